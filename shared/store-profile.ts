@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { SERIES_PATTERN } from './invoice';
+import { VPA_PATTERN } from './upi';
+
+/** GSTIN: 2-digit state code, PAN, entity number, "Z", checksum character. */
+export const GSTIN_PATTERN = /^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/;
+
+/**
+ * The market as it appears on receipts and uploads: business data kept in the store
+ * (renderer/db settings), editable by the manager.
+ */
+export const StoreProfileSchema = z.object({
+  marketId: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  name: z.string().min(1).max(60),
+  addressLines: z.array(z.string().max(60)).min(1).max(4),
+  phone: z.string().max(30),
+  gstin: z.string().regex(GSTIN_PATTERN, 'GSTIN is 15 characters, e.g. 01ABCDE1234F1Z5'),
+  /** This device's invoice series, e.g. "K01" (GST rule 46: one series per device). */
+  invoiceSeries: z.string().regex(SERIES_PATTERN),
+  upiVpa: z.string().regex(VPA_PATTERN, 'A UPI id looks like name@bank'),
+  upiPayeeName: z.string().min(1).max(50),
+  /** Round all-cash totals to the rupee with a round-off line. */
+  cashRounding: z.boolean(),
+  /** Discounts above this percentage of a line need a manager's PIN. */
+  discountLimitPct: z.number().int().min(0).max(100),
+  timeZone: z.string().min(1),
+  /** Base URL of artisans' story pages for label QR codes; empty: no QR. */
+  storyBaseUrl: z.string().max(200),
+  footer: z.string().max(200),
+});
+export type StoreProfile = z.infer<typeof StoreProfileSchema>;

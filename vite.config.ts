@@ -1,0 +1,17 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The renderer is a plain web app: Electron loads dist/renderer from disk, and the
+// loopback web host serves the same files to Chromium in kiosk mode.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  resolve: { conditions: ['browser'] },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: true,
+  },
+});
