@@ -1,0 +1,50 @@
+import type { ArtisanEntity, ProductEntity } from '../../shared/entities';
+import type { ChinarDb } from './schema';
+
+export interface ProductWithArtisan {
+  product: ProductEntity;
+  artisan: ArtisanEntity;
+}
+
+/** Lower-cased words of the name and the SKU, for the prefix index `*searchWords`. */
+export function productSearchWords(name: string, sku: string): string[] {
+  const words = `${name} ${sku}`.toLocaleLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  return [...new Set([...words, sku.toLocaleLowerCase()])];
+}
+
+/**
+ * The scan path: one indexed get on `barcode`, then the artisan by primary key, in one
+ * read transaction. Returns null for an unknown or deactivated product.
+ */
+export async function findProductByBarcode(db: ChinarDb, barcode: string): Promise<ProductWithArtisan | null> {
+  return db.transaction('r', [db.products, db.artisans], async () => {
+    const product = await db.products.get({ barcode });
+    if (!product || !product.active) return null;
+    const artisan = await db.artisans.get(product.artisanId);
+    return artisan ? { product, artisan } : null;
+  });
+}
+
+/**
+ * Search by name words or SKU for the sell screen: every query word must prefix a word of
+ * the product. The first word uses the index; the rest filter the (few) hits.
+ */
+export async function searchProducts(db: ChinarDb, query: string, limit = 20): Promise<ProductWithArtisan[]> {
+  const words = query.toLocaleLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  if (words.length === 0) return [];
+  const [first, ...rest] = words.sort((a, b) => b.length - a.length);
+  return db.transaction('r', [db.products, db.artisans], async () => {
+    const products = await db.products
+      .where('searchWords').startsWith(first!)
+      .filter((p) => p.active && rest.every((w) => p.searchWords.some((s) => s.startsWith(w))))
+      .distinct()
+      .limit(limit)
+      .toArray();
+    const artisans = await db.artisans.bulkGet([...new Set(products.map((p) => p.artisanId))]);
+    const byId = new Map(artisans.filter((a): a is ArtisanEntity => !!a).map((a) => [a.id, a]));
+    return products.flatMap((product) => {
+      const artisan = byId.get(product.artisanId);
+      return artisan ? [{ product, artisan }] : [];
+    });
+  });
+}

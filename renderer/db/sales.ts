@@ -1,0 +1,126 @@
+import Dexie from 'dexie';
+import { cartTotals, lineAmounts, type Cart } from '../../shared/cart';
+import { paise, sumPaise, type Paise } from '../../shared/money';
+import { formatInvoiceNumber, invoiceCounterKey } from '../../shared/invoice';
+import { calendarDateIn, isoWithOffset } from '../../shared/time';
+import type { PaymentEntity, SaleEntity, SaleLineEntity, UserEntity } from '../../shared/entities';
+import type { SettledPayment } from '../../shared/tender';
+import { appendAudit } from './audit';
+import { dayForSale, openDay } from './days';
+import type { NewId } from './ids';
+import type { ChinarDb } from './schema';
+import { getStoreProfile, getTaxTable } from './settings';
+
+export interface CommitSaleInput {
+  cart: Cart;
+  /** From settleTenders: what each tender keeps for the sale. */
+  payments: readonly SettledPayment[];
+  operator: UserEntity;
+  /** Cash rounding to the rupee (0 unless the store rounds all-cash sales). */
+  roundOff: Paise;
+  deviceId: string;
+  now: Date;
+  newId: NewId;
+}
+
+export interface CommittedSale {
+  sale: SaleEntity;
+  lines: SaleLineEntity[];
+  payments: PaymentEntity[];
+}
+
+/** Anything that stopped the sale from being written: the screen says "Sale NOT recorded". */
+export class SaleNotRecordedError extends Error {
+  constructor(message: string, override readonly cause?: unknown) {
+    super(message);
+  }
+}
+
+/**
+ * Commits a sale: ONE strict read-write transaction writes the sale, its lines, its
+ * payments, the stock decrements, the next invoice number and an audit entry. Either all
+ * of it is on disk or none of it is. The receipt is printed by the caller only after this
+ * resolves. Stock may go below zero: the piece is in the buyer's hands, so the count was
+ * wrong, and refusing the sale would not fix it (the low-stock list shows it).
+ */
+export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<CommittedSale> {
+  if (input.cart.items.length === 0) throw new SaleNotRecordedError('The cart is empty.');
+  try {
+    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.days, db.settings], async () => {
+      const [profile, taxTable] = await Promise.all([getStoreProfile(db), getTaxTable(db)]);
+      const totals = cartTotals(input.cart, taxTable);
+      const total = paise(totals.gross + input.roundOff);
+      const paid = sumPaise(input.payments, (p) => p.amount);
+      if (paid !== total) {
+        throw new SaleNotRecordedError(`Payments add up to ${paid} paise but the total is ${total} paise.`);
+      }
+      const businessDate = await dayForSale(db, input.now, profile.timeZone, input.operator);
+      const counterKey = `invoice:${invoiceCounterKey(profile.invoiceSeries, businessDate)}`;
+      const sequence = ((await db.counters.get(counterKey))?.value ?? 0) + 1;
+      const receiptNo = formatInvoiceNumber(profile.invoiceSeries, businessDate, sequence);
+      const createdAt = isoWithOffset(input.now, profile.timeZone);
+      const saleId = input.newId();
+
+      const lines: SaleLineEntity[] = input.cart.items.map((item, index) => {
+        if (!Number.isInteger(item.qty) || item.qty <= 0) throw new SaleNotRecordedError(`Line ${index + 1} has no quantity.`);
+        const amounts = lineAmounts(item, taxTable);
+        return {
+          id: input.newId(), saleId, lineNo: index + 1, businessDate,
+          productId: item.productId, sku: item.sku, name: item.name, hsn: item.hsn, handmade: item.handmade,
+          artisanId: item.artisanId, artisanCode: item.artisanCode, artisanName: item.artisanName,
+          fairWageCertified: item.fairWageCertified, qty: item.qty, unitPrice: item.unitPrice,
+          discount: item.discount, commissionBps: item.commissionBps, originalLineId: null, ...amounts,
+        };
+      });
+      const sale: SaleEntity = {
+        id: saleId, kind: 'sale', receiptNo, businessDate, createdAt, deviceId: input.deviceId,
+        operatorId: input.operator.id, operatorName: input.operator.name, originalSaleId: null,
+        total, gross: totals.gross, discount: totals.discount, tax: totals.tax, taxable: totals.taxable,
+        commission: totals.commission, artisanNet: totals.artisanNet, roundOff: input.roundOff,
+        itemCount: totals.itemCount,
+      };
+      const payments: PaymentEntity[] = input.payments.map((p) => ({
+        id: input.newId(), saleId, businessDate, method: p.method, amount: p.amount,
+        tendered: p.tendered, change: p.change, reference: p.reference,
+      }));
+
+      const products = await db.products.bulkGet(lines.map((l) => l.productId));
+      const updated = products.map((product, i) => {
+        if (!product) throw new SaleNotRecordedError(`${lines[i]!.name} is no longer in the catalog.`);
+        return { key: product.id, changes: { stock: product.stock - lines[i]!.qty } };
+      });
+
+      await db.sales.add(sale);
+      await db.saleLines.bulkAdd(lines);
+      await db.payments.bulkAdd(payments);
+      await db.products.bulkUpdate(updated);
+      await db.counters.put({ key: counterKey, value: sequence });
+      await appendAudit(db, {
+        at: createdAt, actorId: input.operator.id, action: 'sale.commit',
+        detail: { saleId, receiptNo, total, items: totals.itemCount, payments: payments.map((p) => [p.method, p.amount]) },
+      });
+      return { sale, lines, payments };
+    });
+  } catch (error) {
+    if (error instanceof SaleNotRecordedError) throw error;
+    const reason = error instanceof Dexie.QuotaExceededError || (error as { name?: string })?.name === 'QuotaExceededError'
+      ? 'The disk is full.'
+      : error instanceof Error ? error.message : String(error);
+    throw new SaleNotRecordedError(reason, error);
+  }
+}
+
+/**
+ * The invoice number the next sale will most likely get, for the UPI QR's `tr` before
+ * the sale commits. The number is allocated for real inside commitSale; on a one-counter
+ * device nothing commits in between, and if something did the payment keeps the
+ * reference that was shown.
+ */
+export async function peekNextReceiptNo(db: ChinarDb, now: Date): Promise<string> {
+  return db.transaction('r', [db.days, db.counters, db.settings], async () => {
+    const profile = await getStoreProfile(db);
+    const date = (await openDay(db))?.businessDate ?? calendarDateIn(now, profile.timeZone);
+    const key = `invoice:${invoiceCounterKey(profile.invoiceSeries, date)}`;
+    return formatInvoiceNumber(profile.invoiceSeries, date, ((await db.counters.get(key))?.value ?? 0) + 1);
+  });
+}

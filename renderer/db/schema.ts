@@ -1,0 +1,55 @@
+import { Dexie, type Table } from 'dexie';
+import type {
+  ArtisanEntity, AuditEntry, DayEntity, PaymentEntity, ProductEntity, SaleEntity, SaleLineEntity, UserEntity,
+} from '../../shared/entities';
+
+/** A key–value row: store profile, tax table, demo flag. */
+export interface SettingRow { key: string; value: unknown }
+
+/** Monotonic counters (invoice numbers per series and financial year, in-store barcodes). */
+export interface CounterRow { key: string; value: number }
+
+/**
+ * The store of record. Indexes are the ones the hot paths need: barcode and SKU lookups
+ * at the counter, the business day for closing, artisan + day for earnings.
+ * Schema changes are new versions with upgrade functions; no version drops data.
+ */
+export class ChinarDb extends Dexie {
+  artisans!: Table<ArtisanEntity, string>;
+  products!: Table<ProductEntity, string>;
+  users!: Table<UserEntity, string>;
+  sales!: Table<SaleEntity, string>;
+  saleLines!: Table<SaleLineEntity, string>;
+  payments!: Table<PaymentEntity, string>;
+  days!: Table<DayEntity, string>;
+  audit!: Table<AuditEntry, number>;
+  settings!: Table<SettingRow, string>;
+  counters!: Table<CounterRow, string>;
+
+  constructor(name: string, options: ConstructorParameters<typeof Dexie>[1] = {}) {
+    // Strict durability: a committed sale is on disk before the transaction's complete
+    // event, so a power cut right after "Sale recorded" cannot lose it.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.version(1).stores({
+      artisans: 'id, &code',
+      products: 'id, &sku, &barcode, artisanId, *searchWords, stock',
+      users: 'id, role',
+      sales: 'id, &receiptNo, businessDate, originalSaleId, createdAt',
+      saleLines: 'id, saleId, [businessDate+artisanId], productId',
+      payments: 'id, saleId, businessDate',
+      days: 'businessDate, status',
+      audit: 'seq',
+      settings: 'key',
+      counters: 'key',
+    });
+  }
+}
+
+export const DEFAULT_DB_NAME = 'chinar-pos';
+
+/** Opens the store; tests pass fake-indexeddb's `indexedDB` and `IDBKeyRange`. */
+export async function openChinarDb(name = DEFAULT_DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}): Promise<ChinarDb> {
+  const db = new ChinarDb(name, options);
+  await db.open();
+  return db;
+}

@@ -1,0 +1,60 @@
+import { parseRupees } from '../../shared/money';
+import { hashPin } from '../../shared/hash';
+import { isoWithOffset } from '../../shared/time';
+import type { ArtisanEntity, ProductEntity, UserEntity } from '../../shared/entities';
+import { DEFAULT_TAX_TABLE } from '../../shared/tax';
+import { appendAudit } from './audit';
+import { productSearchWords } from './catalog';
+import { DEMO_ARTISANS, DEMO_PINS, DEMO_PRODUCTS, DEMO_PROFILE } from './demo-data';
+import type { NewId } from './ids';
+import type { ChinarDb } from './schema';
+
+/**
+ * First run on an empty store: seed the demo market (artisans, products, one operator,
+ * one manager) so a fresh install can sell at once. Does nothing once any user exists.
+ * Returns true when it seeded.
+ */
+export async function seedDemoIfEmpty(db: ChinarDb, options: { now: Date; newId: NewId }): Promise<boolean> {
+  return db.transaction('rw', [db.users, db.artisans, db.products, db.settings, db.audit], async () => {
+    if ((await db.users.count()) > 0) return false;
+    const artisanIds = new Map<string, string>();
+    const artisans: ArtisanEntity[] = DEMO_ARTISANS.map((a) => {
+      const id = options.newId();
+      artisanIds.set(a.code, id);
+      return {
+        id, code: a.code, name: a.name, craft: a.craft, cooperative: a.cooperative, village: a.village,
+        phone: '', gender: a.gender, commissionBps: a.commissionBps, fairWageCertified: a.fairWage,
+        story: a.story, pinHash: null, active: true,
+      };
+    });
+    const products: ProductEntity[] = DEMO_PRODUCTS.map((p) => {
+      const price = parseRupees(p.price);
+      if (!price.ok) throw new Error(`Demo price for ${p.sku} ${price.reason}`);
+      return {
+        id: options.newId(), sku: p.sku, barcode: p.barcode, name: p.name,
+        searchWords: productSearchWords(p.name, p.sku), artisanId: artisanIds.get(p.artisanCode)!,
+        craft: p.craft, hsn: p.hsn, handmade: p.handmade, gstRateBpsOverride: p.gstRateBpsOverride,
+        price: price.value, stock: p.stock, active: true,
+      };
+    });
+    const operatorId = options.newId();
+    const managerId = options.newId();
+    const users: UserEntity[] = [
+      { id: operatorId, name: 'Demo Operator', role: 'operator', pinHash: hashPin(operatorId, DEMO_PINS.operator), active: true },
+      { id: managerId, name: 'Demo Manager', role: 'manager', pinHash: hashPin(managerId, DEMO_PINS.manager), active: true },
+    ];
+    await db.artisans.bulkAdd(artisans);
+    await db.products.bulkAdd(products);
+    await db.users.bulkAdd(users);
+    await db.settings.bulkPut([
+      { key: 'storeProfile', value: DEMO_PROFILE },
+      { key: 'taxTable', value: DEFAULT_TAX_TABLE },
+      { key: 'demoData', value: true },
+    ]);
+    await appendAudit(db, {
+      at: isoWithOffset(options.now, DEMO_PROFILE.timeZone), actorId: 'system', action: 'store.seed-demo',
+      detail: { artisans: artisans.length, products: products.length },
+    });
+    return true;
+  });
+}

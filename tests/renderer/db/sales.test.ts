@@ -1,0 +1,133 @@
+import { IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import {
+  commitSale, DEMO_PINS, findProductByBarcode, findSaleByReceiptNo, openChinarDb, peekNextReceiptNo,
+  SaleNotRecordedError, searchProducts, seedDemoIfEmpty, signInWithPin, type ChinarDb,
+} from '../../../renderer/db';
+import { addToCart, cartItemFor, EMPTY_CART, type Cart } from '../../../shared/cart';
+import { verifyAuditChain } from '../../../shared/hash';
+import { settleTenders } from '../../../shared/tender';
+import type { Paise } from '../../../shared/money';
+import { freshStore, NOON_IN_SRINAGAR } from './helpers';
+
+async function cartOf(db: ChinarDb, ...barcodes: string[]): Promise<Cart> {
+  let cart = EMPTY_CART;
+  for (const code of barcodes) {
+    const found = await findProductByBarcode(db, code);
+    if (!found) throw new Error(`no product ${code}`);
+    cart = addToCart(cart, cartItemFor(found.product, found.artisan));
+  }
+  return cart;
+}
+
+async function sell(db: ChinarDb, newId: () => string, cart: Cart, now = NOON_IN_SRINAGAR) {
+  const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
+  const total = cart.items.reduce((s, i) => s + i.unitPrice * i.qty - i.discount, 0) as Paise;
+  const settled = settleTenders(total, [{ method: 'cash', tendered: total }]);
+  if (!settled.ok) throw new Error('settle failed');
+  return commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'demo-market/K01', now, newId });
+}
+
+describe('demo market', () => {
+  it('is seeded once on an empty store and signs in with the demo PINs', async () => {
+    const { db, newId } = await freshStore();
+    expect(await seedDemoIfEmpty(db, { now: NOON_IN_SRINAGAR, newId })).toBe(false);
+    expect((await signInWithPin(db, DEMO_PINS.operator))?.role).toBe('operator');
+    expect((await signInWithPin(db, DEMO_PINS.manager))?.role).toBe('manager');
+    expect(await signInWithPin(db, '0000')).toBeNull();
+    expect(await signInWithPin(db, '11')).toBeNull();
+  });
+});
+
+describe('catalog lookups', () => {
+  it('finds a product and its artisan by barcode, and nothing for an unknown code', async () => {
+    const { db } = await freshStore();
+    const found = await findProductByBarcode(db, '2000000000015');
+    expect(found?.product.sku).toBe('PSH-0001');
+    expect(found?.artisan.name).toBe('Haleema Akhter');
+    expect(await findProductByBarcode(db, '2999999999999')).toBeNull();
+  });
+
+  it('searches by word prefixes of the name and by SKU', async () => {
+    const { db } = await freshStore();
+    expect((await searchProducts(db, 'pash sto')).map((r) => r.product.sku)).toEqual(['PSH-0002']);
+    expect((await searchProducts(db, 'wal-0001')).map((r) => r.product.sku)).toEqual(['WAL-0001']);
+    expect((await searchProducts(db, 'PAPIER')).length).toBe(2);
+    expect(await searchProducts(db, '   ')).toEqual([]);
+  });
+});
+
+describe('commitSale', () => {
+  it('writes sale, lines, payments, stock, invoice number and audit entry together', async () => {
+    const { db, newId } = await freshStore();
+    const cart = await cartOf(db, '2000000000015', '2000000000077', '2000000000077');
+    expect(await peekNextReceiptNo(db, NOON_IN_SRINAGAR)).toBe('K01/2627/000001');
+    const { sale, lines, payments } = await sell(db, newId, cart);
+
+    expect(sale.receiptNo).toBe('K01/2627/000001');
+    expect(sale.businessDate).toBe('2026-11-22');
+    expect(sale.total).toBe(1_250_000 + 2 * 85_000);
+    expect(lines.map((l) => [l.sku, l.qty])).toEqual([['PSH-0001', 1], ['PAP-0001', 2]]);
+    expect(lines.reduce((s, l) => s + l.gross, 0)).toBe(sale.total);
+    expect(lines.reduce((s, l) => s + l.tax + l.commission + l.artisanNet, 0)).toBe(sale.total);
+    expect(payments.reduce((s, p) => s + p.amount, 0)).toBe(sale.total);
+
+    const stored = await findSaleByReceiptNo(db, 'K01/2627/000001');
+    expect(stored).toEqual({ sale, lines, payments });
+    expect((await findProductByBarcode(db, '2000000000077'))!.product.stock).toBe(28);
+    expect(await db.days.get('2026-11-22')).toMatchObject({ status: 'open' });
+    const audit = await db.audit.orderBy('seq').toArray();
+    expect(audit.map((a) => a.action)).toEqual(['store.seed-demo', 'day.open', 'sale.commit']);
+    expect(verifyAuditChain(audit)).toBe(-1);
+  });
+
+  it('numbers invoices consecutively without gaps', async () => {
+    const { db, newId } = await freshStore();
+    const numbers = [];
+    for (let i = 0; i < 3; i++) numbers.push((await sell(db, newId, await cartOf(db, '2000000000046'))).sale.receiptNo);
+    expect(numbers).toEqual(['K01/2627/000001', 'K01/2627/000002', 'K01/2627/000003']);
+  });
+
+  it('starts a new series on 1 April', async () => {
+    const { db, newId } = await freshStore();
+    await sell(db, newId, await cartOf(db, '2000000000046'), new Date('2027-03-31T10:00:00Z'));
+    await db.days.update('2027-03-31', { status: 'closed' });
+    const april = await sell(db, newId, await cartOf(db, '2000000000046'), new Date('2027-04-01T04:00:00Z'));
+    expect(april.sale.receiptNo).toBe('K01/2728/000001');
+  });
+
+  it('writes nothing at all when any part fails', async () => {
+    const { db, newId } = await freshStore();
+    const cart = await cartOf(db, '2000000000015', '2000000000022');
+    await db.products.delete(cart.items[1]!.productId);
+    const before = { audit: await db.audit.count(), counters: await db.counters.count(), stock: (await findProductByBarcode(db, '2000000000015'))!.product.stock };
+
+    await expect(sell(db, newId, cart)).rejects.toThrow(SaleNotRecordedError);
+    expect(await db.sales.count()).toBe(0);
+    expect(await db.saleLines.count()).toBe(0);
+    expect(await db.payments.count()).toBe(0);
+    expect(await db.days.count()).toBe(0);
+    expect(await db.audit.count()).toBe(before.audit);
+    expect(await db.counters.count()).toBe(before.counters);
+    expect((await findProductByBarcode(db, '2000000000015'))!.product.stock).toBe(before.stock);
+  });
+
+  it('refuses payments that do not add up to the total', async () => {
+    const { db, newId } = await freshStore();
+    const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
+    const cart = await cartOf(db, '2000000000015');
+    await expect(commitSale(db, {
+      cart, operator, roundOff: 0 as Paise, deviceId: 'd/K01', now: NOON_IN_SRINAGAR, newId,
+      payments: [{ method: 'cash', amount: 100 as Paise, tendered: 100 as Paise, change: 0 as Paise, reference: null }],
+    })).rejects.toThrow(/Payments add up/);
+    expect(await db.sales.count()).toBe(0);
+  });
+
+  it('keeps a committed sale when the store is closed and opened again', async () => {
+    const { db, factory, newId } = await freshStore();
+    const { sale } = await sell(db, newId, await cartOf(db, '2000000000039'));
+    db.close();
+    const reopened = await openChinarDb('test', { indexedDB: factory, IDBKeyRange });
+    expect((await findSaleByReceiptNo(reopened, sale.receiptNo))?.sale).toEqual(sale);
+  });
+});
