@@ -27,15 +27,20 @@ export async function findProductByBarcode(db: ChinarDb, barcode: string): Promi
 
 /**
  * Search by name words or SKU for the sell screen: every query word must prefix a word of
- * the product. The first word uses the index; the rest filter the (few) hits.
+ * the product. The rarest word (by index count, which IndexedDB answers without reading
+ * rows) drives the index scan; the other words filter its few hits. A common word such as
+ * "shawl" would otherwise walk most of a 100,000-product catalog.
  */
 export async function searchProducts(db: ChinarDb, query: string, limit = 20): Promise<ProductWithArtisan[]> {
-  const words = query.toLocaleLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  const words = [...new Set(query.toLocaleLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean))];
   if (words.length === 0) return [];
-  const [first, ...rest] = words.sort((a, b) => b.length - a.length);
   return db.transaction('r', [db.products, db.artisans], async () => {
+    const counts = await Promise.all(words.map((w) => db.products.where('searchWords').startsWith(w).count()));
+    const rarest = counts.indexOf(Math.min(...counts));
+    const driver = words[rarest]!;
+    const rest = words.filter((_, i) => i !== rarest);
     const products = await db.products
-      .where('searchWords').startsWith(first!)
+      .where('searchWords').startsWith(driver)
       .filter((p) => p.active && rest.every((w) => p.searchWords.some((s) => s.startsWith(w))))
       .distinct()
       .limit(limit)

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench`: the speed targets of the counter, measured in Debian's Chromium with
+ * a real IndexedDB (fake-indexeddb would measure the wrong thing):
+ *  - a scanned item is in the cart within one frame (16 ms) with 100,000 products;
+ *  - a sale commits within twice the time of a bare IndexedDB transaction of the same rows.
+ */
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { chromium } from 'playwright-core';
+
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
+
+const bundle = await build({
+  entryPoints: ['bench/browser-bench.ts'], bundle: true, write: false, format: 'iife',
+  platform: 'browser', target: 'chrome120', conditions: ['browser'],
+});
+const script = bundle.outputFiles[0]!.text;
+const server = createServer((req, res) => {
+  if (req.url === '/bench.js') { res.setHeader('content-type', 'text/javascript'); res.end(script); return; }
+  res.setHeader('content-type', 'text/html');
+  res.end('<!doctype html><title>bench</title><script src="/bench.js"></script>');
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const port = (server.address() as { port: number }).port;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const result = await page.evaluate((n) => (globalThis as unknown as { runBench(n: number): Promise<unknown> }).runBench(n), PRODUCTS);
+  const r = result as {
+    productCount: number; seedMs: number;
+    scan: Stats; search: Stats; commit: Stats; bareTransaction: Stats;
+  };
+  const fmt = (s: Stats) => `p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, max ${s.max.toFixed(2)} ms (n=${s.n})`;
+  console.log(`products in store:   ${r.productCount.toLocaleString('en-IN')} (loaded in ${r.seedMs} ms)`);
+  console.log(`scan → cart line:    ${fmt(r.scan)}   target p95 < 16 ms: ${r.scan.p95 < 16 ? 'met' : 'MISSED'}`);
+  console.log(`name search:         ${fmt(r.search)}`);
+  console.log(`commitSale (3 lines): ${fmt(r.commit)}`);
+  console.log(`bare IDB transaction: ${fmt(r.bareTransaction)}`);
+  const ratio = r.commit.p50 / r.bareTransaction.p50;
+  console.log(`commit / bare (p50):  ${ratio.toFixed(2)}×   target ≤ 2×: ${ratio <= 2 ? 'met' : 'MISSED'}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+interface Stats { n: number; p50: number; p95: number; p99: number; max: number }
