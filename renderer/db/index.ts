@@ -14,3 +14,8 @@ export { openDay, DayClosedError } from './days';
 export { getStoreProfile, saveStoreProfile, getTaxTable, saveTaxTable, isDemoData, setDemoData } from './settings';
 export { requestPersistence, checkSpace, MIN_FREE_BYTES, type PersistenceState, type SpaceState } from './storage';
 export { appendAudit } from './audit';
+export {
+  applyCatalogImport, previewCatalogImport, exportCatalog, loadCatalogSnapshot, inStoreNumberingFor,
+  saveArtisan, saveProduct, adjustStock, setProductActive, setArtisanActive, lowStockProducts, productPage, saveUser,
+  CatalogEditError, type Actor, type ArtisanDraft, type ProductDraft, type UserDraft, type ImportOutcome,
+} from './catalog-admin';

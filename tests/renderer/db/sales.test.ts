@@ -43,15 +43,15 @@ describe('catalog lookups', () => {
   it('finds a product and its artisan by barcode, and nothing for an unknown code', async () => {
     const { db } = await freshStore();
     const found = await findProductByBarcode(db, '2000000000015');
-    expect(found?.product.sku).toBe('PSH-0001');
+    expect(found?.product.sku).toBe('DEMO-PSH-1');
     expect(found?.artisan.name).toBe('Haleema Akhter');
     expect(await findProductByBarcode(db, '2999999999999')).toBeNull();
   });
 
   it('searches by word prefixes of the name and by SKU', async () => {
     const { db } = await freshStore();
-    expect((await searchProducts(db, 'pash sto')).map((r) => r.product.sku)).toEqual(['PSH-0002']);
-    expect((await searchProducts(db, 'wal-0001')).map((r) => r.product.sku)).toEqual(['WAL-0001']);
+    expect((await searchProducts(db, 'pash sto')).map((r) => r.product.sku)).toEqual(['DEMO-PSH-2']);
+    expect((await searchProducts(db, 'demo-wal-1')).map((r) => r.product.sku)).toEqual(['DEMO-WAL-1']);
     expect((await searchProducts(db, 'PAPIER')).length).toBe(2);
     expect(await searchProducts(db, '   ')).toEqual([]);
   });
@@ -67,7 +67,7 @@ describe('commitSale', () => {
     expect(sale.receiptNo).toBe('K01/2627/000001');
     expect(sale.businessDate).toBe('2026-11-22');
     expect(sale.total).toBe(1_250_000 + 2 * 85_000);
-    expect(lines.map((l) => [l.sku, l.qty])).toEqual([['PSH-0001', 1], ['PAP-0001', 2]]);
+    expect(lines.map((l) => [l.sku, l.qty])).toEqual([['DEMO-PSH-1', 1], ['DEMO-PAP-1', 2]]);
     expect(lines.reduce((s, l) => s + l.gross, 0)).toBe(sale.total);
     expect(lines.reduce((s, l) => s + l.tax + l.commission + l.artisanNet, 0)).toBe(sale.total);
     expect(payments.reduce((s, p) => s + p.amount, 0)).toBe(sale.total);
