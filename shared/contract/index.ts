@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { HostResult } from '../result';
 import { appMethods } from './app';
+import { labelMethods } from './labels';
 import { printingMethods, PrinterStatusSchema } from './printing';
 import { settingsMethods } from './settings';
 
@@ -18,6 +19,7 @@ export const hostMethods = {
   ...appMethods,
   ...printingMethods,
   ...settingsMethods,
+  ...labelMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type HostMethods = typeof hostMethods;
@@ -50,3 +52,4 @@ export interface HostApi {
 export * from './app';
 export * from './printing';
 export * from './settings';
+export * from './labels';
