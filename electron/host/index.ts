@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { hostMethods, type HostEvent, type HostMethod } from '../../shared/contract';
+import { fail, HostFailure, ok, type HostResult } from '../../shared/result';
+import { createPrinter } from '../printing/printers';
+import { readAppVersion } from './app-info';
+import type { HostContext, HostHandlers, HostTransport } from './context';
+import type { SecretStorage } from './device-key';
+import { createEventBus, type HostEventListener } from './events';
+import { appHandlers } from './handlers/app';
+import { labelHandlers } from './handlers/labels';
+import { printingHandlers } from './handlers/printing';
+import { settingsHandlers } from './handlers/settings';
+import { configureLogging, getLogger } from './log';
+import { createPrinterManager, type PrinterFactory } from './printer-manager';
+import { createSettingsStore } from './settings';
+
+/**
+ * The host: every service behind the contract, shared by both transports (Electron IPC
+ * and loopback HTTP). The renderer is untrusted, so every call is checked against the
+ * contract's zod schemas here, whatever carried it.
+ */
+
+const log = getLogger('host');
+
+export interface CreateHostOptions {
+  /** The host's data folder: settings, device key, printer output, backups, logs. */
+  dataDir: string;
+  transport: HostTransport;
+  /** The file printer's folder from `--printer file:DIR`; default `<dataDir>/printer-out`. */
+  fileDirOverride?: string | undefined;
+  /** Electron's `safeStorage`; absent under plain Node, where the key falls back to a 0600 file. */
+  safeStorage?: SecretStorage | undefined;
+  now?: () => Date;
+  /** Tests may inject a printer; production uses createPrinter from electron/printing. */
+  printerFactory?: PrinterFactory;
+  /** Defaults to package.json's version. */
+  appVersion?: string;
+}
+
+export interface Host {
+  /** Validates and runs one contract call. Never throws: every failure is a HostResult. */
+  dispatch(method: string, input: unknown): Promise<HostResult<unknown>>;
+  on<E extends HostEvent>(event: E, listener: HostEventListener<E>): () => void;
+}
+
+export function createHost(options: CreateHostOptions): Host {
+  const { dataDir } = options;
+  configureLogging({ file: join(dataDir, 'logs', 'host.log') });
+  const now = options.now ?? (() => new Date());
+  const settings = createSettingsStore(dataDir, now);
+  const events = createEventBus();
+  const ctx: HostContext = {
+    dataDir,
+    transport: options.transport,
+    appVersion: options.appVersion ?? readAppVersion(),
+    settings,
+    printers: createPrinterManager({
+      readSettings: () => settings.read(),
+      factory: options.printerFactory ?? createPrinter,
+      fileDir: options.fileDirOverride ?? join(dataDir, 'printer-out'),
+    }),
+    deviceKey: { dataDir, safeStorage: options.safeStorage },
+    events,
+    now,
+  };
+  const handlers: HostHandlers = {
+    ...appHandlers(ctx),
+    ...printingHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...labelHandlers(ctx),
+  };
+  log.info(`Host started (${options.transport}, version ${ctx.appVersion}, data in ${dataDir})`);
+
+  return {
+    async dispatch(method, input) {
+      if (typeof method !== 'string' || !Object.hasOwn(hostMethods, method)) {
+        return fail('bad-request', `"${String(method).slice(0, 60)}" is not a host method; this page may be newer than the host. Restart Chinar POS.`);
+      }
+      const name = method as HostMethod;
+      const spec = hostMethods[name];
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) return fail('bad-request', `${name}: ${describeIssues(parsed.error.issues)}`);
+      try {
+        const run = handlers[name] as (input: unknown) => Promise<unknown>;
+        const value = await run(parsed.data);
+        // Parsing the output strips any property the contract does not declare, so a
+        // handler mistake cannot leak something (the device key) to the renderer.
+        const output = spec.output.safeParse(value);
+        if (!output.success) {
+          log.error(`${name} returned a result that breaks the contract: ${describeIssues(output.error.issues)}`);
+          return fail('internal', `The kiosk host gave an unexpected answer to ${name}. Try again; if it keeps happening, restart Chinar POS and tell the market manager.`);
+        }
+        return ok(output.data);
+      } catch (error) {
+        return toFailure(name, error);
+      }
+    },
+    on: (event, listener) => events.on(event, listener),
+  };
+}
+
+const IO_CODES = new Set(['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EIO', 'EDQUOT', 'EMFILE']);
+
+function toFailure(method: HostMethod, error: unknown): HostResult<never> {
+  if (error instanceof HostFailure) return fail(error.code, error.message);
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && IO_CODES.has(code)) {
+    log.error(`${method} could not use the data folder (${code})`, error);
+    return fail('io-error', code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'The kiosk\'s disk is full. Free some space (old backups, printer output), then try again.'
+      : 'The kiosk could not write to its data folder. Restart Chinar POS; if it happens again, tell the market manager.');
+  }
+  // The stack goes to the log only: errors on screen never show one.
+  log.error(`${method} failed`, error);
+  return fail('internal', `Something went wrong in the kiosk host (${method}). Try again; if it keeps happening, restart Chinar POS and tell the market manager — details are in the host log.`);
+}
+
+/** "document.blocks[2].kind: Invalid input …", at most three issues, for a developer's console. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const parts = issues.slice(0, 3).map((issue) => {
+    const path = issue.path.reduce<string>((acc, key) =>
+      typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key), '');
+    return `${path || 'input'}: ${issueMessage(issue)}`;
+  });
+  if (issues.length > 3) parts.push(`and ${issues.length - 3} more`);
+  return parts.join('; ');
+}
+
+/** zod says only "Invalid input" for a union of literals (paperWidth); name the choices. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue.message;
+  const choices: unknown[] = [];
+  for (const branch of issue.errors) {
+    const only = branch.length === 1 ? branch[0] : undefined;
+    if (only?.code !== 'invalid_value' || only.path.length > 0) return issue.message;
+    choices.push(...only.values);
+  }
+  return `Invalid input: expected one of ${choices.map((v) => JSON.stringify(v)).join(', ')}`;
+}
+
+export { readDeviceKey } from './device-key';
+export type { HostTransport } from './context';
+export type { SecretStorage } from './device-key';
+export type { PrinterFactory } from './printer-manager';

@@ -1,0 +1,244 @@
+import { readFile } from 'node:fs/promises';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
+import { hostEvents, type HostEvent, type HostSettings } from '../shared/contract';
+import { fail, type HostResult } from '../shared/result';
+import { createHost, type Host } from './host';
+import { parseElectronArgs } from './host/cli';
+import { installCrashHandlers } from './host/crash';
+import { RENDERER_SECURITY_HEADERS } from './host/csp';
+import { getLogger } from './host/log';
+import { lookupStaticFile, NOT_BUILT_PAGE } from './host/static-files';
+import { HOST_CALL_CHANNEL, hostEventChannel } from './ipc';
+
+/**
+ * The Electron main process, hardened along Electron's security checklist: one instance,
+ * a sandboxed and context-isolated renderer served from a custom scheme (not file://,
+ * which would let the page read any file), no new windows, no navigation away, no
+ * permissions, and an IPC handler that checks who is calling before doing anything.
+ */
+
+const log = getLogger('main');
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'chinar';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * Node's URL gives custom schemes an opaque ("null") origin, so scheme and host are
+ * compared directly; Chromium parses app:// as a standard scheme the same way.
+ */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** Only the top frame of our own window, showing our own origin, may use the host. */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, expected: WebContents | null): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  if (!expected || event.sender !== expected) return false;
+  return isAppUrl(frame.url);
+}
+
+/** Serves app://chinar/… from the built renderer folder, with the CSP on every file. */
+export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
+  const text = (status: number, body: string): Response =>
+    new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' } });
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method not allowed');
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return text(400, 'Bad request');
+    }
+    if (!isAppUrl(request.url)) return text(404, 'Not found');
+    const found = await lookupStaticFile(rendererDir, url.pathname);
+    switch (found.status) {
+      case 'forbidden': return text(403, 'Forbidden');
+      case 'not-found': return text(404, 'Not found');
+      case 'not-built':
+        return new Response(NOT_BUILT_PAGE, { status: 503, headers: { ...RENDERER_SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' } });
+      case 'found': {
+        const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(found.path));
+        return new Response(body, { status: 200, headers: { ...RENDERER_SECURITY_HEADERS, 'content-type': found.contentType } });
+      }
+    }
+  };
+}
+
+export interface MainProcessOptions {
+  /** The built renderer (`dist/renderer`). */
+  rendererDir: string;
+  /** The bundled preload (`dist/electron/preload.cjs`). */
+  preloadPath: string;
+  argv?: readonly string[];
+}
+
+export interface MainProcess {
+  host: Host;
+  window: BrowserWindow;
+}
+
+/**
+ * Starts the app. Resolves to null when another instance already runs (this one quits
+ * and the other comes to the front).
+ */
+export async function startMainProcess(options: MainProcessOptions): Promise<MainProcess | null> {
+  // Both must happen before `ready`: app:// needs standard+secure privileges to get a
+  // real origin (so 'self' in the CSP and the sender check mean something), and
+  // enableSandbox makes every renderer sandboxed even if a window forgets to ask.
+  protocol.registerSchemesAsPrivileged([
+    // corsEnabled stays off on purpose: with it, any origin could read app:// responses.
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+  app.enableSandbox();
+
+  // Two tills on one machine would share one data folder and one printer: refuse.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+
+  const dataDir = app.getPath('userData');
+  installCrashHandlers({ dataDir, appVersion: app.getVersion(), onFatal: () => app.exit(1) });
+
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  const recentReloads: number[] = [];
+  app.on('render-process-gone', (_event, contents, details) => {
+    log.error(`Renderer process gone (${details.reason}, exit code ${details.exitCode})`);
+    if (details.reason === 'clean-exit' || contents.isDestroyed()) return;
+    // A kiosk has nobody to press reload, and the store of record is in IndexedDB, so a
+    // reload loses nothing committed. A page that dies again at once is not reloaded
+    // forever: after three tries a minute, the crash stays on screen for a technician.
+    const now = Date.now();
+    while (recentReloads.length > 0 && now - recentReloads[0]! > 60_000) recentReloads.shift();
+    if (recentReloads.length >= 3) return;
+    recentReloads.push(now);
+    contents.reload();
+  });
+
+  await app.whenReady();
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+    log.warn(`Denied permission request: ${permission}`);
+    callback(false);
+  });
+  ses.setPermissionCheckHandler(() => false);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(options.rendererDir));
+
+  const host = createHost({
+    dataDir,
+    transport: 'electron',
+    appVersion: app.getVersion(),
+    safeStorage,
+    ...parseElectronArgs(options.argv ?? process.argv.slice(1)),
+  });
+
+  ipcMain.handle(HOST_CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<HostResult<unknown>> => {
+    if (!isTrustedSender(event, mainWindow?.webContents ?? null)) {
+      log.warn(`Refused a host call from ${event.senderFrame?.url ?? 'a closed frame'}`);
+      return fail('unauthorized', 'This page may not use the kiosk host.');
+    }
+    if (typeof method !== 'string') return fail('bad-request', 'The host method name must be a string.');
+    const result = await host.dispatch(method, input);
+    if (method === 'settings.update' && result.ok && mainWindow) {
+      applyKiosk(mainWindow, (result.value as { settings: HostSettings }).settings.kiosk);
+    }
+    return result;
+  });
+
+  for (const event of Object.keys(hostEvents) as HostEvent[]) {
+    host.on(event, (payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(hostEventChannel(event), payload);
+    });
+  }
+
+  const current = await host.dispatch('settings.get', {});
+  const kiosk = current.ok && (current.value as { settings: HostSettings }).settings.kiosk;
+  if (kiosk) Menu.setApplicationMenu(null);
+
+  mainWindow = new BrowserWindow({
+    title: 'Chinar POS',
+    width: 1280,
+    height: 800,
+    minWidth: 800,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#7a1c1c',
+    kiosk,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  const win = mainWindow;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  await win.loadURL(APP_ENTRY_URL);
+  return { host, window: win };
+}
+
+/** Applied to every WebContents the app ever creates, including ones we did not ask for. */
+function guardWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    log.warn(`Blocked a new window for ${url}`);
+    return { action: 'deny' };
+  });
+  const stayInApp = (event: { url: string; preventDefault(): void }): void => {
+    if (!isAppUrl(event.url)) {
+      log.warn(`Blocked navigation to ${event.url}`);
+      event.preventDefault();
+    }
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-frame-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function applyKiosk(win: BrowserWindow, kiosk: boolean): void {
+  if (win.isDestroyed() || win.isKiosk() === kiosk) return;
+  // Leaving kiosk mode keeps the menu off until the next start; entering it removes the
+  // menu at once, with its reload and developer-tools shortcuts.
+  if (kiosk) Menu.setApplicationMenu(null);
+  win.setKiosk(kiosk);
+}

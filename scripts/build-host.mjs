@@ -1,0 +1,73 @@
+// Bundles the host side with esbuild: Electron's main process, the preload, and the
+// loopback web host. `vite build` builds the renderer separately (npm run build runs both).
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+function fail(message) {
+  process.stderr.write(`build-host: ${message}\n`);
+  process.exit(1);
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'electron');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await Promise.all([
+  // Main and web run in full Node: npm packages stay in node_modules (electron-builder
+  // packs the production ones), which keeps native modules like serialport loadable.
+  build({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: join(out, 'main.cjs'),
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/web.ts'],
+    outfile: join(out, 'web.cjs'),
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+  }),
+  // A sandboxed preload can require only `electron` (and a few polyfilled modules), so
+  // everything else, zod and the contract included, is bundled in.
+  build({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: join(out, 'preload.cjs'),
+    platform: 'browser',
+    target: 'chrome120',
+    external: ['electron'],
+  }),
+]);
+
+// Fail the build, not the first launch, if the preload picked up anything it cannot load.
+const preload = await readFile(join(out, 'preload.cjs'), 'utf8');
+const required = [...preload.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+const stray = required.filter((name) => name !== 'electron');
+if (stray.length > 0) {
+  fail(`preload.cjs requires ${stray.join(', ')}; a sandboxed preload may only require "electron".`);
+}
+// The preload loads with every page: keep the contract's zod schemas out of it (see electron/ipc.ts).
+if (preload.length > 50_000) {
+  fail(`preload.cjs is ${Math.round(preload.length / 1000)} kB; something heavy (zod?) was bundled into it.`);
+}
+// Without its entry check, `node dist/electron/web.cjs` would load and silently do nothing.
+if (!(await readFile(join(out, 'web.cjs'), 'utf8')).includes('require.main === module')) {
+  fail('web.cjs lost its CLI entry check.');
+}

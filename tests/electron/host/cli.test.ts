@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseElectronArgs, parseWebArgs, UsageError } from '../../../electron/host/cli';
+
+describe('host command line', () => {
+  it('reads --port, --data-dir and --printer file:DIR, relative to the working folder', () => {
+    expect(parseWebArgs(['--port', '0', '--data-dir', 'x', '--printer', 'file:out'], '/srv/kiosk')).toEqual({
+      port: 0, dataDir: resolve('/srv/kiosk', 'x'), fileDirOverride: resolve('/srv/kiosk', 'out'),
+    });
+    expect(parseWebArgs(['--port=5174'], '/srv/kiosk')).toEqual({ port: 5174, dataDir: resolve('/srv/kiosk', '.data') });
+  });
+
+  it('rejects what it does not understand', () => {
+    expect(() => parseWebArgs(['--port', 'eighty'])).toThrow(UsageError);
+    expect(() => parseWebArgs(['--port', '70000'])).toThrow(UsageError);
+    expect(() => parseWebArgs(['--printer', 'network:10.0.0.5'])).toThrow(/file:DIR/);
+    expect(() => parseWebArgs(['--verbose'])).toThrow(/Unknown option/);
+    expect(() => parseWebArgs(['--data-dir'])).toThrow(/needs a value/);
+  });
+
+  it('picks --printer out of Electron\'s argv and ignores Chromium switches', () => {
+    expect(parseElectronArgs(['.', '--no-sandbox', '--printer', 'file:/tmp/out'], '/x')).toEqual({ fileDirOverride: '/tmp/out' });
+    expect(parseElectronArgs(['.', '--enable-logging'], '/x')).toEqual({});
+  });
+});

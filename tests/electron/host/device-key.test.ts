@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HOST_METHOD_NAMES, type HostMethod } from '../../../shared/contract';
+import { createHost, readDeviceKey, type SecretStorage } from '../../../electron/host';
+import { keyFingerprint } from '../../../electron/host/device-key';
+import { fakePrinterFactory, smallReceipt, tempDir } from '../helpers';
+
+// 32 random-looking bytes as the central system issues them (base64url, 43 characters).
+const KEY = 'q3S0l1_yN8w-ZrFh2kP9aXcVbM4uT7eJdG6oLiWn5sE';
+const KEY_BYTES = Buffer.from(KEY, 'base64url');
+
+/** A stand-in for Electron's safeStorage: reversible, and visibly not the plaintext. */
+function fakeSafeStorage(available = true): SecretStorage & { sealed: number } {
+  const storage = {
+    sealed: 0,
+    isEncryptionAvailable: () => available,
+    encryptString: (text: string) => {
+      storage.sealed++;
+      return Buffer.from(`sealed:${Buffer.from(text).reverse().toString('hex')}`);
+    },
+    decryptString: (data: Buffer) => Buffer.from(data.toString().replace(/^sealed:/, ''), 'hex').reverse().toString(),
+  };
+  return storage;
+}
+
+const enrolment = { deviceId: 'srinagar-polo-view/K01', deviceKey: KEY, centralBaseUrl: 'https://central.example.org' };
+
+/** Every form in which the key could leak. */
+const KEY_FORMS = [KEY, KEY_BYTES.toString('hex'), KEY_BYTES.toString('base64')];
+
+async function allFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+describe('device key', () => {
+  it('fingerprints the key bytes: the first 8 hex digits of their SHA-256', () => {
+    // SHA-256 of 32 zero bytes is 66687aad f862bd77…; the key of all-zero bytes is 43 "A"s.
+    expect(keyFingerprint(Buffer.alloc(32))).toBe('66687aad');
+    expect(keyFingerprint(Buffer.from('A'.repeat(43), 'base64url'))).toBe('66687aad');
+    expect(keyFingerprint(KEY_BYTES)).toBe(createHash('sha256').update(KEY_BYTES).digest('hex').slice(0, 8));
+  });
+
+  it('enrols without keyring into a 0600 file and reports only set + fingerprint', async () => {
+    const dir = await tempDir();
+    const host = createHost({ dataDir: dir, transport: 'web', printerFactory: fakePrinterFactory().factory });
+    expect(await readDeviceKey({ dataDir: dir })).toBeNull();
+    const result = await host.dispatch('device.enrol', enrolment);
+    expect(result).toEqual({ ok: true, value: { set: true, fingerprint: keyFingerprint(KEY_BYTES) } });
+    const file = join(dir, 'device-key');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readDeviceKey({ dataDir: dir })).toEqual(KEY_BYTES);
+
+    const settings = await host.dispatch('settings.get', {});
+    expect(settings).toMatchObject({
+      ok: true,
+      value: { settings: { deviceId: 'srinagar-polo-view/K01', centralBaseUrl: 'https://central.example.org' }, deviceKey: { set: true } },
+    });
+    // The plaintext fallback is logged as a warning so a technician can fix the keyring.
+    expect(await readFile(join(dir, 'logs', 'host.log'), 'utf8')).toMatch(/WARN .*device key is kept in a file/);
+  });
+
+  it('never returns the key from any method, nor writes it to settings.json or the log', async () => {
+    const dir = await tempDir();
+    const host = createHost({ dataDir: dir, transport: 'web', printerFactory: fakePrinterFactory().factory });
+    const outputs: unknown[] = [await host.dispatch('device.enrol', enrolment)];
+    const inputs: Record<HostMethod, unknown> = {
+      'app.info': {},
+      'backup.write': { json: '{"sales":[]}' },
+      'printer.print': { document: smallReceipt },
+      'printer.status': {},
+      'drawer.open': {},
+      'settings.get': {},
+      'settings.update': { kiosk: false },
+      'device.enrol': enrolment,
+      'labels.pdf': {
+        layout: '3x8',
+        labels: [{
+          sku: 'PSH-001', productName: 'Pashmina stole', artisanName: 'Shahida Bano', artisanCode: 'A017', craft: 'Pashmina',
+          price: 1_250_000, barcode: 'PSH-001', symbology: 'code128', handmade: true, fairWageCertified: true, storyUrl: null,
+        }],
+      },
+      'cards.pdf': { layout: '2x5', cards: [{ code: 'A017', name: 'Shahida Bano', craft: 'Pashmina', cooperative: '', fairWageCertified: true }] },
+    };
+    for (const method of HOST_METHOD_NAMES) {
+      const result = await host.dispatch(method, inputs[method]);
+      expect(result.ok, `${method} should succeed`).toBe(true);
+      outputs.push(result);
+    }
+    const everythingSent = JSON.stringify(outputs);
+    const settingsFile = await readFile(join(dir, 'settings.json'), 'utf8');
+    const log = await readFile(join(dir, 'logs', 'host.log'), 'utf8');
+    for (const form of KEY_FORMS) {
+      expect(everythingSent).not.toContain(form);
+      expect(settingsFile).not.toContain(form);
+      expect(log).not.toContain(form);
+    }
+    // Only the key file itself holds it (PDFs are compressed, so they are read as bytes).
+    const holders: string[] = [];
+    for (const file of await allFiles(dir)) {
+      const text = await readFile(file, 'latin1');
+      if (KEY_FORMS.some((form) => text.includes(form))) holders.push(file);
+    }
+    expect(holders).toEqual([join(dir, 'device-key')]);
+  });
+
+  it('stores the key sealed by safeStorage when it is available, and removes an older plain file', async () => {
+    const dir = await tempDir();
+    await createHost({ dataDir: dir, transport: 'web', printerFactory: fakePrinterFactory().factory }).dispatch('device.enrol', enrolment);
+    expect(await readdir(dir)).toContain('device-key');
+
+    const safeStorage = fakeSafeStorage();
+    const host = createHost({ dataDir: dir, transport: 'electron', safeStorage, printerFactory: fakePrinterFactory().factory });
+    expect(await host.dispatch('device.enrol', enrolment)).toEqual({ ok: true, value: { set: true, fingerprint: keyFingerprint(KEY_BYTES) } });
+    expect(safeStorage.sealed).toBe(1);
+    const names = await readdir(dir);
+    expect(names).toContain('device-key.enc');
+    expect(names).not.toContain('device-key');
+    const sealed = await readFile(join(dir, 'device-key.enc'), 'utf8');
+    for (const form of KEY_FORMS) expect(sealed).not.toContain(form);
+    expect(await readDeviceKey({ dataDir: dir, safeStorage })).toEqual(KEY_BYTES);
+  });
+
+  it('reports no key when the sealed key cannot be opened (keyring gone)', async () => {
+    const dir = await tempDir();
+    await createHost({ dataDir: dir, transport: 'electron', safeStorage: fakeSafeStorage(), printerFactory: fakePrinterFactory().factory })
+      .dispatch('device.enrol', enrolment);
+    const later = createHost({ dataDir: dir, transport: 'electron', safeStorage: fakeSafeStorage(false), printerFactory: fakePrinterFactory().factory });
+    expect(await later.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { deviceKey: { set: false, fingerprint: null } } });
+  });
+
+  it('refuses a malformed key, naming the field, and stores nothing', async () => {
+    const dir = await tempDir();
+    const host = createHost({ dataDir: dir, transport: 'web', printerFactory: fakePrinterFactory().factory });
+    const result = await host.dispatch('device.enrol', { ...enrolment, deviceKey: 'too-short' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(!result.ok && result.error.message).toContain('deviceKey');
+    expect(await readDeviceKey({ dataDir: dir })).toBeNull();
+    expect(await readdir(dir)).not.toContain('settings.json');
+  });
+});
