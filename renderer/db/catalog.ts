@@ -13,12 +13,25 @@ export function productSearchWords(name: string, sku: string): string[] {
 }
 
 /**
+ * A UPC-A is the same bars as an EAN-13 with a leading 0, and scanners send either
+ * form depending on their setup: the other spelling of a 12/13-digit code, if any.
+ */
+function otherUpcSpelling(code: string): string | null {
+  if (/^\d{12}$/.test(code)) return `0${code}`;
+  if (/^0\d{12}$/.test(code)) return code.slice(1);
+  return null;
+}
+
+/**
  * The scan path: one indexed get on `barcode`, then the artisan by primary key, in one
  * read transaction. Returns null for an unknown or deactivated product.
  */
-export async function findProductByBarcode(db: ChinarDb, barcode: string): Promise<ProductWithArtisan | null> {
+export async function findProductByBarcode(db: ChinarDb, scanned: string): Promise<ProductWithArtisan | null> {
+  const barcode = scanned.trim();
   return db.transaction('r', [db.products, db.artisans], async () => {
-    const product = await db.products.get({ barcode });
+    let product = await db.products.get({ barcode });
+    const other = product ? null : otherUpcSpelling(barcode);
+    if (other) product = await db.products.get({ barcode: other });
     if (!product || !product.active) return null;
     const artisan = await db.artisans.get(product.artisanId);
     return artisan ? { product, artisan } : null;

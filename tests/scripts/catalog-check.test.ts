@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/catalog/', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../fixtures/catalog/', import.meta.url));
 
 /** Runs the script as `npm run catalog:check` does. */
 function check(...args: string[]): { status: number | null; stdout: string; stderr: string } {

@@ -48,6 +48,14 @@ describe('catalog lookups', () => {
     expect(await findProductByBarcode(db, '2999999999999')).toBeNull();
   });
 
+  it('finds a UPC-A product whichever way the scanner spells it', async () => {
+    const { db } = await freshStore();
+    const { product } = (await findProductByBarcode(db, '2000000000022'))!;
+    await db.products.update(product.id, { barcode: '036000291452' });
+    expect((await findProductByBarcode(db, '0036000291452'))?.product.id).toBe(product.id);
+    expect((await findProductByBarcode(db, '036000291452'))?.product.id).toBe(product.id);
+  });
+
   it('searches by word prefixes of the name and by SKU', async () => {
     const { db } = await freshStore();
     expect((await searchProducts(db, 'pash sto')).map((r) => r.product.sku)).toEqual(['DEMO-PSH-2']);

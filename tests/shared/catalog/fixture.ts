@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The sample catalog that DESIGN.md points at (../shared/fixtures/catalog from the repo). */
-export const FIXTURE_DIR = fileURLToPath(new URL('../../../../shared/fixtures/catalog/', import.meta.url));
+/** The sample catalog of DESIGN.md, kept in the repo so tests need nothing beside it. */
+export const FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/catalog/', import.meta.url));
 
 export function fixture(name: 'artisans.csv' | 'products.csv'): string {
   return readFileSync(`${FIXTURE_DIR}${name}`, 'utf8');
