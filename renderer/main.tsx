@@ -1,0 +1,40 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { HostApi } from '../shared/contract';
+import { getHost } from './host';
+import { initI18n, isLanguage } from './i18n';
+import { App } from './ui/App';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import './styles/app.css';
+
+function connectHost(): HostApi | Error {
+  try {
+    return getHost();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/**
+ * The kiosk's language: `?lang=hi` or `?lang=ur` in the launch address (the kiosk is
+ * set up once per counter), English otherwise.
+ */
+function chosenLanguage() {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  return isLanguage(asked) ? asked : 'en';
+}
+
+async function start(): Promise<void> {
+  await initI18n(chosenLanguage());
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <App host={connectHost()} />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HostApi } from '../../shared/contract';
+import type { UserEntity } from '../../shared/entities';
+import { Dialog } from './components/Dialog';
+import { bootStation, BootError, messageOf } from './data/boot';
+import { usePrinterStatus } from './data/printing';
+import type { Station } from './data/station';
+import { useSpaceWatch } from './data/storage';
+import { preloadSymbols } from './receipt/symbols';
+import { ManagerScreen } from './manager/ManagerScreen';
+import { ReceiptsScreen } from './receipts/ReceiptsScreen';
+import { EMPTY_SELL, sellReducer } from './sell/cartState';
+import { SellScreen } from './sell/SellScreen';
+import { Header, type ScreenId } from './shell/Header';
+import { StorageBanners } from './shell/StorageBanners';
+import { SignInScreen } from './signin/SignInScreen';
+
+type Boot =
+  | { status: 'starting' }
+  | { status: 'failed'; step: 'host' | 'store' | 'settings'; message: string }
+  | { status: 'ready'; station: Station };
+
+/** The kiosk: start-up, then sign-in, then the signed-in screens. */
+export function App({ host }: { host: HostApi | Error }) {
+  const { t } = useTranslation();
+  const [boot, setBoot] = useState<Boot>({ status: 'starting' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (host instanceof Error) {
+      setBoot({ status: 'failed', step: 'host', message: host.message });
+      return;
+    }
+    let live = true;
+    setBoot({ status: 'starting' });
+    bootStation(host).then(
+      (station) => { if (live) setBoot({ status: 'ready', station }); },
+      (error: unknown) => {
+        if (!live) return;
+        const step = error instanceof BootError ? error.step : 'store';
+        setBoot({ status: 'failed', step, message: messageOf(error) });
+      },
+    );
+    return () => { live = false; };
+  }, [host, attempt]);
+
+  if (boot.status === 'starting') {
+    return <main className="boot" aria-busy="true"><p className="boot__text">{t('boot.starting')}</p></main>;
+  }
+  if (boot.status === 'failed') {
+    return (
+      <main className="boot boot--failed" role="alert" data-testid="boot-failed">
+        <h1>{t(`boot.failed.${boot.step}`)}</h1>
+        <p className="boot__reason">{boot.message}</p>
+        <p>{t('boot.failedNext')}</p>
+        <button type="button" className="btn btn--primary btn--large" onClick={() => setAttempt((a) => a + 1)}>{t('boot.retry')}</button>
+      </main>
+    );
+  }
+  return <Kiosk station={boot.station} />;
+}
+
+function Kiosk({ station }: { station: Station }) {
+  const { t } = useTranslation();
+  const [user, setUser] = useState<UserEntity | null>(null);
+  const [screen, setScreen] = useState<ScreenId>('sell');
+  const [sell, dispatch] = useReducer(sellReducer, EMPTY_SELL);
+  const [confirmSignOut, setConfirmSignOut] = useState(false);
+  const { space, recheck } = useSpaceWatch();
+  const printer = usePrinterStatus(station.host);
+
+  const signedIn = useCallback((u: UserEntity) => {
+    setUser(u);
+    setScreen('sell');
+    preloadSymbols();
+  }, []);
+
+  const signOut = () => {
+    dispatch({ type: 'clear' });
+    setConfirmSignOut(false);
+    setUser(null);
+  };
+
+  if (!user) return <SignInScreen station={station} onSignedIn={signedIn} />;
+
+  return (
+    <div className="shell">
+      <Header
+        storeName={station.profile.name}
+        user={user}
+        screen={screen}
+        onScreen={setScreen}
+        printer={printer}
+        onSignOut={() => (sell.cart.items.length > 0 ? setConfirmSignOut(true) : signOut())}
+      />
+      <StorageBanners user={user} persistence={station.persistence} space={space} />
+      {screen === 'sell' ? (
+        <SellScreen
+          station={station}
+          operator={user}
+          sell={sell}
+          dispatch={dispatch}
+          salesStopped={space.state === 'low'}
+          onSaleRecorded={recheck}
+        />
+      ) : screen === 'manager' ? (
+        <ManagerScreen station={station} user={user} />
+      ) : (
+        <ReceiptsScreen station={station} operator={user} />
+      )}
+      {confirmSignOut ? (
+        <Dialog title={t('signOut.title')} onClose={() => setConfirmSignOut(false)} closeLabel={t('common.cancel')} className="confirm">
+          <p>{t('signOut.question', { count: sell.cart.items.length })}</p>
+          <div className="confirm__actions">
+            <button type="button" className="btn btn--secondary btn--large" onClick={() => setConfirmSignOut(false)} autoFocus>{t('signOut.stay')}</button>
+            <button type="button" className="btn btn--danger btn--large" onClick={signOut}>{t('signOut.confirm')}</button>
+          </div>
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

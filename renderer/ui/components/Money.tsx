@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../i18n';
+import { formatMoney } from '../format';
+
+/** An amount in paise, shown in rupees for the current language. */
+export function Money({ amount, className }: { amount: number; className?: string }) {
+  useTranslation(); // re-render when the language (and so the locale) changes
+  return <span className={className ? `money ${className}` : 'money'}>{formatMoney(amount, currentLocale())}</span>;
+}
+
+/** The same, as a string, for text that is not an element (aria labels, messages). */
+export function useMoney(): (amount: number) => string {
+  useTranslation();
+  const locale = currentLocale();
+  return (amount) => formatMoney(amount, locale);
+}

@@ -1,0 +1,35 @@
+import { formatRupeesPlain } from '../../shared/money';
+
+/**
+ * Amounts and dates for people, at the UI edge only. Amounts reach Intl as exact decimal
+ * strings ("12500.50"), so paise never pass through a float on their way to the screen.
+ */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(amountPaise: number, locale = 'en-IN'): string {
+  let format = moneyFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'INR' });
+    moneyFormats.set(locale, format);
+  }
+  return format.format(formatRupeesPlain(amountPaise) as `${number}`);
+}
+
+/** "23 Nov 2026, 6:04 pm" in the market's zone (not the kiosk's clock setting). */
+export function formatDateTime(iso: string, timeZone: string, locale = 'en-IN'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
+
+/** "6:04 pm" in the market's zone. */
+export function formatTime(iso: string, timeZone: string, locale = 'en-IN'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(date);
+}
+
+/** Free space in whole megabytes, for the storage warning. */
+export function formatMegabytes(bytes: number, locale = 'en-IN'): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(0, Math.floor(bytes / (1024 * 1024))));
+}

@@ -1,0 +1,164 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintDocument } from '../../../shared/documents';
+import type { UserEntity } from '../../../shared/entities';
+import { currentLocale } from '../../i18n';
+import type { CommittedSale } from '../../db';
+import { Banner } from '../components/Banner';
+import { Money } from '../components/Money';
+import { messageOf } from '../data/boot';
+import { makeReceipt } from '../data/checkout';
+import { mentionsReprint, type PrintOutcome } from '../data/printing';
+import { findReceipt, reprintDuplicate, useRecentSales } from '../data/receipts';
+import type { Station } from '../data/station';
+import { formatDateTime } from '../format';
+import { ReceiptPreview } from '../receipt/ReceiptPreview';
+import { useWedgeScanner } from '../scanner/useWedgeScanner';
+
+type Opened =
+  | { status: 'none' }
+  | { status: 'loading'; receiptNo: string }
+  | { status: 'missing'; receiptNo: string }
+  | { status: 'failed'; message: string }
+  | { status: 'open'; sale: CommittedSale; document: PrintDocument | null; buildError: string | null };
+
+type Reprint = { status: 'idle' } | { status: 'printing' } | { status: 'done'; outcome: PrintOutcome } | { status: 'refused'; message: string };
+
+/** Recent receipts, find one by number (typed or scanned from the receipt), reprint a duplicate. */
+export function ReceiptsScreen({ station, operator }: { station: Station; operator: UserEntity }) {
+  const { t } = useTranslation();
+  const { recent } = useRecentSales(station);
+  const [query, setQuery] = useState('');
+  const [opened, setOpened] = useState<Opened>({ status: 'none' });
+  const [reprint, setReprint] = useState<Reprint>({ status: 'idle' });
+
+  const open = useCallback(async (receiptNo: string) => {
+    const wanted = receiptNo.trim();
+    if (!wanted) return;
+    setReprint({ status: 'idle' });
+    setOpened({ status: 'loading', receiptNo: wanted });
+    try {
+      const sale = await findReceipt(station, wanted);
+      if (!sale) {
+        setOpened({ status: 'missing', receiptNo: wanted });
+        return;
+      }
+      try {
+        setOpened({ status: 'open', sale, document: makeReceipt(station, sale, 'original'), buildError: null });
+      } catch (error) {
+        setOpened({ status: 'open', sale, document: null, buildError: messageOf(error) });
+      }
+    } catch (error) {
+      setOpened({ status: 'failed', message: messageOf(error) });
+    }
+  }, [station]);
+
+  useWedgeScanner(true, (code) => {
+    setQuery(code);
+    void open(code);
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void open(query);
+  };
+
+  const doReprint = async () => {
+    if (opened.status !== 'open') return;
+    setReprint({ status: 'printing' });
+    const result = await reprintDuplicate(station, opened.sale, operator);
+    if (result.status === 'refused') {
+      setReprint({ status: 'refused', message: result.message });
+      return;
+    }
+    setOpened({ ...opened, document: result.document });
+    setReprint({ status: 'done', outcome: result.print });
+  };
+
+  const locale = currentLocale();
+  const tz = station.profile.timeZone;
+  const openNo = opened.status === 'open' ? opened.sale.sale.receiptNo : null;
+
+  return (
+    <main className="screen receipts" data-testid="receipts-screen">
+      <section className="receipts__list" aria-labelledby="receipts-title">
+        <h2 id="receipts-title" className="panel-title">{t('receipts.title')}</h2>
+        <form className="receipts__find" onSubmit={submit}>
+          <input
+            className="field"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('receipts.findPlaceholder')}
+            aria-label={t('receipts.findLabel')}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="receipt-find-input"
+          />
+          <button type="submit" className="btn btn--secondary" disabled={!query.trim()}>{t('receipts.find')}</button>
+        </form>
+        <p className="muted receipts__scan-hint">{t('receipts.scanHint')}</p>
+        {recent.status === 'failed' ? <Banner tone="error">{t('receipts.loadFailed', { message: recent.message })}</Banner> : null}
+        {recent.status === 'ready' && recent.sales.length === 0 ? <p className="muted">{t('receipts.none')}</p> : null}
+        {recent.status === 'ready' && recent.sales.length > 0 ? (
+          <table className="table" data-testid="recent-sales">
+            <thead>
+              <tr>
+                <th scope="col">{t('receipts.colReceipt')}</th>
+                <th scope="col">{t('receipts.colTime')}</th>
+                <th scope="col" className="num">{t('receipts.colItems')}</th>
+                <th scope="col" className="num">{t('receipts.colTotal')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.sales.map((sale) => (
+                <tr key={sale.id} className={sale.receiptNo === openNo ? 'is-selected' : undefined}>
+                  <td>
+                    <button type="button" className="linkish" data-testid="recent-sale" onClick={() => void open(sale.receiptNo)}>
+                      {sale.receiptNo}
+                    </button>
+                  </td>
+                  <td>{formatDateTime(sale.createdAt, tz, locale)}</td>
+                  <td className="num">{sale.itemCount}</td>
+                  <td className="num"><Money amount={sale.total} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+
+      <section className="receipts__detail" aria-live="polite">
+        {opened.status === 'none' ? <p className="muted receipts__placeholder">{t('receipts.pick')}</p> : null}
+        {opened.status === 'loading' ? <p className="muted">{t('receipts.opening', { receiptNo: opened.receiptNo })}</p> : null}
+        {opened.status === 'missing' ? <Banner tone="error" testId="receipt-missing">{t('receipts.missing', { receiptNo: opened.receiptNo })}</Banner> : null}
+        {opened.status === 'failed' ? <Banner tone="error">{t('receipts.openFailed', { message: opened.message })}</Banner> : null}
+        {opened.status === 'open' ? (
+          <>
+            <div className="receipts__actions">
+              <div>
+                <p className="receipts__no">{opened.sale.sale.receiptNo}</p>
+                <p className="muted">
+                  {formatDateTime(opened.sale.sale.createdAt, tz, locale)} · {t('receipts.servedBy', { name: opened.sale.sale.operatorName })}
+                </p>
+              </div>
+              <button type="button" className="btn btn--primary btn--large" data-testid="receipt-reprint"
+                disabled={reprint.status === 'printing'} onClick={() => void doReprint()}>
+                {reprint.status === 'printing' ? t('done.printing') : t('receipts.reprint')}
+              </button>
+            </div>
+            {reprint.status === 'done' && reprint.outcome.status === 'printed' ? <Banner tone="ok" testId="reprint-ok">{t('done.duplicatePrinted')}</Banner> : null}
+            {reprint.status === 'done' && reprint.outcome.status === 'failed' ? (
+              <Banner tone="error" testId="reprint-failed">
+                {t('receipts.reprintFailed', { message: reprint.outcome.message })}
+                {mentionsReprint(reprint.outcome.message) ? null : <> {t('done.pressReprint')}</>}
+              </Banner>
+            ) : null}
+            {reprint.status === 'refused' ? <Banner tone="error">{t('done.reprintRefused', { message: reprint.message })}</Banner> : null}
+            {opened.buildError ? <Banner tone="error">{t('receipts.cannotBuild', { message: opened.buildError })}</Banner> : null}
+            {opened.document ? <ReceiptPreview document={opened.document} testId="receipt-preview" /> : null}
+          </>
+        ) : null}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useRef } from 'react';
+import { createWedgeDetector, DEFAULT_WEDGE_OPTIONS, type WedgeOptions } from './wedge';
+
+/** A text field's content and caret just before a burst started typing into it. */
+interface FieldSnapshot {
+  field: HTMLInputElement | HTMLTextAreaElement;
+  value: string;
+  selectionStart: number | null;
+  selectionEnd: number | null;
+}
+
+function isTextField(target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement {
+  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit'].includes(target.type));
+}
+
+/**
+ * Puts a field back as it was before the scanner typed into it. Setting `value` alone is
+ * invisible to React (it tracks the last value it rendered); going through the native
+ * setter and an `input` event lets React's onChange see the change like a keystroke.
+ */
+function restoreField(snapshot: FieldSnapshot): void {
+  const { field } = snapshot;
+  const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, snapshot.value);
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  if (snapshot.selectionStart !== null && snapshot.selectionEnd !== null) {
+    try {
+      field.setSelectionRange(snapshot.selectionStart, snapshot.selectionEnd);
+    } catch {
+      // Some input types (number, email) have no selection; the value is what matters.
+    }
+  }
+}
+
+/**
+ * Listens for the USB scanner anywhere on the page while `enabled`. Keys are watched in
+ * the capture phase, before any field or button sees them, and never delayed: typing
+ * stays instant. When keys turn out to be a scan (fast keys, then Enter), the Enter is
+ * swallowed (so it cannot submit a form or press a focused button) and whatever the
+ * scanner typed into a focused field is taken back out.
+ */
+export function useWedgeScanner(enabled: boolean, onScan: (code: string) => void, options: WedgeOptions = DEFAULT_WEDGE_OPTIONS): void {
+  const onScanRef = useRef(onScan);
+  useEffect(() => {
+    onScanRef.current = onScan;
+  }, [onScan]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const detector = createWedgeDetector(options);
+    // What each printable key found before it typed, so a scan can be taken back from the
+    // field exactly as far as it reached (the detector decides only at Enter how many of
+    // the last keys were the scanner's).
+    let before: (FieldSnapshot | null)[] = [];
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.isComposing || event.ctrlKey || event.metaKey || (event.altKey && event.key !== 'AltGraph')) {
+        detector.reset();
+        before = [];
+        return;
+      }
+      const verdict = detector.feed(event.key, event.timeStamp);
+      if (verdict.kind === 'key') {
+        const target = event.target;
+        before.push(isTextField(target)
+          ? { field: target, value: target.value, selectionStart: target.selectionStart, selectionEnd: target.selectionEnd }
+          : null);
+        if (before.length > 128) before.shift();
+      } else if (verdict.kind === 'scan') {
+        event.preventDefault();
+        event.stopPropagation();
+        const first = before[before.length - [...verdict.code].length];
+        if (first && first.field === event.target) restoreField(first);
+        before = [];
+        onScanRef.current(verdict.code);
+      } else if (verdict.kind === 'other') {
+        before = [];
+      }
+    };
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, [enabled, options]);
+}

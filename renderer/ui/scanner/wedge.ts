@@ -1,0 +1,122 @@
+/**
+ * Tells a USB barcode scanner from a person at the keyboard. A scanner in keyboard-wedge
+ * mode "types" the whole label in a few milliseconds and ends with Enter; people leave
+ * far more than 35 ms between keys. So: at least `minLength` printable keys, each at
+ * most `maxGapMs` after the one before, closed by Enter, is a scan. Anything slower is
+ * typing and is left alone.
+ *
+ * One allowance: scanners (Bluetooth ones especially) and busy machines stall now and
+ * then, so a single slow gap of up to `hiccupMs` is forgiven when the keys on both sides
+ * of it are fast, at most once per six keys. A person cannot type four keys out of five
+ * 35 ms apart, so this does not let typing through.
+ *
+ * The scan is decided at Enter, looking back: the code is the longest run of keys before
+ * Enter that qualifies, so whatever was typed slowly just before a scan is not part of it.
+ *
+ * Pure: feed it key names (KeyboardEvent.key) with their timestamps; it keeps no clock.
+ */
+export interface WedgeOptions {
+  /** Shortest label that counts as a scan (EAN-8 is 8; receipt numbers are longer). */
+  minLength: number;
+  /** Longest gap between two keys of one scan, in milliseconds. */
+  maxGapMs: number;
+  /** Longest single stall forgiven inside a scan. */
+  hiccupMs: number;
+}
+
+export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = { minLength: 6, maxGapMs: 35, hiccupMs: 120 };
+
+export type WedgeVerdict =
+  /** A modifier (Shift for upper-case letters in Code 128): neither breaks nor extends a run. */
+  | { kind: 'ignored' }
+  /** A printable key: it may turn out to be part of a scan. */
+  | { kind: 'key' }
+  /** Enter that closes a scan. `code` is what the scanner typed: its last `[...code].length` keys. */
+  | { kind: 'scan'; code: string }
+  /** Anything else (a person's Enter, Tab, arrows, Backspace): not a scan; the run is over. */
+  | { kind: 'other' };
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'Fn']);
+
+/** Keys kept while waiting for Enter; far longer than any label. */
+const MAX_RUN = 128;
+/** One forgiven stall per this many keys of a code. */
+const KEYS_PER_HICCUP = 6;
+
+export interface WedgeDetector {
+  feed(key: string, atMs: number): WedgeVerdict;
+  reset(): void;
+}
+
+interface Stroke { key: string; at: number }
+
+/**
+ * The scan that ends with Enter at `enterAt`, or null. `gaps[i]` is the time from key i−1
+ * to key i (gaps[0] is unused); the last gap is Enter's.
+ */
+function scanBeforeEnter(run: readonly Stroke[], enterAt: number, o: WedgeOptions): string | null {
+  const n = run.length;
+  if (n === 0) return null;
+  const gaps = run.map((s, i) => (i === 0 ? Number.POSITIVE_INFINITY : s.at - run[i - 1]!.at));
+  gaps.push(enterAt - run[n - 1]!.at);
+  const fast = (g: number | undefined) => g !== undefined && g >= 0 && g <= o.maxGapMs;
+  const stall = (g: number) => g > o.maxGapMs && g <= o.hiccupMs;
+
+  // Enter's own gap: fast, or a stall with a fast key gap before it.
+  const enterGap = gaps[n]!;
+  const enterStalled = !fast(enterGap);
+  if (enterStalled && !(stall(enterGap) && fast(gaps[n - 1]))) return null;
+  // Walk back from the last key while the gap into each key qualifies, noting the stalls.
+  const stalls: number[] = []; // key indexes whose incoming gap was a forgiven stall
+  let start = n - 1;
+  while (start > 0) {
+    const g = gaps[start]!;
+    // A stall is forgiven between fast gaps; at the very start of the run (nothing before
+    // it but a pause) only the gap after it needs to be fast.
+    const isolated = stall(g) && (start - 1 === 0 || fast(gaps[start - 1])) && fast(gaps[start + 1]);
+    if (!fast(g) && !isolated) break;
+    if (!fast(g)) stalls.push(start);
+    start--;
+  }
+  // Too many stalls for the length: drop keys from the front, past the earliest stall,
+  // until the rest is within the allowance (the longest qualifying tail wins).
+  let hiccups = stalls.length + (enterStalled ? 1 : 0);
+  while (hiccups * KEYS_PER_HICCUP > n - start && stalls.length > 0) {
+    start = stalls.pop()!;
+    hiccups--;
+  }
+  const keys = run.slice(start);
+  if (keys.length < o.minLength || hiccups * KEYS_PER_HICCUP > keys.length) return null;
+  return keys.map((s) => s.key).join('');
+}
+
+export function createWedgeDetector(options: WedgeOptions = DEFAULT_WEDGE_OPTIONS): WedgeDetector {
+  let run: Stroke[] = [];
+
+  const reset = () => {
+    run = [];
+  };
+
+  const feed = (key: string, atMs: number): WedgeVerdict => {
+    if (MODIFIERS.has(key)) return { kind: 'ignored' };
+    if (key === 'Enter') {
+      const code = scanBeforeEnter(run, atMs, options);
+      reset();
+      return code === null ? { kind: 'other' } : { kind: 'scan', code };
+    }
+    // KeyboardEvent.key is one character (one code point) exactly for printable keys.
+    if ([...key].length !== 1) {
+      reset();
+      return { kind: 'other' };
+    }
+    const last = run[run.length - 1];
+    // A long pause (or a clock that went backwards) ends the run: nothing before it can
+    // belong to the same scan.
+    if (last && (atMs < last.at || atMs - last.at > options.hiccupMs)) run = [];
+    run.push({ key, at: atMs });
+    if (run.length > MAX_RUN) run.shift();
+    return { kind: 'key' };
+  };
+
+  return { feed, reset };
+}

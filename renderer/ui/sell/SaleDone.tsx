@@ -1,0 +1,96 @@
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintDocument } from '../../../shared/documents';
+import type { UserEntity } from '../../../shared/entities';
+import { Banner } from '../components/Banner';
+import { Money } from '../components/Money';
+import type { PrintOutcome } from '../data/printing';
+import { mentionsReprint, printDocument } from '../data/printing';
+import { reprintDuplicate } from '../data/receipts';
+import type { Station } from '../data/station';
+import type { RecordedSale } from '../pay/PayDialog';
+import { ReceiptPreview } from '../receipt/ReceiptPreview';
+
+/** What was last sent to the printer and how it went. */
+interface Printed { document: PrintDocument | null; outcome: PrintOutcome; duplicate: boolean }
+
+/**
+ * After "Complete sale": the sale is on disk. Shows the change to give, whether the
+ * receipt printed, the receipt itself, and Reprint / New sale. Scanning a label here
+ * starts the next sale (the sell screen handles that).
+ */
+export function SaleDone({ station, operator, sale, onNewSale }: {
+  station: Station; operator: UserEntity; sale: RecordedSale; onNewSale: () => void;
+}) {
+  const { t } = useTranslation();
+  const [printed, setPrinted] = useState<Printed>({ document: sale.receipt, outcome: sale.print, duplicate: false });
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
+  const receiptNo = sale.sale.sale.receiptNo;
+
+  const reprint = async () => {
+    setBusy(true);
+    setRefused(null);
+    // If the original never came out, the buyer still needs the original; once it has
+    // printed, any further copy is an audited duplicate.
+    if (printed.outcome.status === 'failed' && !printed.duplicate && sale.receipt) {
+      setPrinted({ document: sale.receipt, outcome: await printDocument(station.host, sale.receipt, sale.openDrawer), duplicate: false });
+    } else {
+      const result = await reprintDuplicate(station, sale.sale, operator);
+      if (result.status === 'done') setPrinted({ document: result.document, outcome: result.print, duplicate: true });
+      else setRefused(result.message);
+    }
+    setBusy(false);
+  };
+
+  return (
+    <div className="done" data-testid="sale-done">
+      <section className="done__facts" aria-labelledby="done-title">
+        <h2 id="done-title" className="done__title">{t('done.title')}</h2>
+        <p className="done__receipt-no" data-testid="done-receipt-no">{t('done.receiptNo', { receiptNo })}</p>
+        <dl className="figures done__figures">
+          <dt>{t('done.total')}</dt>
+          <dd><Money amount={sale.sale.sale.total} /></dd>
+          {sale.sale.payments.map((p) => (
+            <Fragment key={p.id}>
+              <dt>{t(`done.paidBy.${p.method}`)}{p.reference ? <span className="done__ref"> {t('pay.reference', { reference: p.reference })}</span> : null}</dt>
+              <dd><Money amount={p.amount} /></dd>
+            </Fragment>
+          ))}
+        </dl>
+        {sale.change > 0 ? (
+          <div className="change change--huge" data-testid="done-change">
+            <span className="change__label">{t('done.giveChange')}</span>
+            <Money className="change__amount" amount={sale.change} />
+          </div>
+        ) : null}
+
+        <div aria-live="polite" className="done__print">
+          {printed.outcome.status === 'printed' ? (
+            <Banner tone="ok" testId="print-ok">{printed.duplicate ? t('done.duplicatePrinted') : t('done.printed')}</Banner>
+          ) : (
+            <Banner tone="error" testId="print-failed">
+              {t('done.printFailed', { message: printed.outcome.message })}
+              {mentionsReprint(printed.outcome.message) ? null : <> {t('done.pressReprint')}</>}
+            </Banner>
+          )}
+          {refused ? <Banner tone="error">{t('done.reprintRefused', { message: refused })}</Banner> : null}
+        </div>
+
+        <div className="done__actions">
+          <button type="button" className="btn btn--secondary btn--large" data-testid="reprint" disabled={busy} onClick={() => void reprint()}>
+            {busy ? t('done.printing') : t('done.reprint')}
+          </button>
+          <button type="button" className="btn btn--primary btn--large" data-testid="new-sale" disabled={busy} onClick={onNewSale} autoFocus>
+            {t('done.newSale')}
+          </button>
+        </div>
+        <p className="muted">{t('done.scanToStart')}</p>
+      </section>
+      <section className="done__preview" aria-label={t('done.previewLabel')}>
+        {printed.document ? <ReceiptPreview document={printed.document} testId="receipt-preview" /> : <p className="muted">{t('done.noPreview')}</p>}
+      </section>
+    </div>
+  );
+}
+

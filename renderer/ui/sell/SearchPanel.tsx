@@ -1,0 +1,93 @@
+import { memo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProductWithArtisan } from '../../db';
+import { Money } from '../components/Money';
+import { useProductSearch } from '../data/catalog';
+import type { Station } from '../data/station';
+
+/** A label's number typed by hand (a scanner that failed to read): digits only, long enough. */
+const TYPED_BARCODE = /^\d{6,14}$/;
+
+interface SearchPanelProps {
+  station: Station;
+  onPick: (found: ProductWithArtisan) => void;
+  /** Enter on a typed barcode looks it up like a scan. */
+  onBarcode: (code: string) => void;
+}
+
+/** Search by name words or SKU; tap a result to add it. */
+export function SearchPanel({ station, onPick, onBarcode }: SearchPanelProps) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const search = useProductSearch(station, query);
+  const results = search.status === 'done' || search.status === 'searching' ? search.results : [];
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const typed = query.trim();
+    if (TYPED_BARCODE.test(typed)) {
+      onBarcode(typed);
+      setQuery('');
+    } else if (search.status === 'done' && search.results.length === 1) {
+      onPick(search.results[0]!);
+    }
+  };
+
+  return (
+    <section className="search" aria-labelledby="search-title">
+      <h2 id="search-title" className="panel-title">{t('search.title')}</h2>
+      <div className="search__box">
+        <input
+          type="search"
+          className="field search__input"
+          value={query}
+          placeholder={t('search.placeholder')}
+          aria-label={t('search.label')}
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="search-input"
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        {query ? (
+          <button type="button" className="btn btn--ghost search__clear" onClick={() => setQuery('')}>
+            {t('search.clear')}
+          </button>
+        ) : null}
+      </div>
+      <div className="search__status" aria-live="polite">
+        {search.status === 'idle' ? <p className="muted">{t('search.hint')}</p> : null}
+        {search.status === 'done' && results.length === 0 ? <p className="muted">{t('search.none', { query: search.query })}</p> : null}
+        {search.status === 'failed' ? <p className="text-error">{t('search.failed', { message: search.message })}</p> : null}
+      </div>
+      <ResultList results={results} onPick={onPick} />
+    </section>
+  );
+}
+
+const ResultList = memo(function ResultList({ results, onPick }: { results: ProductWithArtisan[]; onPick: (found: ProductWithArtisan) => void }) {
+  const { t } = useTranslation();
+  if (results.length === 0) return null;
+  return (
+    <ul className="results" data-testid="search-results">
+      {results.map((found) => {
+        const { product, artisan } = found;
+        return (
+          <li key={product.id}>
+            <button type="button" className="result" data-testid="search-result" onClick={() => onPick(found)}>
+              <span className="result__name">{product.name}</span>
+              <Money className="result__price" amount={product.price} />
+              <span className="result__meta">
+                {t('search.resultMeta', { sku: product.sku, artisan: artisan.name })}
+              </span>
+              <span className={`result__stock${product.stock <= 0 ? ' result__stock--out' : ''}`}>
+                {product.stock > 0 ? t('search.inStock', { count: product.stock }) : t('search.outOfStock')}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+});

@@ -1,0 +1,249 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+/**
+ * Drives the real kiosk: the built renderer served by the real loopback host (with the
+ * file printer), in Debian's Chromium. Helpers are named after what the operator does.
+ */
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENS_DIR = '/tmp/screens';
+
+export interface RunningHost {
+  url: string;
+  dataDir: string;
+  printerDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `node dist/electron/web.cjs` on a free port with fresh data and printer folders. */
+export async function startHost(): Promise<RunningHost> {
+  const root = await mkdtemp(join(tmpdir(), 'chinar-e2e-'));
+  const dataDir = join(root, 'data');
+  const printerDir = join(root, 'printer');
+  await mkdir(printerDir, { recursive: true });
+  const child = spawn(process.execPath, ['dist/electron/web.cjs', '--port', '0', '--data-dir', dataDir, '--printer', `file:${printerDir}`], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`The host printed no URL within 20 s.\nstdout: ${out}\nstderr: ${err}`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The host exited (${code}) before printing its URL.\nstdout: ${out}\nstderr: ${err}`));
+    });
+  });
+  return {
+    url, dataDir, printerDir,
+    async stop() {
+      await stopChild(child);
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** Uncaught errors the page threw so far (a test ends by checking there were none). */
+export function errorsOf(page: Page): string[] {
+  return pageErrors.get(page) ?? [];
+}
+
+/** A fresh context (its own IndexedDB is irrelevant: the store lives on the host's origin per context). */
+export async function openKiosk(browser: Browser, url: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.getByTestId('signin-screen').waitFor();
+  return page;
+}
+
+/** Types the PIN on the on-screen keypad (as on a touch screen) and signs in. */
+export async function signIn(page: Page, pin: string): Promise<void> {
+  const keypad = page.getByRole('group', { name: 'PIN keypad' });
+  for (const digit of pin) await keypad.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByTestId('sell-screen').waitFor();
+}
+
+/** A USB scanner in keyboard-wedge mode: the digits a few milliseconds apart, then Enter. */
+export async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+export function cartLines(page: Page): Locator {
+  return page.getByTestId('cart-line');
+}
+
+export function payDialog(page: Page): Locator {
+  return page.getByTestId('pay-dialog');
+}
+
+/** Taps rupees on a keypad inside the pay dialog. */
+export async function tapAmount(keypad: Locator, rupees: string): Promise<void> {
+  for (const ch of rupees) {
+    await keypad.getByRole('button', { name: ch === '.' ? 'Decimal point' : ch, exact: true }).click();
+  }
+}
+
+export async function openPay(page: Page): Promise<Locator> {
+  await page.getByTestId('pay').click();
+  const dialog = payDialog(page);
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Cash handed over, typed on the cash keypad. */
+export async function enterCash(dialog: Locator, rupees: string): Promise<void> {
+  await dialog.getByTestId('pay-method-cash').click();
+  await dialog.getByTestId('cash-input').fill('');
+  await tapAmount(dialog.getByRole('group', { name: 'Cash amount keypad' }), rupees);
+}
+
+/** UPI for what is still to pay: the QR is shown, the buyer pays, the operator confirms. */
+export async function payRestByUpi(dialog: Locator): Promise<string> {
+  await dialog.getByTestId('pay-method-upi').click();
+  await dialog.getByTestId('upi-qr').locator('canvas').waitFor();
+  await dialog.locator('[data-testid="upi-qr"][data-state="drawn"]').waitFor();
+  const amount = await dialog.getByTestId('upi-amount').inputValue();
+  await dialog.getByTestId('upi-received').click();
+  return amount;
+}
+
+export async function completeSale(page: Page): Promise<string> {
+  await payDialog(page).getByTestId('complete-sale').click();
+  await page.getByTestId('sale-done').waitFor();
+  const text = await page.getByTestId('done-receipt-no').innerText();
+  const match = /[A-Za-z0-9-]{1,4}\/\d{4}\/\d{6}/.exec(text);
+  if (!match) throw new Error(`No invoice number in "${text}"`);
+  return match[0];
+}
+
+/** The file printer's readable previews (.txt), oldest first (file names start with a timestamp). */
+export async function printedTexts(printerDir: string): Promise<{ name: string; text: string }[]> {
+  const names = (await readdir(printerDir)).filter((n) => n.endsWith('.txt') && !n.startsWith('.')).sort();
+  return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(printerDir, name), 'utf8') })));
+}
+
+/** Waits until the printer folder holds `count` previews. */
+export async function waitForPrints(printerDir: string, count: number, timeoutMs = 10_000): Promise<{ name: string; text: string }[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const texts = await printedTexts(printerDir);
+    if (texts.length >= count) return texts;
+    if (Date.now() > until) throw new Error(`Expected ${count} printed receipts, found ${texts.length}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENS_DIR, { recursive: true });
+  // Canvas drawing (barcodes, QR) is async: let it settle before the picture.
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
+}
+
+/**
+ * Layout checks a kiosk needs on every screen: nothing wider than the window, and every
+ * visible button at least 44 × 44 CSS pixels. Returns the offenders (empty when fine).
+ */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth > window.innerWidth + 1) problems.push(`page is ${root.scrollWidth}px wide in a ${window.innerWidth}px window`);
+    for (const el of document.querySelectorAll<HTMLElement>('button, [role="tab"], input')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue; // not shown
+      if (el.closest('[inert]') || getComputedStyle(el).visibility === 'hidden') continue;
+      const inOpenDialog = !!el.closest('dialog[open]');
+      const anyDialogOpen = !!document.querySelector('dialog[open]');
+      if (anyDialogOpen && !inOpenDialog) continue; // behind the modal, not reachable
+      if (r.width < 44 || r.height < 44) {
+        const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('data-testid') || el.id || el.tagName).trim().slice(0, 40);
+        problems.push(`"${name}" is ${Math.round(r.width)}×${Math.round(r.height)}px`);
+      }
+      if (r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1) {
+        const scroller = el.closest('.cart, .results, .receipts__list, .receipts__detail, .dialog__body, .done__preview, .sell--done');
+        if (!scroller) problems.push(`"${(el.textContent ?? el.tagName).trim().slice(0, 40)}" is outside the window`);
+      }
+    }
+    return problems;
+  });
+}
+
+/** A receipt's lines without the duplicate marks, to compare an original with its reprint. */
+export function withoutDuplicateMarks(text: string): string[] {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.trim() === 'DUPLICATE COPY') {
+      // The mark sits with a blank feed line on the side away from the receipt body.
+      if (i === 0 && lines[i + 1]?.trim() === '') i++;
+      else if (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();
+      continue;
+    }
+    out.push(lines[i]!);
+  }
+  return out;
+}
+
+/** Waits until the element's text contains `expected`; returns the text, or fails saying what it was. */
+export async function waitForText(locator: Locator, expected: string, timeoutMs = 10_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let last = '(not on screen)';
+  for (;;) {
+    try {
+      last = await locator.innerText({ timeout: 500 });
+      if (last.includes(expected)) return last;
+    } catch {
+      // Not rendered yet.
+    }
+    if (Date.now() > until) throw new Error(`Expected text containing "${expected}", found "${last}"`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the locator matches exactly `count` elements. */
+export async function waitForCount(locator: Locator, count: number, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await locator.count();
+    if (found === count) return;
+    if (Date.now() > until) throw new Error(`Expected ${count} elements, found ${found}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

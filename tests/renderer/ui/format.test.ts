@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, formatMegabytes, formatMoney, formatTime } from '../../../renderer/ui/format';
+
+describe('UI formats', () => {
+  it('shows paise as rupees with Indian grouping', () => {
+    expect(formatMoney(1_234_567_89)).toBe('₹12,34,567.89');
+    expect(formatMoney(5)).toBe('₹0.05');
+    expect(formatMoney(-50_000)).toBe('-₹500.00');
+  });
+
+  it('keeps every paisa of amounts beyond float precision of rupees', () => {
+    // 90,07,19,92,54,740.99 rupees: as a float of rupees the last paisa would be lost.
+    expect(formatMoney(900_719_925_474_099)).toBe('₹90,07,19,92,54,740.99');
+  });
+
+  it('shows times in the market’s zone, not the machine’s', () => {
+    expect(formatDateTime('2026-11-22T18:04:00+05:30', 'Asia/Kolkata')).toBe('22 Nov 2026, 6:04 pm');
+    expect(formatTime('2026-11-22T12:34:00Z', 'Asia/Kolkata')).toBe('6:04 pm');
+  });
+
+  it('leaves an unreadable date as it is rather than showing "Invalid Date"', () => {
+    expect(formatDateTime('not a date', 'Asia/Kolkata')).toBe('not a date');
+  });
+
+  it('rounds free space down to whole megabytes', () => {
+    expect(formatMegabytes(49.9 * 1024 * 1024)).toBe('49');
+  });
+});
