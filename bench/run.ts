@@ -6,7 +6,9 @@
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { benchUiScan } from './ui-scan';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 
@@ -46,6 +48,20 @@ try {
 } finally {
   await browser.close();
   server.close();
+}
+
+// The same scan through the whole app: keyboard wedge → lookup → React → screen.
+if (!existsSync('dist/renderer/index.html')) {
+  console.log('scan in the app:      skipped: run `npm run build` first');
+} else {
+  const ui = await benchUiScan(PRODUCTS);
+  const fmt = (samples: number[]) => {
+    const s = [...samples].sort((a, b) => a - b);
+    const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+    return `p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${s[s.length - 1]!.toFixed(1)} ms (n=${s.length})`;
+  };
+  console.log(`scan in the app, Enter → line in DOM:   ${fmt(ui.toDom)}`);
+  console.log(`scan in the app, Enter → frame painted: ${fmt(ui.toPaint)}`);
 }
 
 interface Stats { n: number; p50: number; p95: number; p99: number; max: number }
