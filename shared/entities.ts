@@ -21,7 +21,7 @@ export interface ArtisanEntity {
   fairWageCertified: boolean;
   /** A short story for the label QR code and the artisan's page. */
   story: string;
-  /** SHA-256 hex of the artisan's earnings PIN (salted with the code); null: no PIN yet. */
+  /** Salted SHA-256 of the artisan's earnings PIN (salt: the artisan's id); null: no PIN yet. */
   pinHash: string | null;
   active: boolean;
 }

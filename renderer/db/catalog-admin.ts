@@ -113,7 +113,8 @@ export async function saveArtisan(db: ChinarDb, draft: ArtisanDraft, options: { 
     const { pin, ...fields } = draft;
     const artisan: ArtisanEntity = {
       ...fields, id, name: draft.name.trim(),
-      pinHash: pin !== null ? hashPin(draft.code, pin) : existing?.pinHash ?? null,
+      // Salted with the id, which never changes: renaming a code keeps the PIN working.
+      pinHash: pin !== null ? hashPin(id, pin) : existing?.pinHash ?? null,
     };
     await db.artisans.put(artisan);
     await audit(db, options.actor, options.now, existing ? 'artisan.update' : 'artisan.create', { artisanId: id, code: artisan.code, pinChanged: pin !== null });
@@ -191,6 +192,17 @@ export async function setArtisanActive(db: ChinarDb, artisanId: string, active: 
     await db.artisans.update(artisanId, { active });
     await audit(db, options.actor, options.now, active ? 'artisan.activate' : 'artisan.deactivate', { artisanId });
   });
+}
+
+/** Every artisan by code, for the manager's list and pickers (a market has tens to hundreds). */
+export async function listArtisans(db: ChinarDb): Promise<ArtisanEntity[]> {
+  return db.artisans.orderBy('code').toArray();
+}
+
+/** Every user, active first then by name (a market has a handful). */
+export async function listUsers(db: ChinarDb): Promise<UserEntity[]> {
+  const users = await db.users.toArray();
+  return users.sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
 }
 
 /** Products at or below `threshold` pieces, fewest first, via the stock index. */

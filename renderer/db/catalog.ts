@@ -42,9 +42,12 @@ export async function findProductByBarcode(db: ChinarDb, scanned: string): Promi
  * Search by name words or SKU for the sell screen: every query word must prefix a word of
  * the product. The rarest word (by index count, which IndexedDB answers without reading
  * rows) drives the index scan; the other words filter its few hits. A common word such as
- * "shawl" would otherwise walk most of a 100,000-product catalog.
+ * "shawl" would otherwise walk most of a 100,000-product catalog. The counter sees active
+ * products only; the manager can ask for switched-off ones too.
  */
-export async function searchProducts(db: ChinarDb, query: string, limit = 20): Promise<ProductWithArtisan[]> {
+export async function searchProducts(
+  db: ChinarDb, query: string, limit = 20, options: { includeInactive?: boolean } = {},
+): Promise<ProductWithArtisan[]> {
   const words = [...new Set(query.toLocaleLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean))];
   if (words.length === 0) return [];
   return db.transaction('r', [db.products, db.artisans], async () => {
@@ -54,7 +57,7 @@ export async function searchProducts(db: ChinarDb, query: string, limit = 20): P
     const rest = words.filter((_, i) => i !== rarest);
     const products = await db.products
       .where('searchWords').startsWith(driver)
-      .filter((p) => p.active && rest.every((w) => p.searchWords.some((s) => s.startsWith(w))))
+      .filter((p) => (p.active || options.includeInactive === true) && rest.every((w) => p.searchWords.some((s) => s.startsWith(w))))
       .distinct()
       .limit(limit)
       .toArray();

@@ -16,6 +16,6 @@ export { requestPersistence, checkSpace, MIN_FREE_BYTES, type PersistenceState, 
 export { appendAudit } from './audit';
 export {
   applyCatalogImport, previewCatalogImport, exportCatalog, loadCatalogSnapshot, inStoreNumberingFor,
-  saveArtisan, saveProduct, adjustStock, setProductActive, setArtisanActive, lowStockProducts, productPage, saveUser,
+  saveArtisan, saveProduct, adjustStock, setProductActive, setArtisanActive, lowStockProducts, productPage, saveUser, listArtisans, listUsers,
   CatalogEditError, type Actor, type ArtisanDraft, type ProductDraft, type UserDraft, type ImportOutcome,
 } from './catalog-admin';

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserEntity } from '../../../shared/entities';
+import { Banner } from '../components/Banner';
+import type { Station } from '../data/station';
+import { ArtisansScreen } from './artisans/ArtisansScreen';
+import { CatalogFilesScreen } from './catalog-io/CatalogFilesScreen';
+import { LabelsScreen } from './labels/LabelsScreen';
+import { LowStockScreen } from './low-stock/LowStockScreen';
+import { ManagerHome } from './ManagerHome';
+import { ProductsScreen } from './products/ProductsScreen';
+import type { ManagerPage } from './route';
+import { UsersScreen } from './users/UsersScreen';
+
+/**
+ * The manager's part of the kiosk: a home of tiles and one page at a time. The shell
+ * shows it only to managers; it checks again, because a screen that edits users and
+ * prices must not depend on a button having been hidden.
+ */
+export function ManagerScreen({ station, user }: { station: Station; user: UserEntity }) {
+  const { t } = useTranslation('manager');
+  const [page, setPage] = useState<ManagerPage>('home');
+  if (user.role !== 'manager') {
+    return (
+      <main className="screen mgr" data-testid="manager-screen">
+        <Banner tone="error" testId="manager-refused">{t('home.managersOnly')}</Banner>
+      </main>
+    );
+  }
+  const home = () => setPage('home');
+  const props = { station, user, onHome: home, onOpen: setPage };
+  return (
+    <main className="screen mgr" data-testid="manager-screen" data-page={page}>
+      {page === 'home' ? <ManagerHome station={station} onOpen={setPage} /> : null}
+      {page === 'products' ? <ProductsScreen {...props} /> : null}
+      {page === 'artisans' ? <ArtisansScreen {...props} /> : null}
+      {page === 'users' ? <UsersScreen {...props} /> : null}
+      {page === 'catalogFiles' ? <CatalogFilesScreen {...props} /> : null}
+      {page === 'labels' ? <LabelsScreen {...props} /> : null}
+      {page === 'lowStock' ? <LowStockScreen {...props} /> : null}
+    </main>
+  );
+}

@@ -1,0 +1,195 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldError } from '../logic/forms';
+
+/** A field's error in words, from the `errors.` keys of the manager namespace. */
+export function useFieldErrorText(): (error: FieldError | undefined) => string | null {
+  const { t } = useTranslation('manager');
+  return (error) => (error ? t(`errors.${error.key}`, error.values ?? {}) : null);
+}
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: FieldError | undefined;
+  hint?: string;
+  /** What the touch keyboard shows; numeric fields also get the on-screen keypad. */
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'tel';
+  multiline?: boolean;
+  disabled?: boolean;
+  /** The on-screen keypad types into this field while it is active. */
+  active?: boolean;
+  onFocus?: () => void;
+  prefix?: string;
+  testId?: string;
+  autoFocus?: boolean;
+  maxLength?: number;
+}
+
+/**
+ * A labelled text field with its hint and its error under it. The error is tied to the
+ * input (aria-describedby, aria-invalid) so a screen reader says it with the field.
+ */
+export function TextField({
+  label, value, onChange, error, hint, inputMode = 'text', multiline = false, disabled = false, active = false,
+  onFocus, prefix, testId, autoFocus, maxLength,
+}: TextFieldProps) {
+  const id = useId();
+  const errorText = useFieldErrorText()(error);
+  const describedBy = [hint ? `${id}-hint` : null, errorText ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    value,
+    disabled,
+    'aria-invalid': errorText ? true : undefined,
+    'aria-describedby': describedBy,
+    'data-testid': testId,
+    autoFocus,
+    maxLength,
+    onFocus,
+    autoComplete: 'off',
+    spellCheck: false,
+  };
+  return (
+    <div className={`mfield${errorText ? ' mfield--error' : ''}${active ? ' mfield--active' : ''}`}>
+      <label className="mfield__label" htmlFor={id}>{label}</label>
+      <div className="mfield__box">
+        {prefix ? <span className="mfield__prefix" aria-hidden="true">{prefix}</span> : null}
+        {multiline ? (
+          <textarea {...common} className="mfield__input mfield__input--multi" rows={3} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...common} className="mfield__input" type="text" inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+        )}
+      </div>
+      {hint ? <p id={`${id}-hint`} className="mfield__hint">{hint}</p> : null}
+      {errorText ? <p id={`${id}-error`} className="mfield__error">{errorText}</p> : null}
+    </div>
+  );
+}
+
+interface ToggleProps {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  /** Words for the two states: a switch's colour alone does not say which is on. */
+  onText: string;
+  offText: string;
+  hint?: string;
+  disabled?: boolean;
+  testId?: string;
+}
+
+/** A yes/no switch, large enough to tap, with its state in words. */
+export function Toggle({ label, checked, onChange, onText, offText, hint, disabled = false, testId }: ToggleProps) {
+  const id = useId();
+  return (
+    <div className="mfield">
+      <span className="mfield__label" id={`${id}-label`}>{label}</span>
+      <button
+        type="button"
+        role="switch"
+        aria-checked={checked}
+        aria-labelledby={`${id}-label`}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className={`toggle${checked ? ' toggle--on' : ''}`}
+        disabled={disabled}
+        data-testid={testId}
+        onClick={() => onChange(!checked)}
+      >
+        <span className="toggle__track" aria-hidden="true"><span className="toggle__thumb" /></span>
+        <span className="toggle__text">{checked ? onText : offText}</span>
+      </button>
+      {hint ? <p id={`${id}-hint`} className="mfield__hint">{hint}</p> : null}
+    </div>
+  );
+}
+
+interface SegmentedProps<V extends string> {
+  label: string;
+  value: V;
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V) => void;
+  testId?: string;
+  hint?: string;
+}
+
+/** A choice of a few options as a row of big buttons (a radio group), not a dropdown. */
+export function Segmented<V extends string>({ label, value, options, onChange, testId, hint }: SegmentedProps<V>) {
+  const id = useId();
+  return (
+    <div className="mfield">
+      <span className="mfield__label" id={`${id}-label`}>{label}</span>
+      <div className="segmented" role="radiogroup" aria-labelledby={`${id}-label`} data-testid={testId}>
+        {options.map((o) => (
+          <button
+            key={o.value}
+            type="button"
+            role="radio"
+            aria-checked={o.value === value}
+            className="segmented__option"
+            data-value={o.value}
+            onClick={() => onChange(o.value)}
+          >
+            {o.label}
+          </button>
+        ))}
+      </div>
+      {hint ? <p className="mfield__hint">{hint}</p> : null}
+    </div>
+  );
+}
+
+interface StepperProps {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (value: number) => void;
+  /** Read out and shown with the number, e.g. "labels". */
+  unit?: string;
+  testId?: string;
+  compact?: boolean;
+}
+
+/** − number + : counts changed by tapping, with the number typed when that is quicker. */
+export function Stepper({ label, value, min, max, onChange, unit, testId, compact = false }: StepperProps) {
+  const { t } = useTranslation('manager');
+  const id = useId();
+  const set = (n: number) => onChange(Math.min(max, Math.max(min, n)));
+  return (
+    <div className={`stepper${compact ? ' stepper--compact' : ''}`} role="group" aria-labelledby={`${id}-label`} data-testid={testId}>
+      <span className={compact ? 'visually-hidden' : 'mfield__label'} id={`${id}-label`}>{label}</span>
+      <div className="stepper__row">
+        <button type="button" className="btn btn--ghost btn--square" aria-label={t('common.less', { what: label })} disabled={value <= min} onClick={() => set(value - 1)}>−</button>
+        <input
+          className="stepper__value"
+          type="text"
+          inputMode="numeric"
+          aria-label={label}
+          value={String(value)}
+          onChange={(e) => {
+            const digits = e.target.value.replace(/\D/g, '');
+            set(digits === '' ? min : Number(digits.slice(0, 6)));
+          }}
+          onFocus={(e) => e.target.select()}
+        />
+        <button type="button" className="btn btn--ghost btn--square" aria-label={t('common.more', { what: label })} disabled={value >= max} onClick={() => set(value + 1)}>+</button>
+        {unit ? <span className="stepper__unit">{unit}</span> : null}
+      </div>
+    </div>
+  );
+}
+
+/** A page-level heading bar: back to the manager's home, the title, and the page's actions. */
+export function PageBar({ title, onBack, backLabel, children }: { title: string; onBack: () => void; backLabel: string; children?: ReactNode }) {
+  return (
+    <div className="mgr__bar">
+      <button type="button" className="btn btn--ghost mgr__back" onClick={onBack} data-testid="manager-back">
+        <span aria-hidden="true">←</span> {backLabel}
+      </button>
+      <h1 className="mgr__title">{title}</h1>
+      {children ? <div className="mgr__actions">{children}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,227 @@
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArtisanEntity, ProductEntity } from '../../../../shared/entities';
+import { Banner } from '../../components/Banner';
+import { Money } from '../../components/Money';
+import { PageBar } from '../common/fields';
+import { useFormatCount } from '../common/numbers';
+import { shown, useArtisans, useDebounced, useGeneration, useProductList } from '../data/catalog';
+import { pageWindow } from '../logic/paging';
+import type { ManagerPageProps } from '../route';
+import { ProductForm } from './ProductForm';
+import { StockDialog } from './StockDialog';
+
+const PAGE_SIZE = 50;
+
+type View = { kind: 'list' } | { kind: 'edit'; product: ProductEntity | null };
+
+/**
+ * The catalog a page at a time. Typing searches the name/SKU index; otherwise pages go
+ * by SKU, optionally one artisan's. Only the page on screen is held, so it stays quick
+ * with 100,000 products.
+ */
+export function ProductsScreen({ station, user, onHome }: ManagerPageProps) {
+  const { t } = useTranslation('manager');
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [query, setQuery] = useState('');
+  const [artisanId, setArtisanId] = useState<string | null>(null);
+  const [page, setPage] = useState(0);
+  const [generation, reload] = useGeneration();
+  const [stockFor, setStockFor] = useState<ProductEntity | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const artisans = useArtisans(station, generation);
+  const artisanList = useMemo(() => shown(artisans) ?? [], [artisans]);
+
+  const afterStock = (updated: ProductEntity) => {
+    setStockFor(null);
+    setNotice(t('stock.saved', { name: updated.name, count: updated.stock }));
+    setView((v) => (v.kind === 'edit' && v.product?.id === updated.id ? { kind: 'edit', product: updated } : v));
+    reload();
+  };
+
+  const stockDialog = stockFor ? (
+    <StockDialog station={station} user={user} product={stockFor} onClose={() => setStockFor(null)} onSaved={afterStock} />
+  ) : null;
+
+  if (view.kind === 'edit') {
+    return (
+      <>
+        <ProductForm
+          station={station}
+          user={user}
+          product={view.product}
+          artisans={artisanList}
+          onAdjustStock={setStockFor}
+          onDone={(saved) => {
+            setView({ kind: 'list' });
+            if (saved) {
+              setNotice(saved.active
+                ? t('products.saved', { name: saved.name, barcode: saved.barcode })
+                : t('products.savedInactive', { name: saved.name }));
+              reload();
+            }
+          }}
+        />
+        {stockDialog}
+      </>
+    );
+  }
+
+  return (
+    <div className="mgr__page" data-testid="products-screen">
+      <PageBar title={t('products.title')} onBack={onHome} backLabel={t('common.home')}>
+        <button type="button" className="btn btn--primary" onClick={() => setView({ kind: 'edit', product: null })} data-testid="product-new">
+          {t('products.new')}
+        </button>
+      </PageBar>
+      {notice ? <Banner tone="ok" testId="products-notice">{notice}</Banner> : null}
+      <ProductFilters
+        query={query}
+        onQuery={(q) => { setQuery(q); setPage(0); }}
+        artisanId={artisanId}
+        onArtisan={(id) => { setArtisanId(id); setPage(0); }}
+        artisans={artisanList}
+      />
+      <ProductTable
+        station={station}
+        query={query}
+        artisanId={artisanId}
+        page={page}
+        onPage={setPage}
+        generation={generation}
+        artisans={artisanList}
+        onEdit={(product) => { setNotice(null); setView({ kind: 'edit', product }); }}
+        onStock={setStockFor}
+      />
+      {stockDialog}
+    </div>
+  );
+}
+
+function ProductFilters({ query, onQuery, artisanId, onArtisan, artisans }: {
+  query: string;
+  onQuery: (q: string) => void;
+  artisanId: string | null;
+  onArtisan: (id: string | null) => void;
+  artisans: readonly ArtisanEntity[];
+}) {
+  const { t } = useTranslation('manager');
+  const selectId = useId();
+  return (
+    <div className="mfilters">
+      <div className="mfilters__search">
+        <input
+          type="search"
+          className="field"
+          value={query}
+          placeholder={t('products.searchPlaceholder')}
+          aria-label={t('products.searchLabel')}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => onQuery(e.target.value)}
+          data-testid="products-search"
+        />
+        {query ? <button type="button" className="btn btn--ghost" onClick={() => onQuery('')}>{t('common.clear')}</button> : null}
+      </div>
+      <label className="visually-hidden" htmlFor={selectId}>{t('products.artisanFilter')}</label>
+      <select
+        id={selectId}
+        className="mselect mfilters__artisan"
+        value={artisanId ?? ''}
+        onChange={(e) => onArtisan(e.target.value === '' ? null : e.target.value)}
+        data-testid="products-artisan-filter"
+      >
+        <option value="">{t('products.allArtisans')}</option>
+        {artisans.map((a) => <option key={a.id} value={a.id}>{t('common.artisanOption', { code: a.code, name: a.name })}</option>)}
+      </select>
+    </div>
+  );
+}
+
+interface ProductTableProps {
+  station: ManagerPageProps['station'];
+  query: string;
+  artisanId: string | null;
+  page: number;
+  onPage: (page: number) => void;
+  generation: number;
+  artisans: readonly ArtisanEntity[];
+  onEdit: (product: ProductEntity) => void;
+  onStock: (product: ProductEntity) => void;
+}
+
+function ProductTable({ station, query, artisanId, page, onPage, generation, artisans, onEdit, onStock }: ProductTableProps) {
+  const { t } = useTranslation('manager');
+  const count = useFormatCount();
+  const settledQuery = useDebounced(query.trim(), 150);
+  const list = useProductList(station, { query: settledQuery, artisanId, offset: page * PAGE_SIZE, limit: PAGE_SIZE, generation });
+  const data = shown(list);
+  const byId = useMemo(() => new Map(artisans.map((a) => [a.id, a])), [artisans]);
+
+  if (list.status === 'failed') return <Banner tone="error">{t('products.loadFailed', { message: list.message })}</Banner>;
+  if (!data) return <p className="muted mgr__loading">{t('common.loading')}</p>;
+
+  const win = data.mode === 'page' ? pageWindow(data.total, Math.floor(data.offset / PAGE_SIZE), PAGE_SIZE) : null;
+  return (
+    <div className="mlist" aria-busy={list.status === 'loading'}>
+      <p className="mlist__summary" aria-live="polite" data-testid="products-summary">
+        {data.mode === 'search'
+          ? data.rows.length === 0
+            ? t('products.noMatch', { query: settledQuery })
+            : data.more ? t('products.firstMatches', { count: data.rows.length }) : t('products.matches', { count: data.rows.length })
+          : data.total === 0
+            ? t('products.empty')
+            : t('products.showing', { first: count(win!.first), last: count(win!.last), total: count(data.total) })}
+        {data.mode === 'search' ? <span className="muted"> {t('products.searchActiveOnly')}</span> : null}
+      </p>
+      <div className="mlist__scroll">
+        <table className="table mtable" data-testid="products-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('products.colProduct')}</th>
+              <th scope="col">{t('products.colSku')}</th>
+              <th scope="col" className="num">{t('products.colPrice')}</th>
+              <th scope="col" className="num">{t('products.colStock')}</th>
+              <th scope="col"><span className="visually-hidden">{t('products.colActions')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((p) => {
+              const artisan = byId.get(p.artisanId);
+              return (
+                <tr key={p.id} className={p.active ? undefined : 'is-inactive'} data-testid="product-row" data-sku={p.sku}>
+                  <td>
+                    <div className="mtable__name">{p.name}</div>
+                    <div className="mtable__meta">
+                      {artisan ? t('products.byArtisan', { name: artisan.name, code: artisan.code }) : null}
+                      {!p.active ? <span className="badge badge--off">{t('common.inactive')}</span> : null}
+                    </div>
+                  </td>
+                  <td className="mtable__code">
+                    <div>{p.sku}</div>
+                    <div className="mtable__meta">{p.barcode}</div>
+                  </td>
+                  <td className="num"><Money amount={p.price} /></td>
+                  <td className={`num${p.stock <= 0 ? ' mtable__out' : ''}`}>{count(p.stock)}</td>
+                  <td className="mtable__actions">
+                    <button type="button" className="btn btn--ghost btn--small" onClick={() => onStock(p)} data-testid="product-stock-button">{t('products.stockButton')}</button>
+                    <button type="button" className="btn btn--secondary btn--small" onClick={() => onEdit(p)} data-testid="product-edit">{t('common.edit')}</button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {win && win.pages > 1 ? (
+        <nav className="pager" aria-label={t('products.pages')}>
+          <button type="button" className="btn btn--ghost" disabled={win.page === 0} onClick={() => onPage(0)}>{t('pager.first')}</button>
+          <button type="button" className="btn btn--ghost" disabled={win.page === 0} onClick={() => onPage(win.page - 1)} data-testid="pager-prev">{t('pager.previous')}</button>
+          <span className="pager__where">{t('pager.where', { page: count(win.page + 1), pages: count(win.pages) })}</span>
+          <button type="button" className="btn btn--ghost" disabled={win.page >= win.pages - 1} onClick={() => onPage(win.page + 1)} data-testid="pager-next">{t('pager.next')}</button>
+          <button type="button" className="btn btn--ghost" disabled={win.page >= win.pages - 1} onClick={() => onPage(win.pages - 1)}>{t('pager.last')}</button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProductEntity, UserEntity } from '../../../../shared/entities';
+import { Banner } from '../../components/Banner';
+import { Dialog } from '../../components/Dialog';
+import { Keypad } from '../../components/Keypad';
+import type { Station } from '../../data/station';
+import { Segmented, TextField } from '../common/fields';
+import { adjustStockEdit } from '../data/catalog';
+import { editDigits, stockDeltaFrom, type FormErrors, type StockDirection, type StockField } from '../logic/forms';
+
+/** Reasons a manager gives most often, one tap each; anything else is typed. */
+const QUICK_REASONS = ['counted', 'delivery', 'damaged', 'returnedToArtisan', 'display'] as const;
+
+interface StockDialogProps {
+  station: Station;
+  user: UserEntity;
+  product: ProductEntity;
+  onClose: () => void;
+  onSaved: (product: ProductEntity) => void;
+}
+
+/**
+ * Adds or removes pieces with a reason (required: it goes into the audit log). The
+ * count is typed on the keypad and the new stock is shown before saving.
+ */
+export function StockDialog({ station, user, product, onClose, onSaved }: StockDialogProps) {
+  const { t } = useTranslation('manager');
+  const [direction, setDirection] = useState<StockDirection>('add');
+  const [pieces, setPieces] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FormErrors<StockField>>({});
+  const [state, setState] = useState<{ status: 'editing' } | { status: 'saving' } | { status: 'refused'; message: string }>({ status: 'editing' });
+
+  const checked = stockDeltaFrom({ direction, pieces, reason }, product.stock);
+  const preview = checked.ok ? checked.value.after : null;
+
+  const save = async () => {
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setState({ status: 'saving' });
+    const outcome = await adjustStockEdit(station, user, product.id, checked.value.delta, checked.value.reason);
+    if (outcome.ok) onSaved(outcome.value);
+    else setState({ status: 'refused', message: outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
+  };
+
+  return (
+    <Dialog title={t('stock.title')} onClose={onClose} closeLabel={t('common.cancel')} className="mdialog stock-dialog" testId="stock-dialog">
+      <p className="stock-dialog__product">
+        <strong>{product.name}</strong> <span className="muted">{product.sku}</span>
+      </p>
+      <div className="stock-dialog__layout">
+        <div className="stock-dialog__fields">
+          <Segmented
+            label={t('stock.direction')}
+            value={direction}
+            onChange={setDirection}
+            options={[{ value: 'add', label: t('stock.add') }, { value: 'remove', label: t('stock.remove') }]}
+            testId="stock-direction"
+          />
+          <TextField
+            label={t('stock.pieces')}
+            value={pieces}
+            onChange={(v) => setPieces(v.replace(/\D/g, '').slice(0, 5))}
+            inputMode="numeric"
+            error={errors.pieces}
+            active
+            testId="stock-pieces"
+          />
+          <div className="stock-dialog__figures" aria-live="polite">
+            <span>{t('stock.now', { count: product.stock })}</span>
+            <span aria-hidden="true">→</span>
+            <strong data-testid="stock-after">{preview === null ? '…' : t('stock.after', { count: preview })}</strong>
+          </div>
+          <TextField label={t('stock.reason')} value={reason} onChange={setReason} error={errors.reason} hint={t('stock.reasonHint')} testId="stock-reason" maxLength={200} />
+          <div className="chips" role="group" aria-label={t('stock.quickReasons')}>
+            {QUICK_REASONS.map((r) => (
+              <button key={r} type="button" className="chip" onClick={() => setReason(t(`stock.reasons.${r}`))}>{t(`stock.reasons.${r}`)}</button>
+            ))}
+          </div>
+        </div>
+        <Keypad onKey={(key) => setPieces((p) => editDigits(p, key, 5))} extraKey="clear" label={t('stock.keypad')} />
+      </div>
+      {state.status === 'refused' ? <Banner tone="error" testId="stock-error">{state.message}</Banner> : null}
+      <div className="confirm__actions mdialog__actions">
+        <button type="button" className="btn btn--ghost btn--large" onClick={onClose}>{t('common.cancel')}</button>
+        <button type="button" className="btn btn--primary btn--large" disabled={state.status === 'saving'} onClick={() => void save()} data-testid="stock-save">
+          {state.status === 'saving' ? t('common.saving') : t('stock.save')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserEntity } from '../../../../shared/entities';
+import { Banner } from '../../components/Banner';
+import type { Station } from '../../data/station';
+import { PageBar, Segmented, TextField, Toggle } from '../common/fields';
+import { PinPad } from '../common/PinPad';
+import { saveUserEdit, shown, useGeneration, useUsers } from '../data/catalog';
+import { userDraftFrom, userFormFrom, type FormErrors, type UserField, type UserForm as Form } from '../logic/forms';
+import type { ManagerPageProps } from '../route';
+
+type View = { kind: 'list' } | { kind: 'edit'; user: UserEntity | null };
+
+/** Operators and managers who sign in at this kiosk with their PIN. */
+export function UsersScreen({ station, user, onHome }: ManagerPageProps) {
+  const { t } = useTranslation('manager');
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [generation, reload] = useGeneration();
+  const users = useUsers(station, generation);
+  const [notice, setNotice] = useState<string | null>(null);
+  const rows = shown(users) ?? [];
+
+  if (view.kind === 'edit') {
+    return (
+      <UserForm
+        station={station}
+        by={user}
+        user={view.user}
+        onDone={(saved) => {
+          setView({ kind: 'list' });
+          if (saved) {
+            setNotice(t('users.saved', { name: saved.name }));
+            reload();
+          }
+        }}
+      />
+    );
+  }
+
+  return (
+    <div className="mgr__page" data-testid="users-screen">
+      <PageBar title={t('users.title')} onBack={onHome} backLabel={t('common.home')}>
+        <button type="button" className="btn btn--primary" onClick={() => { setNotice(null); setView({ kind: 'edit', user: null }); }} data-testid="user-new">{t('users.new')}</button>
+      </PageBar>
+      {notice ? <Banner tone="ok" testId="users-notice">{notice}</Banner> : null}
+      {users.status === 'failed' ? <Banner tone="error">{t('users.loadFailed', { message: users.message })}</Banner> : null}
+      <p className="muted">{t('users.about')}</p>
+      <div className="mlist">
+        <div className="mlist__scroll">
+          <table className="table mtable" data-testid="users-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('users.colName')}</th>
+                <th scope="col">{t('users.colRole')}</th>
+                <th scope="col">{t('users.colStatus')}</th>
+                <th scope="col"><span className="visually-hidden">{t('users.colActions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((u) => (
+                <tr key={u.id} className={u.active ? undefined : 'is-inactive'} data-testid="user-row">
+                  <td>
+                    <div className="mtable__name">{u.name}</div>
+                    {u.id === user.id ? <div className="mtable__meta">{t('users.you')}</div> : null}
+                  </td>
+                  <td>{t(`users.roles.${u.role}`)}</td>
+                  <td>{u.active ? t('users.active') : <span className="badge badge--off">{t('common.inactive')}</span>}</td>
+                  <td className="mtable__actions">
+                    <button type="button" className="btn btn--secondary btn--small" onClick={() => { setNotice(null); setView({ kind: 'edit', user: u }); }} data-testid="user-edit">{t('common.edit')}</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+type SaveState = { status: 'editing' } | { status: 'saving' } | { status: 'refused'; message: string };
+
+function UserForm({ station, by, user, onDone }: { station: Station; by: UserEntity; user: UserEntity | null; onDone: (saved: UserEntity | null) => void }) {
+  const { t } = useTranslation('manager');
+  const [form, setForm] = useState<Form>(() => userFormFrom(user));
+  const [errors, setErrors] = useState<FormErrors<UserField>>({});
+  const [save, setSave] = useState<SaveState>({ status: 'editing' });
+  const [changingPin, setChangingPin] = useState(user === null);
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async () => {
+    const checked = userDraftFrom(form);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setSave({ status: 'refused', message: t('common.checkFields') });
+      return;
+    }
+    setErrors({});
+    setSave({ status: 'saving' });
+    const outcome = await saveUserEdit(station, by, checked.value);
+    if (outcome.ok) onDone(outcome.value);
+    // The store's refusals (PIN taken, last manager) are already in the manager's words.
+    else setSave({ status: 'refused', message: outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
+  };
+
+  return (
+    <div className="mgr__page" data-testid="user-form">
+      <PageBar title={user ? t('users.editTitle', { name: user.name }) : t('users.newTitle')} onBack={() => onDone(null)} backLabel={t('users.back')} />
+      {save.status === 'refused' ? <Banner tone="error" testId="user-form-error">{save.message}</Banner> : null}
+      <div className="mform">
+        <div className="mform__fields mform__fields--single">
+          <TextField label={t('users.name')} value={form.name} onChange={(v) => set('name', v)} error={errors.name} testId="user-name" maxLength={60} />
+          <Segmented
+            label={t('users.role')}
+            value={form.role}
+            options={[{ value: 'operator', label: t('users.roles.operator') }, { value: 'manager', label: t('users.roles.manager') }]}
+            onChange={(role) => set('role', role)}
+            hint={form.role === 'manager' ? t('users.managerHint') : t('users.operatorHint')}
+            testId="user-role"
+          />
+          <Toggle
+            label={t('users.status')}
+            checked={form.active}
+            onChange={(v) => set('active', v)}
+            onText={t('users.activeYes')}
+            offText={t('users.activeNo')}
+            hint={t('users.activeHint')}
+            testId="user-active"
+          />
+        </div>
+        <aside className="mform__side">
+          {changingPin ? (
+            <PinPad label={t('users.pin')} pin={form.pin} onChange={(pin) => set('pin', pin)} error={errors.pin} hint={t('users.pinHint')} testId="user-pin" />
+          ) : (
+            <div className="mfield">
+              <span className="mfield__label">{t('users.pin')}</span>
+              <p>{t('users.pinKept')}</p>
+              <button type="button" className="btn btn--secondary" onClick={() => setChangingPin(true)} data-testid="user-change-pin">{t('users.changePin')}</button>
+            </div>
+          )}
+          <div className="mform__actions">
+            <button type="button" className="btn btn--primary btn--large btn--block" disabled={save.status === 'saving'} onClick={() => void submit()} data-testid="user-save">
+              {save.status === 'saving' ? t('common.saving') : user ? t('users.save') : t('users.create')}
+            </button>
+            <button type="button" className="btn btn--ghost btn--large btn--block" onClick={() => onDone(null)}>{t('common.cancel')}</button>
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}
