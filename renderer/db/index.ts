@@ -19,3 +19,4 @@ export {
   saveArtisan, saveProduct, adjustStock, setProductActive, setArtisanActive, lowStockProducts, productPage, saveUser, listArtisans, listUsers,
   CatalogEditError, type Actor, type ArtisanDraft, type ProductDraft, type UserDraft, type ImportOutcome,
 } from './catalog-admin';
+export { updateStoreProfile, updateTaxTable, exportStoreJson, SettingsError } from './admin-settings';

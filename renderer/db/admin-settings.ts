@@ -1,0 +1,75 @@
+import { StoreProfileSchema, type StoreProfile } from '../../shared/store-profile';
+import { TaxTableSchema, type TaxTable } from '../../shared/tax';
+import { isoWithOffset } from '../../shared/time';
+import { appendAudit } from './audit';
+import type { Actor } from './catalog-admin';
+import type { ChinarDb } from './schema';
+import { getStoreProfile, getTaxTable } from './settings';
+
+/**
+ * The manager's business settings. Each change is audited with what it was before:
+ * a GSTIN, an invoice series or a tax rate decides what every later receipt says.
+ */
+export class SettingsError extends Error {}
+
+function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.map(String).join('.') || 'value'}: ${issue.message}` : 'The value is not valid.';
+}
+
+export async function updateStoreProfile(db: ChinarDb, profile: StoreProfile, options: { actor: Actor; now: Date }): Promise<StoreProfile> {
+  const parsed = StoreProfileSchema.safeParse(profile);
+  if (!parsed.success) throw new SettingsError(firstIssue(parsed.error));
+  return db.transaction('rw', [db.settings, db.audit], async () => {
+    const before = await getStoreProfile(db);
+    await db.settings.put({ key: 'storeProfile', value: parsed.data });
+    await appendAudit(db, {
+      at: isoWithOffset(options.now, parsed.data.timeZone), actorId: options.actor.id, action: 'settings.store-profile',
+      detail: { before, after: parsed.data },
+    });
+    return parsed.data;
+  });
+}
+
+/**
+ * Replaces the tax table. Every rule's slabs must rise and end open (null), so every
+ * price finds exactly one rate; there must be a rule for everything else (prefix "").
+ */
+export async function updateTaxTable(db: ChinarDb, table: TaxTable, options: { actor: Actor; now: Date }): Promise<TaxTable> {
+  const parsed = TaxTableSchema.safeParse(table);
+  if (!parsed.success) throw new SettingsError(firstIssue(parsed.error));
+  for (const rule of parsed.data) {
+    const bounds = rule.slabs.map((s) => s.upToPaise);
+    if (bounds[bounds.length - 1] !== null) throw new SettingsError(`Rule "${rule.label}": the last price band must have no upper limit.`);
+    for (let i = 1; i < bounds.length - 1; i++) {
+      if ((bounds[i] ?? Infinity) <= (bounds[i - 1] ?? Infinity)) throw new SettingsError(`Rule "${rule.label}": price bands must rise.`);
+    }
+    if (bounds.slice(0, -1).includes(null)) throw new SettingsError(`Rule "${rule.label}": only the last price band may be open-ended.`);
+  }
+  if (!parsed.data.some((r) => r.hsnPrefix === '' && r.handmade === null)) {
+    throw new SettingsError('Keep a rule for everything else (empty HSN prefix, handmade or not), so every product has a rate.');
+  }
+  const ids = new Set(parsed.data.map((r) => r.id));
+  if (ids.size !== parsed.data.length) throw new SettingsError('Two rules share an id.');
+  return db.transaction('rw', [db.settings, db.audit], async () => {
+    const [before, profile] = await Promise.all([getTaxTable(db), getStoreProfile(db)]);
+    await db.settings.put({ key: 'taxTable', value: parsed.data });
+    await appendAudit(db, {
+      at: isoWithOffset(options.now, profile.timeZone), actorId: options.actor.id, action: 'settings.tax-table',
+      detail: { before, after: parsed.data },
+    });
+    return parsed.data;
+  });
+}
+
+/**
+ * Every table as JSON, for the host's backup folder. PIN hashes stay in (a restore must
+ * let people sign in) but no PIN does: the store never had them.
+ */
+export async function exportStoreJson(db: ChinarDb, now: Date): Promise<string> {
+  return db.transaction('r', db.tables, async () => {
+    const tables: Record<string, unknown[]> = {};
+    for (const table of db.tables) tables[table.name] = await table.toArray();
+    return JSON.stringify({ format: 'chinar-pos-backup/1', exportedAt: now.toISOString(), schemaVersion: db.verno, tables });
+  });
+}
