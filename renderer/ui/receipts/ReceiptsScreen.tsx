@@ -81,7 +81,7 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
 
   return (
     <main className="screen receipts" data-testid="receipts-screen">
-      <section className="receipts__list" aria-labelledby="receipts-title">
+      <section className="panel receipts__list" aria-labelledby="receipts-title">
         <h2 id="receipts-title" className="panel-title">{t('receipts.title')}</h2>
         <form className="receipts__find" onSubmit={submit}>
           <input
@@ -127,7 +127,7 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
         ) : null}
       </section>
 
-      <section className="receipts__detail" aria-live="polite">
+      <section className="panel receipts__detail" aria-live="polite">
         {opened.status === 'none' ? <p className="muted receipts__placeholder">{t('receipts.pick')}</p> : null}
         {opened.status === 'loading' ? <p className="muted">{t('receipts.opening', { receiptNo: opened.receiptNo })}</p> : null}
         {opened.status === 'missing' ? <Banner tone="error" testId="receipt-missing">{t('receipts.missing', { receiptNo: opened.receiptNo })}</Banner> : null}

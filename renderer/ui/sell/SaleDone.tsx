@@ -45,7 +45,7 @@ export function SaleDone({ station, operator, sale, onNewSale }: {
 
   return (
     <div className="done" data-testid="sale-done">
-      <section className="done__facts" aria-labelledby="done-title">
+      <section className="panel done__facts" aria-labelledby="done-title">
         <h2 id="done-title" className="done__title">{t('done.title')}</h2>
         <p className="done__receipt-no" data-testid="done-receipt-no">{t('done.receiptNo', { receiptNo })}</p>
         <dl className="figures done__figures">

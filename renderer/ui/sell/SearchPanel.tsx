@@ -2,6 +2,7 @@ import { memo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductWithArtisan } from '../../db';
 import { Money } from '../components/Money';
+import { SearchField } from '../components/SearchField';
 import { useProductSearch } from '../data/catalog';
 import type { Station } from '../data/station';
 
@@ -37,25 +38,15 @@ export function SearchPanel({ station, onPick, onBarcode }: SearchPanelProps) {
   return (
     <section className="search" aria-labelledby="search-title">
       <h2 id="search-title" className="panel-title">{t('search.title')}</h2>
-      <div className="search__box">
-        <input
-          type="search"
-          className="field search__input"
-          value={query}
-          placeholder={t('search.placeholder')}
-          aria-label={t('search.label')}
-          autoComplete="off"
-          spellCheck={false}
-          data-testid="search-input"
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        {query ? (
-          <button type="button" className="btn btn--ghost search__clear" onClick={() => setQuery('')}>
-            {t('search.clear')}
-          </button>
-        ) : null}
-      </div>
+      <SearchField
+        value={query}
+        onChange={setQuery}
+        onKeyDown={onKeyDown}
+        placeholder={t('search.placeholder')}
+        label={t('search.label')}
+        clearLabel={t('search.clear')}
+        testId="search-input"
+      />
       <div className="search__status" aria-live="polite">
         {search.status === 'idle' ? <p className="muted">{t('search.hint')}</p> : null}
         {search.status === 'done' && results.length === 0 ? <p className="muted">{t('search.none', { query: search.query })}</p> : null}

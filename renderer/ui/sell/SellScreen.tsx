@@ -83,7 +83,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
 
   return (
     <main className="screen sell" data-testid="sell-screen">
-      <section className="sell__cart" aria-labelledby="cart-title">
+      <section className="panel sell__cart" aria-labelledby="cart-title">
         <div className="sell__cart-head">
           <h2 id="cart-title" className="panel-title">{t('sell.cartTitle')}</h2>
           {!empty ? (
@@ -113,7 +113,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
         </footer>
       </section>
 
-      <aside className="sell__side">
+      <aside className="panel sell__side">
         <SearchPanel station={station} onPick={add} onBarcode={(code) => void addByBarcode(code)} />
       </aside>
 

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArtisanEntity, UserEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
-import { Dialog } from '../../components/Dialog';
 import type { Station } from '../../data/station';
 import { PageBar, Segmented, TextField, Toggle } from '../common/fields';
+import { FormActions, SwitchActive, useSave } from '../common/form';
 import { PinPad } from '../common/PinPad';
 import { saveArtisanEdit, setArtisanActiveEdit } from '../data/catalog';
 import {
@@ -21,16 +21,13 @@ interface ArtisanFormProps {
   onDone: (saved: ArtisanEntity | null) => void;
 }
 
-type SaveState = { status: 'editing' } | { status: 'saving' } | { status: 'refused'; message: string };
-
 /** Creates or edits an artisan, with the earnings PIN typed on the keypad. */
 export function ArtisanForm({ station, user, artisan, onDone }: ArtisanFormProps) {
   const { t } = useTranslation('manager');
   const [form, setForm] = useState<Form>(() => artisanFormFrom(artisan));
   const [errors, setErrors] = useState<FormErrors<ArtisanField>>({});
-  const [save, setSave] = useState<SaveState>({ status: 'editing' });
+  const { save, refuse, run } = useSave();
   const [changingPin, setChangingPin] = useState(artisan === null);
-  const [confirmActive, setConfirmActive] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const needsPin = artisanNeedsNewPin(form, artisan);
 
@@ -39,23 +36,16 @@ export function ArtisanForm({ station, user, artisan, onDone }: ArtisanFormProps
     if (!checked.ok) {
       setErrors(checked.errors);
       if (checked.errors.pin) setChangingPin(true);
-      setSave({ status: 'refused', message: t('common.checkFields') });
+      refuse(t('common.checkFields'));
       return;
     }
     setErrors({});
-    setSave({ status: 'saving' });
-    const outcome = await saveArtisanEdit(station, user, checked.value);
-    if (outcome.ok) onDone(outcome.value);
-    else setSave({ status: 'refused', message: outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
+    await run(() => saveArtisanEdit(station, user, checked.value), onDone);
   };
 
   const toggleActive = async () => {
     if (!artisan) return;
-    setConfirmActive(false);
-    setSave({ status: 'saving' });
-    const outcome = await setArtisanActiveEdit(station, user, artisan.id, !artisan.active);
-    if (outcome.ok) onDone({ ...artisan, active: !artisan.active });
-    else setSave({ status: 'refused', message: outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
+    await run(() => setArtisanActiveEdit(station, user, artisan.id, !artisan.active), () => onDone({ ...artisan, active: !artisan.active }));
   };
 
   const genders: { value: Gender; label: string }[] = [
@@ -71,7 +61,7 @@ export function ArtisanForm({ station, user, artisan, onDone }: ArtisanFormProps
       {save.status === 'refused' ? <Banner tone="error" testId="artisan-form-error">{save.message}</Banner> : null}
       {artisan && !artisan.active ? <Banner tone="warn">{t('artisanForm.inactiveNote')}</Banner> : null}
       <div className="mform">
-        <div className="mform__fields">
+        <div className="panel mform__fields">
           <TextField label={t('artisanForm.name')} value={form.name} onChange={(v) => set('name', v)} error={errors.name} testId="artisan-name" maxLength={100} />
           <TextField label={t('artisanForm.code')} value={form.code} onChange={(v) => set('code', v)} error={errors.code} hint={t('artisanForm.codeHint')} testId="artisan-code" maxLength={20} />
           <TextField label={t('artisanForm.craft')} value={form.craft} onChange={(v) => set('craft', v)} error={errors.craft} testId="artisan-craft" maxLength={60} />
@@ -130,30 +120,13 @@ export function ArtisanForm({ station, user, artisan, onDone }: ArtisanFormProps
               </button>
             </div>
           )}
-          <div className="mform__actions">
-            <button type="button" className="btn btn--primary btn--large btn--block" disabled={save.status === 'saving'} onClick={() => void submit()} data-testid="artisan-save">
-              {save.status === 'saving' ? t('common.saving') : artisan ? t('artisanForm.save') : t('artisanForm.create')}
-            </button>
-            <button type="button" className="btn btn--ghost btn--large btn--block" onClick={() => onDone(null)}>{t('common.cancel')}</button>
+          <FormActions save={save} saveLabel={artisan ? t('artisanForm.save') : t('artisanForm.create')} onSave={() => void submit()} onCancel={() => onDone(null)} testId="artisan-save">
             {artisan ? (
-              <button type="button" className={`btn btn--block ${artisan.active ? 'btn--danger-ghost' : 'btn--secondary'}`} onClick={() => setConfirmActive(true)} data-testid="artisan-toggle-active">
-                {artisan.active ? t('artisanForm.deactivate') : t('artisanForm.reactivate')}
-              </button>
+              <SwitchActive active={artisan.active} name={artisan.name} words="artisanForm" onSwitch={() => void toggleActive()} testId="artisan-toggle-active" />
             ) : null}
-          </div>
+          </FormActions>
         </aside>
       </div>
-      {confirmActive && artisan ? (
-        <Dialog title={artisan.active ? t('artisanForm.deactivateTitle') : t('artisanForm.reactivateTitle')} onClose={() => setConfirmActive(false)} closeLabel={t('common.cancel')} className="confirm">
-          <p>{artisan.active ? t('artisanForm.deactivateQuestion', { name: artisan.name }) : t('artisanForm.reactivateQuestion', { name: artisan.name })}</p>
-          <div className="confirm__actions">
-            <button type="button" className="btn btn--secondary btn--large" onClick={() => setConfirmActive(false)} autoFocus>{t('common.keep')}</button>
-            <button type="button" className={`btn btn--large ${artisan.active ? 'btn--danger' : 'btn--primary'}`} onClick={() => void toggleActive()} data-testid="confirm-toggle-active">
-              {artisan.active ? t('artisanForm.deactivate') : t('artisanForm.reactivate')}
-            </button>
-          </div>
-        </Dialog>
-      ) : null}
     </div>
   );
 }

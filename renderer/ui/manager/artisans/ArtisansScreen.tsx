@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArtisanEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
+import { SearchField } from '../../components/SearchField';
 import { PageBar } from '../common/fields';
+import { ListTable } from '../common/ListTable';
 import { shown, useArtisans, useGeneration } from '../data/catalog';
 import { percentText } from '../logic/forms';
 import type { ManagerPageProps } from '../route';
@@ -53,6 +55,14 @@ export function ArtisansScreen({ station, user, onHome }: ManagerPageProps) {
     );
   }
 
+  const columns = [
+    { label: t('artisans.colCard') },
+    { label: t('artisans.colCode') },
+    { label: t('artisans.colName') },
+    { label: t('artisans.colCommission'), num: true },
+    { label: t('artisans.colMarks') },
+    { label: t('artisans.colActions'), hidden: true },
+  ];
   const toggle = (id: string) => setPicked((s) => {
     const next = new Set(s);
     if (next.has(id)) next.delete(id);
@@ -69,75 +79,53 @@ export function ArtisansScreen({ station, user, onHome }: ManagerPageProps) {
       </PageBar>
       {notice ? <Banner tone="ok" testId="artisans-notice">{notice}</Banner> : null}
       <div className="mfilters">
-        <div className="mfilters__search">
-          <input
-            type="search"
-            className="field"
-            value={query}
-            placeholder={t('artisans.searchPlaceholder')}
-            aria-label={t('artisans.searchLabel')}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setQuery(e.target.value)}
-            data-testid="artisans-search"
-          />
-          {query ? <button type="button" className="btn btn--ghost" onClick={() => setQuery('')}>{t('common.clear')}</button> : null}
-        </div>
+        <SearchField
+          className="mfilters__search"
+          value={query}
+          onChange={setQuery}
+          placeholder={t('artisans.searchPlaceholder')}
+          label={t('artisans.searchLabel')}
+          clearLabel={t('common.clear')}
+          testId="artisans-search"
+        />
       </div>
       {artisans.status === 'failed' ? <Banner tone="error">{t('artisans.loadFailed', { message: artisans.message })}</Banner> : null}
-      <div className="mlist">
-        <p className="mlist__summary" aria-live="polite">{t('artisans.count', { count: rows.length, total: all.length })}</p>
-        <div className="mlist__scroll">
-          <table className="table mtable" data-testid="artisans-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('artisans.colCard')}</th>
-                <th scope="col">{t('artisans.colCode')}</th>
-                <th scope="col">{t('artisans.colName')}</th>
-                <th scope="col" className="num">{t('artisans.colCommission')}</th>
-                <th scope="col">{t('artisans.colMarks')}</th>
-                <th scope="col"><span className="visually-hidden">{t('artisans.colActions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id} className={a.active ? undefined : 'is-inactive'} data-testid="artisan-row" data-code={a.code}>
-                  <td className="mtable__pick">
-                    <button
-                      type="button"
-                      role="checkbox"
-                      aria-checked={picked.has(a.id)}
-                      aria-label={t('artisans.pickForCard', { name: a.name })}
-                      className="pickbox"
-                      onClick={() => toggle(a.id)}
-                      data-testid="artisan-pick"
-                    >
-                      <span aria-hidden="true">{picked.has(a.id) ? '✓' : ''}</span>
-                    </button>
-                  </td>
-                  <td className="mtable__code">{a.code}</td>
-                  <td>
-                    <div className="mtable__name">{a.name}</div>
-                    <div className="mtable__meta">{[a.craft, a.village, a.cooperative].filter(Boolean).join(' · ')}</div>
-                  </td>
-                  <td className="num">{t('artisans.percent', { value: percentText(a.commissionBps) })}</td>
-                  <td>
-                    <div className="mtable__marks">
-                      {a.fairWageCertified ? <span className="mark mark--fairwage">{t('artisans.fairWage')}</span> : null}
-                      {a.pinHash ? null : <span className="badge">{t('artisans.noPin')}</span>}
-                      {!a.active ? <span className="badge badge--off">{t('common.inactive')}</span> : null}
-                    </div>
-                  </td>
-                  <td className="mtable__actions">
-                    <button type="button" className="btn btn--secondary btn--small" onClick={() => { setNotice(null); setView({ kind: 'edit', artisan: a }); }} data-testid="artisan-edit">{t('common.edit')}</button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
-      <div className="mgr__footer">
+      <ListTable columns={columns} testId="artisans-table" summary={t('artisans.count', { count: rows.length, total: all.length })}>
+        {rows.map((a) => (
+          <tr key={a.id} className={a.active ? undefined : 'is-inactive'} data-testid="artisan-row" data-code={a.code}>
+            <td className="mtable__pick">
+              <button
+                type="button"
+                role="checkbox"
+                aria-checked={picked.has(a.id)}
+                aria-label={t('artisans.pickForCard', { name: a.name })}
+                className="pickbox"
+                onClick={() => toggle(a.id)}
+                data-testid="artisan-pick"
+              >
+                <span aria-hidden="true">{picked.has(a.id) ? '✓' : ''}</span>
+              </button>
+            </td>
+            <td className="mtable__code">{a.code}</td>
+            <td>
+              <div className="mtable__name">{a.name}</div>
+              <div className="mtable__meta">{[a.craft, a.village, a.cooperative].filter(Boolean).join(' · ')}</div>
+            </td>
+            <td className="num">{t('artisans.percent', { value: percentText(a.commissionBps) })}</td>
+            <td>
+              <div className="mtable__marks">
+                {a.fairWageCertified ? <span className="mark mark--fairwage">{t('artisans.fairWage')}</span> : null}
+                {a.pinHash ? null : <span className="badge">{t('artisans.noPin')}</span>}
+                {!a.active ? <span className="badge badge--off">{t('common.inactive')}</span> : null}
+              </div>
+            </td>
+            <td className="mtable__actions">
+              <button type="button" className="btn btn--secondary btn--small" onClick={() => { setNotice(null); setView({ kind: 'edit', artisan: a }); }} data-testid="artisan-edit">{t('common.edit')}</button>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
+      <div className="panel mgr__footer">
         <span>{picked.size > 0 ? t('artisans.picked', { count: picked.size }) : t('artisans.pickHint')}</span>
         {picked.size > 0 ? <button type="button" className="btn btn--ghost" onClick={() => setPicked(new Set())}>{t('artisans.unpick')}</button> : null}
         <button type="button" className="btn btn--primary" disabled={picked.size === 0} onClick={() => setCards(true)} data-testid="artisans-cards">

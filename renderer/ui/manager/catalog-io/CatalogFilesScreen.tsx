@@ -95,7 +95,7 @@ export function CatalogFilesScreen({ station, user, onHome, onOpen }: ManagerPag
     <div className="mgr__page mgr__page--scroll" data-testid="catalog-files-screen">
       <PageBar title={t('files.title')} onBack={onHome} backLabel={t('common.home')} />
       <div className="io">
-        <section className="io__import" aria-labelledby="import-title">
+        <section className="panel io__import" aria-labelledby="import-title">
           <h2 id="import-title" className="panel-title">{t('files.importTitle')}</h2>
           <p className="muted">{t('files.importAbout')}</p>
           <div className="io__files">
@@ -291,7 +291,7 @@ function ExportPanel({ station }: { station: ManagerPageProps['station'] }) {
     setState(outcome.ok ? { status: 'ready', artisansCsv: outcome.artisansCsv, productsCsv: outcome.productsCsv } : { status: 'failed', message: outcome.message });
   };
   return (
-    <section className="io__export" aria-labelledby="export-title" data-testid="export-panel">
+    <section className="panel io__export" aria-labelledby="export-title" data-testid="export-panel">
       <h2 id="export-title" className="panel-title">{t('files.exportTitle')}</h2>
       <p className="muted">{t('files.exportAbout')}</p>
       <button type="button" className="btn btn--secondary btn--large" disabled={state.status === 'preparing'} onClick={() => void run()} data-testid="catalog-export">

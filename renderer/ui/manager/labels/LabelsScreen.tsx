@@ -4,6 +4,7 @@ import { buildThermalLabel, labelDataFor, labelsForProducts, type LabelData } fr
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { Money } from '../../components/Money';
+import { SearchField } from '../../components/SearchField';
 import { lookupBarcode, useProductSearch } from '../../data/catalog';
 import { messageOf } from '../../data/boot';
 import { ReceiptPreview } from '../../receipt/ReceiptPreview';
@@ -73,7 +74,7 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
       <div className="labels">
         <ProductPicker station={station} onPick={add} note={scanNote} />
 
-        <section className="labels__picks" aria-labelledby="picks-title">
+        <section className="panel labels__picks" aria-labelledby="picks-title">
           <div className="labels__picks-head">
             <h2 id="picks-title" className="panel-title">{t('labels.picksTitle')}</h2>
             {picks.length > 0 ? <button type="button" className="btn btn--ghost btn--small" onClick={() => dispatch({ type: 'clear' })}>{t('labels.clear')}</button> : null}
@@ -126,7 +127,7 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
           </footer>
         </section>
 
-        <aside className="labels__side">
+        <aside className="panel labels__side">
           <section aria-labelledby="preview-title" className="labels__preview">
             <h2 id="preview-title" className="panel-title">{t('labels.previewTitle')}</h2>
             {previewDoc ? <ReceiptPreview document={previewDoc} testId="label-preview" /> : <p className="muted">{preview ? t('labels.noPreview') : t('labels.previewHint')}</p>}
@@ -159,22 +160,16 @@ function ProductPicker({ station, onPick, note }: {
   const search = useProductSearch(station, query, 30);
   const results = search.status === 'done' || search.status === 'searching' ? search.results : [];
   return (
-    <section className="labels__find" aria-labelledby="find-title">
+    <section className="panel labels__find" aria-labelledby="find-title">
       <h2 id="find-title" className="panel-title">{t('labels.findTitle')}</h2>
-      <div className="labels__search">
-        <input
-          type="search"
-          className="field"
-          value={query}
-          placeholder={t('labels.searchPlaceholder')}
-          aria-label={t('labels.searchLabel')}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setQuery(e.target.value)}
-          data-testid="labels-search"
-        />
-        {query ? <button type="button" className="btn btn--ghost" onClick={() => setQuery('')}>{t('common.clear')}</button> : null}
-      </div>
+      <SearchField
+        value={query}
+        onChange={setQuery}
+        placeholder={t('labels.searchPlaceholder')}
+        label={t('labels.searchLabel')}
+        clearLabel={t('common.clear')}
+        testId="labels-search"
+      />
       <div aria-live="polite">
         {note ? <Banner tone={note.tone} testId="labels-scan-note">{note.text}</Banner> : null}
         {search.status === 'idle' ? <p className="muted">{t('labels.findHint')}</p> : null}

@@ -4,7 +4,9 @@ import type { ProductEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
 import { Money } from '../../components/Money';
 import { PageBar, Stepper } from '../common/fields';
+import { ListTable } from '../common/ListTable';
 import { LOW_STOCK_LIMIT, shown, useArtisans, useGeneration, useLowStock } from '../data/catalog';
+import { ProductNameCell, useProductColumns } from '../products/productList';
 import { StockDialog } from '../products/StockDialog';
 import { DEFAULT_LOW_STOCK, type ManagerPageProps } from '../route';
 
@@ -19,6 +21,7 @@ export function LowStockScreen({ station, user, onHome }: ManagerPageProps) {
   const [adjusting, setAdjusting] = useState<ProductEntity | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const rows = shown(low);
+  const columns = useProductColumns();
 
   return (
     <div className="mgr__page" data-testid="low-stock-screen">
@@ -30,43 +33,23 @@ export function LowStockScreen({ station, user, onHome }: ManagerPageProps) {
       {low.status === 'failed' ? <Banner tone="error">{t('low.loadFailed', { message: low.message })}</Banner> : null}
       {rows && rows.length === 0 ? <p className="mgr__empty" data-testid="low-none">{t('low.none', { count: threshold })}</p> : null}
       {rows && rows.length > 0 ? (
-        <div className="mlist">
-          <p className="mlist__summary" aria-live="polite">
-            {rows.length >= LOW_STOCK_LIMIT ? t('low.countMany', { count: rows.length, threshold }) : t('low.count', { count: rows.length, threshold })}
-          </p>
-          <div className="mlist__scroll">
-            <table className="table mtable" data-testid="low-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('products.colProduct')}</th>
-                  <th scope="col">{t('products.colSku')}</th>
-                  <th scope="col" className="num">{t('products.colPrice')}</th>
-                  <th scope="col" className="num">{t('products.colStock')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('products.colActions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => {
-                  const artisan = byId.get(p.artisanId);
-                  return (
-                    <tr key={p.id} data-testid="low-row" data-sku={p.sku}>
-                      <td>
-                        <div className="mtable__name">{p.name}</div>
-                        <div className="mtable__meta">{artisan ? t('products.byArtisan', { name: artisan.name, code: artisan.code }) : null}</div>
-                      </td>
-                      <td className="mtable__code">{p.sku}</td>
-                      <td className="num"><Money amount={p.price} /></td>
-                      <td className={`num mtable__stock${p.stock <= 0 ? ' mtable__out' : ''}`}>{p.stock}</td>
-                      <td className="mtable__actions">
-                        <button type="button" className="btn btn--secondary btn--small" onClick={() => setAdjusting(p)} data-testid="low-adjust">{t('low.adjust')}</button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ListTable
+          columns={columns}
+          testId="low-table"
+          summary={rows.length >= LOW_STOCK_LIMIT ? t('low.countMany', { count: rows.length, threshold }) : t('low.count', { count: rows.length, threshold })}
+        >
+          {rows.map((p) => (
+            <tr key={p.id} data-testid="low-row" data-sku={p.sku}>
+              <ProductNameCell product={p} artisan={byId.get(p.artisanId)} />
+              <td className="mtable__code">{p.sku}</td>
+              <td className="num"><Money amount={p.price} /></td>
+              <td className={`num mtable__stock${p.stock <= 0 ? ' mtable__out' : ''}`}>{p.stock}</td>
+              <td className="mtable__actions">
+                <button type="button" className="btn btn--secondary btn--small" onClick={() => setAdjusting(p)} data-testid="low-adjust">{t('low.adjust')}</button>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       ) : null}
       {adjusting ? (
         <StockDialog

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { GST_RATES_BPS } from '../../../../shared/catalog';
 import type { ArtisanEntity, ProductEntity, UserEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
-import { Dialog } from '../../components/Dialog';
 import { Keypad } from '../../components/Keypad';
 import { editAmount } from '../../components/keypadInput';
 import { useMoney } from '../../components/Money';
 import type { Station } from '../../data/station';
 import { PageBar, TextField, Toggle } from '../common/fields';
+import { FormActions, SwitchActive, useSave } from '../common/form';
 import { saveProductEdit, setProductActiveEdit } from '../data/catalog';
 import {
   checkPrice, editDigits, percentText, productDraftFrom, productFormFrom,
@@ -27,8 +27,6 @@ interface ProductFormProps {
   onAdjustStock: (product: ProductEntity) => void;
 }
 
-type SaveState = { status: 'editing' } | { status: 'saving' } | { status: 'refused'; message: string };
-
 /**
  * Creates or edits a product. Numbers (price, HSN, stock) can be typed on the keypad
  * beside the form; the price is rupees as typed and becomes paise exactly (parseRupees).
@@ -39,9 +37,8 @@ export function ProductForm({ station, user, product, artisans, onDone, onAdjust
   const money = useMoney();
   const [form, setForm] = useState<Form>(() => productFormFrom(product));
   const [errors, setErrors] = useState<FormErrors<ProductField>>({});
-  const [save, setSave] = useState<SaveState>({ status: 'editing' });
+  const { save, refuse, run } = useSave();
   const [target, setTarget] = useState<KeypadTarget>('price');
-  const [confirmActive, setConfirmActive] = useState(false);
   const artisanSelect = useId();
   const gstSelect = useId();
   const isNew = product === null;
@@ -68,23 +65,16 @@ export function ProductForm({ station, user, product, artisans, onDone, onAdjust
     const checked = productDraftFrom(form, product?.stock ?? null);
     if (!checked.ok) {
       setErrors(checked.errors);
-      setSave({ status: 'refused', message: t('common.checkFields') });
+      refuse(t('common.checkFields'));
       return;
     }
     setErrors({});
-    setSave({ status: 'saving' });
-    const outcome = await saveProductEdit(station, user, checked.value);
-    if (outcome.ok) onDone(outcome.value);
-    else setSave({ status: 'refused', message: outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
+    await run(() => saveProductEdit(station, user, checked.value), onDone);
   };
 
   const toggleActive = async () => {
     if (!product) return;
-    setConfirmActive(false);
-    setSave({ status: 'saving' });
-    const outcome = await setProductActiveEdit(station, user, product.id, !product.active);
-    if (outcome.ok) onDone({ ...product, active: !product.active });
-    else setSave({ status: 'refused', message: outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
+    await run(() => setProductActiveEdit(station, user, product.id, !product.active), () => onDone({ ...product, active: !product.active }));
   };
 
   const activeArtisans = artisans.filter((a) => a.active || a.id === form.artisanId);
@@ -95,7 +85,7 @@ export function ProductForm({ station, user, product, artisans, onDone, onAdjust
       {save.status === 'refused' ? <Banner tone="error" testId="product-form-error">{save.message}</Banner> : null}
       {product && !product.active ? <Banner tone="warn">{t('productForm.inactiveNote')}</Banner> : null}
       <div className="mform">
-        <div className="mform__fields">
+        <div className="panel mform__fields">
           <TextField label={t('productForm.name')} value={form.name} onChange={(v) => set('name', v)} error={errors.name} testId="product-name" maxLength={200} />
           <div className="mfield">
             <label className="mfield__label" htmlFor={artisanSelect}>{t('productForm.artisan')}</label>
@@ -190,35 +180,13 @@ export function ProductForm({ station, user, product, artisans, onDone, onAdjust
             <p className="mform__keypad-target">{t('productForm.keypadFor', { field: t(`productForm.keypadTargets.${target}`) })}</p>
             <Keypad onKey={press} extraKey={target === 'price' ? '.' : 'clear'} label={t('productForm.keypad')} disabled={target === 'stock' && !isNew} />
           </div>
-          <div className="mform__actions">
-            <button type="button" className="btn btn--primary btn--large btn--block" disabled={save.status === 'saving'} onClick={() => void submit()} data-testid="product-save">
-              {save.status === 'saving' ? t('common.saving') : isNew ? t('productForm.create') : t('productForm.save')}
-            </button>
-            <button type="button" className="btn btn--ghost btn--large btn--block" onClick={() => onDone(null)}>{t('common.cancel')}</button>
+          <FormActions save={save} saveLabel={isNew ? t('productForm.create') : t('productForm.save')} onSave={() => void submit()} onCancel={() => onDone(null)} testId="product-save">
             {product ? (
-              <button
-                type="button"
-                className={`btn btn--block ${product.active ? 'btn--danger-ghost' : 'btn--secondary'}`}
-                onClick={() => setConfirmActive(true)}
-                data-testid="product-toggle-active"
-              >
-                {product.active ? t('productForm.deactivate') : t('productForm.reactivate')}
-              </button>
+              <SwitchActive active={product.active} name={product.name} words="productForm" onSwitch={() => void toggleActive()} testId="product-toggle-active" />
             ) : null}
-          </div>
+          </FormActions>
         </aside>
       </div>
-      {confirmActive && product ? (
-        <Dialog title={product.active ? t('productForm.deactivateTitle') : t('productForm.reactivateTitle')} onClose={() => setConfirmActive(false)} closeLabel={t('common.cancel')} className="confirm">
-          <p>{product.active ? t('productForm.deactivateQuestion', { name: product.name }) : t('productForm.reactivateQuestion', { name: product.name })}</p>
-          <div className="confirm__actions">
-            <button type="button" className="btn btn--secondary btn--large" onClick={() => setConfirmActive(false)} autoFocus>{t('common.keep')}</button>
-            <button type="button" className={`btn btn--large ${product.active ? 'btn--danger' : 'btn--primary'}`} onClick={() => void toggleActive()} data-testid="confirm-toggle-active">
-              {product.active ? t('productForm.deactivate') : t('productForm.reactivate')}
-            </button>
-          </div>
-        </Dialog>
-      ) : null}
     </div>
   );
 }

@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { ArtisanEntity, ProductEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
 import { Money } from '../../components/Money';
+import { SearchField } from '../../components/SearchField';
 import { PageBar } from '../common/fields';
+import { ListTable } from '../common/ListTable';
 import { useFormatCount } from '../common/numbers';
 import { shown, useArtisans, useDebounced, useGeneration, useProductList } from '../data/catalog';
 import { pageWindow } from '../logic/paging';
 import type { ManagerPageProps } from '../route';
 import { ProductForm } from './ProductForm';
+import { ProductNameCell, useProductColumns } from './productList';
 import { StockDialog } from './StockDialog';
 
 const PAGE_SIZE = 50;
@@ -109,20 +112,15 @@ function ProductFilters({ query, onQuery, artisanId, onArtisan, artisans }: {
   const selectId = useId();
   return (
     <div className="mfilters">
-      <div className="mfilters__search">
-        <input
-          type="search"
-          className="field"
-          value={query}
-          placeholder={t('products.searchPlaceholder')}
-          aria-label={t('products.searchLabel')}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => onQuery(e.target.value)}
-          data-testid="products-search"
-        />
-        {query ? <button type="button" className="btn btn--ghost" onClick={() => onQuery('')}>{t('common.clear')}</button> : null}
-      </div>
+      <SearchField
+        className="mfilters__search"
+        value={query}
+        onChange={onQuery}
+        placeholder={t('products.searchPlaceholder')}
+        label={t('products.searchLabel')}
+        clearLabel={t('common.clear')}
+        testId="products-search"
+      />
       <label className="visually-hidden" htmlFor={selectId}>{t('products.artisanFilter')}</label>
       <select
         id={selectId}
@@ -153,6 +151,7 @@ interface ProductTableProps {
 function ProductTable({ station, query, artisanId, page, onPage, generation, artisans, onEdit, onStock }: ProductTableProps) {
   const { t } = useTranslation('manager');
   const count = useFormatCount();
+  const columns = useProductColumns();
   const settledQuery = useDebounced(query.trim(), 150);
   const list = useProductList(station, { query: settledQuery, artisanId, offset: page * PAGE_SIZE, limit: PAGE_SIZE, generation });
   const data = shown(list);
@@ -162,66 +161,44 @@ function ProductTable({ station, query, artisanId, page, onPage, generation, art
   if (!data) return <p className="muted mgr__loading">{t('common.loading')}</p>;
 
   const win = data.mode === 'page' ? pageWindow(data.total, Math.floor(data.offset / PAGE_SIZE), PAGE_SIZE) : null;
+  const summary = (
+    <>
+      {data.mode === 'search'
+        ? data.rows.length === 0
+          ? t('products.noMatch', { query: settledQuery })
+          : data.more ? t('products.firstMatches', { count: data.rows.length }) : t('products.matches', { count: data.rows.length })
+        : data.total === 0
+          ? t('products.empty')
+          : t('products.showing', { first: count(win!.first), last: count(win!.last), total: count(data.total) })}
+      {data.mode === 'search' ? <span className="muted"> {t('products.searchActiveOnly')}</span> : null}
+    </>
+  );
+  const pager = win && win.pages > 1 ? (
+    <nav className="pager" aria-label={t('products.pages')}>
+      <button type="button" className="btn btn--ghost" disabled={win.page === 0} onClick={() => onPage(0)}>{t('pager.first')}</button>
+      <button type="button" className="btn btn--ghost" disabled={win.page === 0} onClick={() => onPage(win.page - 1)} data-testid="pager-prev">{t('pager.previous')}</button>
+      <span className="pager__where">{t('pager.where', { page: count(win.page + 1), pages: count(win.pages) })}</span>
+      <button type="button" className="btn btn--ghost" disabled={win.page >= win.pages - 1} onClick={() => onPage(win.page + 1)} data-testid="pager-next">{t('pager.next')}</button>
+      <button type="button" className="btn btn--ghost" disabled={win.page >= win.pages - 1} onClick={() => onPage(win.pages - 1)}>{t('pager.last')}</button>
+    </nav>
+  ) : null;
   return (
-    <div className="mlist" aria-busy={list.status === 'loading'}>
-      <p className="mlist__summary" aria-live="polite" data-testid="products-summary">
-        {data.mode === 'search'
-          ? data.rows.length === 0
-            ? t('products.noMatch', { query: settledQuery })
-            : data.more ? t('products.firstMatches', { count: data.rows.length }) : t('products.matches', { count: data.rows.length })
-          : data.total === 0
-            ? t('products.empty')
-            : t('products.showing', { first: count(win!.first), last: count(win!.last), total: count(data.total) })}
-        {data.mode === 'search' ? <span className="muted"> {t('products.searchActiveOnly')}</span> : null}
-      </p>
-      <div className="mlist__scroll">
-        <table className="table mtable" data-testid="products-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('products.colProduct')}</th>
-              <th scope="col">{t('products.colSku')}</th>
-              <th scope="col" className="num">{t('products.colPrice')}</th>
-              <th scope="col" className="num">{t('products.colStock')}</th>
-              <th scope="col"><span className="visually-hidden">{t('products.colActions')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((p) => {
-              const artisan = byId.get(p.artisanId);
-              return (
-                <tr key={p.id} className={p.active ? undefined : 'is-inactive'} data-testid="product-row" data-sku={p.sku}>
-                  <td>
-                    <div className="mtable__name">{p.name}</div>
-                    <div className="mtable__meta">
-                      {artisan ? t('products.byArtisan', { name: artisan.name, code: artisan.code }) : null}
-                      {!p.active ? <span className="badge badge--off">{t('common.inactive')}</span> : null}
-                    </div>
-                  </td>
-                  <td className="mtable__code">
-                    <div>{p.sku}</div>
-                    <div className="mtable__meta">{p.barcode}</div>
-                  </td>
-                  <td className="num"><Money amount={p.price} /></td>
-                  <td className={`num${p.stock <= 0 ? ' mtable__out' : ''}`}>{count(p.stock)}</td>
-                  <td className="mtable__actions">
-                    <button type="button" className="btn btn--ghost btn--small" onClick={() => onStock(p)} data-testid="product-stock-button">{t('products.stockButton')}</button>
-                    <button type="button" className="btn btn--secondary btn--small" onClick={() => onEdit(p)} data-testid="product-edit">{t('common.edit')}</button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {win && win.pages > 1 ? (
-        <nav className="pager" aria-label={t('products.pages')}>
-          <button type="button" className="btn btn--ghost" disabled={win.page === 0} onClick={() => onPage(0)}>{t('pager.first')}</button>
-          <button type="button" className="btn btn--ghost" disabled={win.page === 0} onClick={() => onPage(win.page - 1)} data-testid="pager-prev">{t('pager.previous')}</button>
-          <span className="pager__where">{t('pager.where', { page: count(win.page + 1), pages: count(win.pages) })}</span>
-          <button type="button" className="btn btn--ghost" disabled={win.page >= win.pages - 1} onClick={() => onPage(win.page + 1)} data-testid="pager-next">{t('pager.next')}</button>
-          <button type="button" className="btn btn--ghost" disabled={win.page >= win.pages - 1} onClick={() => onPage(win.pages - 1)}>{t('pager.last')}</button>
-        </nav>
-      ) : null}
-    </div>
+    <ListTable columns={columns} testId="products-table" summary={summary} summaryTestId="products-summary" busy={list.status === 'loading'} footer={pager}>
+      {data.rows.map((p) => (
+        <tr key={p.id} className={p.active ? undefined : 'is-inactive'} data-testid="product-row" data-sku={p.sku}>
+          <ProductNameCell product={p} artisan={byId.get(p.artisanId)} />
+          <td className="mtable__code">
+            <div>{p.sku}</div>
+            <div className="mtable__meta">{p.barcode}</div>
+          </td>
+          <td className="num"><Money amount={p.price} /></td>
+          <td className={`num${p.stock <= 0 ? ' mtable__out' : ''}`}>{count(p.stock)}</td>
+          <td className="mtable__actions">
+            <button type="button" className="btn btn--ghost btn--small" onClick={() => onStock(p)} data-testid="product-stock-button">{t('products.stockButton')}</button>
+            <button type="button" className="btn btn--secondary btn--small" onClick={() => onEdit(p)} data-testid="product-edit">{t('common.edit')}</button>
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }

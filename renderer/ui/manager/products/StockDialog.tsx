@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { Keypad } from '../../components/Keypad';
 import type { Station } from '../../data/station';
 import { Segmented, TextField } from '../common/fields';
+import { useSave } from '../common/form';
 import { adjustStockEdit } from '../data/catalog';
 import { editDigits, stockDeltaFrom, type FormErrors, type StockDirection, type StockField } from '../logic/forms';
 
@@ -30,21 +31,18 @@ export function StockDialog({ station, user, product, onClose, onSaved }: StockD
   const [pieces, setPieces] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FormErrors<StockField>>({});
-  const [state, setState] = useState<{ status: 'editing' } | { status: 'saving' } | { status: 'refused'; message: string }>({ status: 'editing' });
+  const { save, run } = useSave();
 
   const checked = stockDeltaFrom({ direction, pieces, reason }, product.stock);
   const preview = checked.ok ? checked.value.after : null;
 
-  const save = async () => {
+  const submit = async () => {
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
     }
     setErrors({});
-    setState({ status: 'saving' });
-    const outcome = await adjustStockEdit(station, user, product.id, checked.value.delta, checked.value.reason);
-    if (outcome.ok) onSaved(outcome.value);
-    else setState({ status: 'refused', message: outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
+    await run(() => adjustStockEdit(station, user, product.id, checked.value.delta, checked.value.reason), onSaved);
   };
 
   return (
@@ -84,11 +82,11 @@ export function StockDialog({ station, user, product, onClose, onSaved }: StockD
         </div>
         <Keypad onKey={(key) => setPieces((p) => editDigits(p, key, 5))} extraKey="clear" label={t('stock.keypad')} />
       </div>
-      {state.status === 'refused' ? <Banner tone="error" testId="stock-error">{state.message}</Banner> : null}
+      {save.status === 'refused' ? <Banner tone="error" testId="stock-error">{save.message}</Banner> : null}
       <div className="confirm__actions mdialog__actions">
         <button type="button" className="btn btn--ghost btn--large" onClick={onClose}>{t('common.cancel')}</button>
-        <button type="button" className="btn btn--primary btn--large" disabled={state.status === 'saving'} onClick={() => void save()} data-testid="stock-save">
-          {state.status === 'saving' ? t('common.saving') : t('stock.save')}
+        <button type="button" className="btn btn--primary btn--large" disabled={save.status === 'saving'} onClick={() => void submit()} data-testid="stock-save">
+          {save.status === 'saving' ? t('common.saving') : t('stock.save')}
         </button>
       </div>
     </Dialog>

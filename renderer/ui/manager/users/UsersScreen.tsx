@@ -4,6 +4,8 @@ import type { UserEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
 import type { Station } from '../../data/station';
 import { PageBar, Segmented, TextField, Toggle } from '../common/fields';
+import { FormActions, useSave } from '../common/form';
+import { ListTable } from '../common/ListTable';
 import { PinPad } from '../common/PinPad';
 import { saveUserEdit, shown, useGeneration, useUsers } from '../data/catalog';
 import { userDraftFrom, userFormFrom, type FormErrors, type UserField, type UserForm as Form } from '../logic/forms';
@@ -37,6 +39,12 @@ export function UsersScreen({ station, user, onHome }: ManagerPageProps) {
     );
   }
 
+  const columns = [
+    { label: t('users.colName') },
+    { label: t('users.colRole') },
+    { label: t('users.colStatus') },
+    { label: t('users.colActions'), hidden: true },
+  ];
   return (
     <div className="mgr__page" data-testid="users-screen">
       <PageBar title={t('users.title')} onBack={onHome} backLabel={t('common.home')}>
@@ -45,46 +53,30 @@ export function UsersScreen({ station, user, onHome }: ManagerPageProps) {
       {notice ? <Banner tone="ok" testId="users-notice">{notice}</Banner> : null}
       {users.status === 'failed' ? <Banner tone="error">{t('users.loadFailed', { message: users.message })}</Banner> : null}
       <p className="muted">{t('users.about')}</p>
-      <div className="mlist">
-        <div className="mlist__scroll">
-          <table className="table mtable" data-testid="users-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('users.colName')}</th>
-                <th scope="col">{t('users.colRole')}</th>
-                <th scope="col">{t('users.colStatus')}</th>
-                <th scope="col"><span className="visually-hidden">{t('users.colActions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((u) => (
-                <tr key={u.id} className={u.active ? undefined : 'is-inactive'} data-testid="user-row">
-                  <td>
-                    <div className="mtable__name">{u.name}</div>
-                    {u.id === user.id ? <div className="mtable__meta">{t('users.you')}</div> : null}
-                  </td>
-                  <td>{t(`users.roles.${u.role}`)}</td>
-                  <td>{u.active ? t('users.active') : <span className="badge badge--off">{t('common.inactive')}</span>}</td>
-                  <td className="mtable__actions">
-                    <button type="button" className="btn btn--secondary btn--small" onClick={() => { setNotice(null); setView({ kind: 'edit', user: u }); }} data-testid="user-edit">{t('common.edit')}</button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
+      <ListTable columns={columns} testId="users-table">
+        {rows.map((u) => (
+          <tr key={u.id} className={u.active ? undefined : 'is-inactive'} data-testid="user-row">
+            <td>
+              <div className="mtable__name">{u.name}</div>
+              {u.id === user.id ? <div className="mtable__meta">{t('users.you')}</div> : null}
+            </td>
+            <td>{t(`users.roles.${u.role}`)}</td>
+            <td>{u.active ? t('users.active') : <span className="badge badge--off">{t('common.inactive')}</span>}</td>
+            <td className="mtable__actions">
+              <button type="button" className="btn btn--secondary btn--small" onClick={() => { setNotice(null); setView({ kind: 'edit', user: u }); }} data-testid="user-edit">{t('common.edit')}</button>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
     </div>
   );
 }
-
-type SaveState = { status: 'editing' } | { status: 'saving' } | { status: 'refused'; message: string };
 
 function UserForm({ station, by, user, onDone }: { station: Station; by: UserEntity; user: UserEntity | null; onDone: (saved: UserEntity | null) => void }) {
   const { t } = useTranslation('manager');
   const [form, setForm] = useState<Form>(() => userFormFrom(user));
   const [errors, setErrors] = useState<FormErrors<UserField>>({});
-  const [save, setSave] = useState<SaveState>({ status: 'editing' });
+  const { save, refuse, run } = useSave();
   const [changingPin, setChangingPin] = useState(user === null);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -92,15 +84,11 @@ function UserForm({ station, by, user, onDone }: { station: Station; by: UserEnt
     const checked = userDraftFrom(form);
     if (!checked.ok) {
       setErrors(checked.errors);
-      setSave({ status: 'refused', message: t('common.checkFields') });
+      refuse(t('common.checkFields'));
       return;
     }
     setErrors({});
-    setSave({ status: 'saving' });
-    const outcome = await saveUserEdit(station, by, checked.value);
-    if (outcome.ok) onDone(outcome.value);
-    // The store's refusals (PIN taken, last manager) are already in the manager's words.
-    else setSave({ status: 'refused', message: outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
+    await run(() => saveUserEdit(station, by, checked.value), onDone);
   };
 
   return (
@@ -108,7 +96,7 @@ function UserForm({ station, by, user, onDone }: { station: Station; by: UserEnt
       <PageBar title={user ? t('users.editTitle', { name: user.name }) : t('users.newTitle')} onBack={() => onDone(null)} backLabel={t('users.back')} />
       {save.status === 'refused' ? <Banner tone="error" testId="user-form-error">{save.message}</Banner> : null}
       <div className="mform">
-        <div className="mform__fields mform__fields--single">
+        <div className="panel mform__fields mform__fields--single">
           <TextField label={t('users.name')} value={form.name} onChange={(v) => set('name', v)} error={errors.name} testId="user-name" maxLength={60} />
           <Segmented
             label={t('users.role')}
@@ -138,12 +126,7 @@ function UserForm({ station, by, user, onDone }: { station: Station; by: UserEnt
               <button type="button" className="btn btn--secondary" onClick={() => setChangingPin(true)} data-testid="user-change-pin">{t('users.changePin')}</button>
             </div>
           )}
-          <div className="mform__actions">
-            <button type="button" className="btn btn--primary btn--large btn--block" disabled={save.status === 'saving'} onClick={() => void submit()} data-testid="user-save">
-              {save.status === 'saving' ? t('common.saving') : user ? t('users.save') : t('users.create')}
-            </button>
-            <button type="button" className="btn btn--ghost btn--large btn--block" onClick={() => onDone(null)}>{t('common.cancel')}</button>
-          </div>
+          <FormActions save={save} saveLabel={user ? t('users.save') : t('users.create')} onSave={() => void submit()} onCancel={() => onDone(null)} testId="user-save" />
         </aside>
       </div>
     </div>
