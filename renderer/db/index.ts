@@ -9,7 +9,7 @@ export { DEMO_PINS } from './demo-data';
 export { signInWithPin, approveAsManager, PIN_PATTERN } from './auth';
 export { findProductByBarcode, searchProducts, productSearchWords, type ProductWithArtisan } from './catalog';
 export { commitSale, peekNextReceiptNo, SaleNotRecordedError, type CommitSaleInput, type CommittedSale } from './sales';
-export { findSaleByReceiptNo, recentSales, recordReprint } from './receipts';
+export { findSaleByReceiptNo, recentSales, recordReprint, recordNoSale } from './receipts';
 export { openDay, DayClosedError } from './days';
 export { getStoreProfile, saveStoreProfile, getTaxTable, saveTaxTable, isDemoData, setDemoData } from './settings';
 export { requestPersistence, checkSpace, MIN_FREE_BYTES, type PersistenceState, type SpaceState } from './storage';

@@ -30,3 +30,12 @@ export async function recordReprint(db: ChinarDb, sale: SaleEntity, actorId: str
   await db.transaction('rw', [db.audit], () =>
     appendAudit(db, { at: isoWithOffset(now, timeZone), actorId, action: 'receipt.reprint', detail: { saleId: sale.id, receiptNo: sale.receiptNo } }));
 }
+
+/** A no-sale drawer open: who asked, which manager approved it, in the audit chain. */
+export async function recordNoSale(db: ChinarDb, options: { operatorId: string; managerId: string; now: Date; timeZone: string; reason: string }): Promise<void> {
+  await db.transaction('rw', [db.audit], () =>
+    appendAudit(db, {
+      at: isoWithOffset(options.now, options.timeZone), actorId: options.operatorId, action: 'drawer.no-sale',
+      detail: { approvedBy: options.managerId, reason: options.reason },
+    }));
+}

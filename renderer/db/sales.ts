@@ -21,6 +21,8 @@ export interface CommitSaleInput {
   deviceId: string;
   now: Date;
   newId: NewId;
+  /** Managers who approved discounts above the store's limit, per product line. */
+  discountApprovals?: readonly { productId: string; managerId: string }[];
 }
 
 export interface CommittedSale {
@@ -97,7 +99,11 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       const chainHead = open ? lastAudit : await lastAuditEntry(db);
       const audit = nextAuditEntry(chainHead, {
         at: createdAt, actorId: input.operator.id, action: 'sale.commit',
-        detail: { saleId, receiptNo, total, items: totals.itemCount, payments: payments.map((p) => [p.method, p.amount]) },
+        detail: {
+          saleId, receiptNo, total, items: totals.itemCount, discount: totals.discount,
+          payments: payments.map((p) => [p.method, p.amount]),
+          ...(input.discountApprovals?.length ? { discountApprovals: input.discountApprovals } : {}),
+        },
       });
 
       await Promise.all([

@@ -4,7 +4,7 @@ import {
   commitSale, DEMO_PINS, findProductByBarcode, findSaleByReceiptNo, openChinarDb, peekNextReceiptNo,
   SaleNotRecordedError, searchProducts, seedDemoIfEmpty, signInWithPin, type ChinarDb,
 } from '../../../renderer/db';
-import { addToCart, cartItemFor, EMPTY_CART, type Cart } from '../../../shared/cart';
+import { addToCart, cartItemFor, EMPTY_CART, setDiscount, type Cart } from '../../../shared/cart';
 import { verifyAuditChain } from '../../../shared/hash';
 import { settleTenders } from '../../../shared/tender';
 import type { Paise } from '../../../shared/money';
@@ -87,6 +87,22 @@ describe('commitSale', () => {
     const audit = await db.audit.orderBy('seq').toArray();
     expect(audit.map((a) => a.action)).toEqual(['store.seed-demo', 'day.open', 'sale.commit']);
     expect(verifyAuditChain(audit)).toBe(-1);
+  });
+
+  it('records discounts and the manager who approved them in the audit chain', async () => {
+    const { db, newId } = await freshStore();
+    const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
+    const manager = (await signInWithPin(db, DEMO_PINS.manager))!;
+    const cart = setDiscount(await cartOf(db, '2000000000015'), (await cartOf(db, '2000000000015')).items[0]!.productId, 250_000 as Paise);
+    const settled = settleTenders(1_000_000 as Paise, [{ method: 'cash', tendered: 1_000_000 as Paise }]);
+    if (!settled.ok) throw new Error('settle');
+    const { sale, lines } = await commitSale(db, {
+      cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'd/K01', now: NOON_IN_SRINAGAR, newId,
+      discountApprovals: [{ productId: cart.items[0]!.productId, managerId: manager.id }],
+    });
+    expect(sale).toMatchObject({ total: 1_000_000, discount: 250_000 });
+    expect(lines[0]).toMatchObject({ unitPrice: 1_250_000, discount: 250_000, gross: 1_000_000 });
+    expect((await db.audit.orderBy('seq').last())?.detail).toMatchObject({ discount: 250_000, discountApprovals: [{ managerId: manager.id }] });
   });
 
   it('numbers invoices consecutively without gaps', async () => {
