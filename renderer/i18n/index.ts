@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import enManager from './en.manager.json';
+import enSettings from './en.settings.json';
 
 /**
  * Every piece of UI text goes through i18next. English ships first; Hindi and Urdu follow
@@ -9,8 +10,9 @@ import enManager from './en.manager.json';
  * files, plus an entry in `resources`. Until a language has its files, its missing keys
  * fall back to English.
  *
- * Namespaces: `translation` (the counter: sign-in, sell, pay, receipts) and `manager`
- * (the manager's screens), so each area's text stays in its own file.
+ * Namespaces: `translation` (the counter: sign-in, sell, pay, receipts), `manager`
+ * (the manager's screens) and `settings` (the manager's settings), so each area's text
+ * stays in its own file.
  */
 export const LANGUAGES = {
   en: { name: 'English', locale: 'en-IN' },
@@ -20,7 +22,7 @@ export const LANGUAGES = {
 export type Language = keyof typeof LANGUAGES;
 
 export const defaultNS = 'translation';
-export const resources = { en: { translation: en, manager: enManager } } as const;
+export const resources = { en: { translation: en, manager: enManager, settings: enSettings } } as const;
 
 export function isLanguage(value: string | null | undefined): value is Language {
   return value != null && Object.hasOwn(LANGUAGES, value);
@@ -44,7 +46,7 @@ export async function initI18n(language: Language = 'en'): Promise<typeof i18nex
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     defaultNS,
-    ns: ['translation', 'manager'],
+    ns: ['translation', 'manager', 'settings'],
     resources,
     // React escapes what it renders; escaping here too would show "&amp;" on screen.
     interpolation: { escapeValue: false },

@@ -9,6 +9,7 @@ import type { Station } from './data/station';
 import { useSpaceWatch } from './data/storage';
 import { preloadSymbols } from './receipt/symbols';
 import { ManagerScreen } from './manager/ManagerScreen';
+import type { StationUpdate } from './manager/settings/data';
 import { ReceiptsScreen } from './receipts/ReceiptsScreen';
 import { EMPTY_SELL, sellReducer } from './sell/cartState';
 import { SellScreen } from './sell/SellScreen';
@@ -45,6 +46,12 @@ export function App({ host }: { host: HostApi | Error }) {
     return () => { live = false; };
   }, [host, attempt]);
 
+  // Settings saved by the manager (store name, tax table, printer, device id) reach the
+  // counter at once: the next cart and receipt read them from this Station.
+  const changeStation = useCallback<StationUpdate>((update) => {
+    setBoot((b) => (b.status === 'ready' ? { status: 'ready', station: update(b.station) } : b));
+  }, []);
+
   if (boot.status === 'starting') {
     return <main className="boot" aria-busy="true"><p className="boot__text">{t('boot.starting')}</p></main>;
   }
@@ -58,10 +65,10 @@ export function App({ host }: { host: HostApi | Error }) {
       </main>
     );
   }
-  return <Kiosk station={boot.station} />;
+  return <Kiosk station={boot.station} onStationChange={changeStation} />;
 }
 
-function Kiosk({ station }: { station: Station }) {
+function Kiosk({ station, onStationChange }: { station: Station; onStationChange: StationUpdate }) {
   const { t } = useTranslation();
   const [user, setUser] = useState<UserEntity | null>(null);
   const [screen, setScreen] = useState<ScreenId>('sell');
@@ -105,7 +112,7 @@ function Kiosk({ station }: { station: Station }) {
           onSaleRecorded={recheck}
         />
       ) : screen === 'manager' ? (
-        <ManagerScreen station={station} user={user} />
+        <ManagerScreen station={station} user={user} onStationChange={onStationChange} />
       ) : (
         <ReceiptsScreen station={station} operator={user} />
       )}

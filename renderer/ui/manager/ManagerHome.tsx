@@ -3,9 +3,9 @@ import type { Station } from '../data/station';
 import { LOW_STOCK_LIMIT, useLowStock } from './data/catalog';
 import { DEFAULT_LOW_STOCK, type ManagerPage } from './route';
 
-const TILES = ['products', 'artisans', 'users', 'catalogFiles', 'labels', 'lowStock'] as const satisfies readonly ManagerPage[];
+const TILES = ['products', 'artisans', 'users', 'catalogFiles', 'labels', 'lowStock', 'settings'] as const satisfies readonly ManagerPage[];
 
-/** Six big tiles: each says what it is for, so nobody has to guess from a one-word label. */
+/** Big tiles: each says what it is for, so nobody has to guess from a one-word label. */
 export function ManagerHome({ station, onOpen }: { station: Station; onOpen: (page: ManagerPage) => void }) {
   const { t } = useTranslation('manager');
   const low = useLowStock(station, DEFAULT_LOW_STOCK, 0);

@@ -10,6 +10,8 @@ import { LowStockScreen } from './low-stock/LowStockScreen';
 import { ManagerHome } from './ManagerHome';
 import { ProductsScreen } from './products/ProductsScreen';
 import type { ManagerPage } from './route';
+import type { StationUpdate } from './settings/data';
+import { SettingsScreen } from './settings/SettingsScreen';
 import { UsersScreen } from './users/UsersScreen';
 
 /**
@@ -17,7 +19,7 @@ import { UsersScreen } from './users/UsersScreen';
  * shows it only to managers; it checks again, because a screen that edits users and
  * prices must not depend on a button having been hidden.
  */
-export function ManagerScreen({ station, user }: { station: Station; user: UserEntity }) {
+export function ManagerScreen({ station, user, onStationChange }: { station: Station; user: UserEntity; onStationChange: StationUpdate }) {
   const { t } = useTranslation('manager');
   const [page, setPage] = useState<ManagerPage>('home');
   if (user.role !== 'manager') {
@@ -38,6 +40,7 @@ export function ManagerScreen({ station, user }: { station: Station; user: UserE
       {page === 'catalogFiles' ? <CatalogFilesScreen {...props} /> : null}
       {page === 'labels' ? <LabelsScreen {...props} /> : null}
       {page === 'lowStock' ? <LowStockScreen {...props} /> : null}
+      {page === 'settings' ? <SettingsScreen {...props} onStationChange={onStationChange} /> : null}
     </main>
   );
 }

@@ -1,0 +1,154 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Banner } from '../../components/Banner';
+import { PageBar } from '../common/fields';
+import { Field, revealFirstProblem } from './common';
+import { enrolDevice, useHostSettings, type HostSnapshot } from './data';
+import { deviceFormFrom, enrolmentFrom, marketOfDevice, type DeviceField, type DeviceForm, type HostRefusal } from './logic/machineForms';
+import type { FieldProblems } from './logic/problems';
+import type { SectionProps } from './SettingsScreen';
+
+/**
+ * Enrolment with the central system (PROTOCOL.md, "Device identity"): the device id, the
+ * central system's address and the device key it issued. The key is typed into an
+ * uncontrolled password box and read once, on "Enrol": it is never put into React state,
+ * never shown, and the box is emptied as soon as the host has it. Afterwards the screen
+ * shows only that a key is set and its fingerprint, as the host reports them.
+ */
+export function DeviceSection(props: SectionProps) {
+  const { t } = useTranslation('settings');
+  const loaded = useHostSettings(props.station, 0);
+  if (loaded.status !== 'ready') {
+    return (
+      <div className="mgr__page settings" data-testid="settings-device">
+        <PageBar title={t('device.title')} onBack={props.onBack} backLabel={t('common.back')} />
+        {loaded.status === 'failed'
+          ? <Banner tone="error">{t('home.hostFailed', { message: loaded.message })}</Banner>
+          : <p className="mgr__loading">{t('common.loading')}</p>}
+      </div>
+    );
+  }
+  return <DeviceForm {...props} initial={loaded.value} />;
+}
+
+type EnrolState =
+  | { status: 'editing' }
+  | { status: 'enrolling' }
+  | { status: 'enrolled' }
+  | { status: 'invalid' }
+  | { status: 'refused'; refusal: HostRefusal };
+
+function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps & { initial: HostSnapshot }) {
+  const { t } = useTranslation('settings');
+  const [now, setNow] = useState<HostSnapshot>(initial);
+  const [form, setForm] = useState<DeviceForm>(() => deviceFormFrom(initial.settings));
+  const [problems, setProblems] = useState<FieldProblems<DeviceField>>({});
+  const [state, setState] = useState<EnrolState>({ status: 'editing' });
+  const keyInput = useRef<HTMLInputElement>(null);
+  const pageRef = useRef<HTMLDivElement>(null);
+
+  const set = <K extends keyof DeviceForm>(key: K, value: DeviceForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    // The host's refusal was about what was sent; once the form changes it no longer applies.
+    if (state.status === 'refused' || state.status === 'enrolled') setState({ status: 'editing' });
+  };
+  const hostSays = state.status === 'refused' ? state.refusal.fields : {};
+  const otherMarket = form.deviceId.includes('/') && marketOfDevice(form.deviceId.trim()) !== station.profile.marketId;
+
+  const enrol = async () => {
+    const checked = enrolmentFrom(form, keyInput.current?.value ?? '');
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      setState({ status: 'invalid' });
+      revealFirstProblem(pageRef.current);
+      return;
+    }
+    setProblems({});
+    setState({ status: 'enrolling' });
+    const outcome = await enrolDevice(station, checked.value, onStationChange);
+    if (outcome.ok) {
+      if (keyInput.current) keyInput.current.value = '';
+      setNow(outcome.value);
+      setForm(deviceFormFrom(outcome.value.settings));
+      setState({ status: 'enrolled' });
+    } else {
+      setState({ status: 'refused', refusal: outcome.refusal });
+      revealFirstProblem(pageRef.current);
+    }
+  };
+
+  const key = now.deviceKey;
+  return (
+    <div className="mgr__page settings" data-testid="settings-device" ref={pageRef}>
+      <PageBar title={t('device.title')} onBack={onBack} backLabel={t('common.back')} />
+      {state.status === 'enrolled' ? <Banner tone="ok" testId="settings-saved">{t('device.enrolled')}</Banner> : null}
+      {state.status === 'invalid' ? <Banner tone="error" testId="settings-refused">{t('common.checkFields')}</Banner> : null}
+      {state.status === 'refused' ? <Banner tone="error" testId="settings-refused">{t('device.refused', { message: state.refusal.text })}</Banner> : null}
+      <div className="settings-split">
+        <div className="settings__scroll">
+          <section className="settings-card" aria-labelledby="device-enrol">
+            <h2 id="device-enrol" className="settings-card__title">{t('device.enrolTitle')}</h2>
+            <p className="muted">{t('device.about')}</p>
+            <div className="settings-form">
+              <Field
+                label={t('device.deviceId')}
+                value={form.deviceId}
+                onChange={(v) => set('deviceId', v.trim())}
+                problem={problems.deviceId}
+                message={hostSays.deviceId}
+                hint={otherMarket ? t('device.deviceIdOtherMarket', { market: station.profile.marketId }) : t('device.deviceIdHint', { market: station.profile.marketId })}
+                maxLength={45}
+                ltr
+                testId="device-id"
+              />
+              <Field
+                label={t('device.centralUrl')}
+                value={form.centralBaseUrl}
+                onChange={(v) => set('centralBaseUrl', v.trim())}
+                problem={problems.centralBaseUrl}
+                message={hostSays.centralBaseUrl}
+                hint={t('device.centralUrlHint')}
+                inputMode="url"
+                ltr
+                testId="device-url"
+              />
+              <Field
+                label={t('device.key')}
+                inputRef={keyInput}
+                type="password"
+                problem={problems.deviceKey}
+                message={hostSays.deviceKey}
+                hint={key.set ? t('device.keyHintReplace') : t('device.keyHint')}
+                maxLength={80}
+                ltr
+                wide
+                testId="device-key"
+              />
+            </div>
+          </section>
+        </div>
+        <aside className="settings-side">
+          <section className="settings-card" aria-labelledby="device-now" data-testid="device-now">
+            <h2 id="device-now" className="settings-card__title">{t('device.nowTitle')}</h2>
+            <dl className="settings-facts">
+              <dt>{t('device.deviceId')}</dt>
+              <dd dir="ltr" data-testid="device-now-id">{now.settings.deviceId}</dd>
+              <dt>{t('device.centralUrl')}</dt>
+              <dd dir="ltr" data-testid="device-now-url">{now.settings.centralBaseUrl ?? t('device.noCentral')}</dd>
+              <dt>{t('device.key')}</dt>
+              <dd data-testid="device-key-status" data-set={key.set}>
+                {key.set && key.fingerprint ? t('device.keySet', { fingerprint: key.fingerprint }) : t('device.keyNotSet')}
+              </dd>
+            </dl>
+          </section>
+        </aside>
+      </div>
+      <div className="settings-actions">
+        <p className="settings-actions__state">{t('device.keyNever')}</p>
+        <button type="button" className="btn btn--primary btn--large" disabled={state.status === 'enrolling'} onClick={() => void enrol()} data-testid="device-enrol">
+          {state.status === 'enrolling' ? t('device.enrolling') : t('device.enrol')}
+        </button>
+      </div>
+    </div>
+  );
+}

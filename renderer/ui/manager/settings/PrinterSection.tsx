@@ -1,0 +1,254 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HostSettings } from '../../../../shared/contract';
+import { currentLocale } from '../../../i18n';
+import { Banner } from '../../components/Banner';
+import { formatDateTime } from '../../format';
+import { PageBar, Segmented, Toggle } from '../common/fields';
+import { shown, useGeneration } from '../data/catalog';
+import { Field, LeaveUnsaved, revealFirstProblem } from './common';
+import { printTestPage, saveMachineSettings, useAppInfo, useHostSettings, usePrinterCheck } from './data';
+import {
+  BAUD_RATES, printerFormFrom, printerPatchFrom, samePrinterSettings,
+  type HostRefusal, type PrinterField, type PrinterForm, type PrinterKind,
+} from './logic/machineForms';
+import type { FieldProblems } from './logic/problems';
+import { buildTestPage } from './logic/testPage';
+import type { SectionProps } from './SettingsScreen';
+
+/** The receipt printer, paper, cash drawer and kiosk window: machine settings the host keeps. */
+export function PrinterSection(props: SectionProps) {
+  const { t } = useTranslation('settings');
+  const loaded = useHostSettings(props.station, 0);
+  if (loaded.status !== 'ready') {
+    return (
+      <div className="mgr__page settings" data-testid="settings-printer">
+        <PageBar title={t('printer.title')} onBack={props.onBack} backLabel={t('common.back')} />
+        {loaded.status === 'failed'
+          ? <Banner tone="error">{t('home.hostFailed', { message: loaded.message })}</Banner>
+          : <p className="mgr__loading">{t('common.loading')}</p>}
+      </div>
+    );
+  }
+  return <PrinterForm {...props} initial={loaded.value.settings} />;
+}
+
+type SaveState =
+  | { status: 'editing' }
+  | { status: 'saving' }
+  | { status: 'saved' }
+  | { status: 'invalid' }
+  | { status: 'refused'; refusal: HostRefusal };
+
+type TestState =
+  | { status: 'idle' }
+  | { status: 'printing' }
+  | { status: 'printed'; target: string }
+  | { status: 'failed'; message: string };
+
+const KINDS: readonly PrinterKind[] = ['file', 'network', 'usb-device', 'serial'];
+
+/** Where each refused contract path shows its message on this form. */
+function refusalFor(refusal: HostRefusal | null, kind: PrinterKind): Partial<Record<PrinterField, string>> {
+  if (!refusal) return {};
+  const f = refusal.fields;
+  const path = f['printer.path'];
+  return {
+    host: f['printer.host'],
+    port: f['printer.port'],
+    usbPath: kind === 'usb-device' ? path : undefined,
+    serialPath: kind === 'serial' ? path : undefined,
+  };
+}
+
+function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps & { initial: HostSettings }) {
+  const { t } = useTranslation('settings');
+  const [saved, setSaved] = useState(initial);
+  const [form, setForm] = useState<PrinterForm>(() => printerFormFrom(initial));
+  const [problems, setProblems] = useState<FieldProblems<PrinterField>>({});
+  const [save, setSave] = useState<SaveState>({ status: 'editing' });
+  const [test, setTest] = useState<TestState>({ status: 'idle' });
+  const [leaving, setLeaving] = useState(false);
+  const pageRef = useRef<HTMLDivElement>(null);
+  const [statusGeneration, recheck] = useGeneration();
+  const status = usePrinterCheck(station, statusGeneration);
+  const info = shown(useAppInfo(station));
+
+  const dirty = !samePrinterSettings(form, saved);
+  const hostSays = refusalFor(save.status === 'refused' ? save.refusal : null, form.kind);
+
+  const set = <K extends keyof PrinterForm>(key: K, value: PrinterForm[K]) => {
+    const next = { ...form, [key]: value };
+    setForm(next);
+    if (save.status !== 'saving') setSave({ status: 'editing' });
+    // Once the manager has been told what is wrong, each fix clears its mark at once.
+    if (Object.keys(problems).length > 0) {
+      const again = printerPatchFrom(next);
+      setProblems(again.ok ? {} : again.problems);
+    }
+    // A test result belongs to the printer it was printed on; it is not about the edited form.
+    if (test.status !== 'printing') setTest({ status: 'idle' });
+  };
+
+  const submit = async () => {
+    const checked = printerPatchFrom(form);
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      setSave({ status: 'invalid' });
+      revealFirstProblem(pageRef.current);
+      return;
+    }
+    setProblems({});
+    setSave({ status: 'saving' });
+    const outcome = await saveMachineSettings(station, checked.patch, onStationChange);
+    if (outcome.ok) {
+      setSaved(outcome.value.settings);
+      setForm(printerFormFrom(outcome.value.settings));
+      setSave({ status: 'saved' });
+      setTest({ status: 'idle' });
+      recheck();
+    } else {
+      setSave({ status: 'refused', refusal: outcome.refusal });
+      revealFirstProblem(pageRef.current);
+    }
+  };
+
+  const printTest = async () => {
+    setTest({ status: 'printing' });
+    const paper = t(`printer.paper.w${saved.paperWidth}`);
+    const document = buildTestPage({
+      title: t('printer.test.title'),
+      storeName: station.profile.name,
+      printedAt: formatDateTime(new Date().toISOString(), station.profile.timeZone, currentLocale()),
+      paper: t('printer.test.paper', { paper }),
+      works: t('printer.test.works'),
+    }, saved.paperWidth);
+    const outcome = await printTestPage(station, document);
+    setTest(outcome.status === 'printed' ? { status: 'printed', target: outcome.target } : { status: 'failed', message: outcome.message });
+    recheck();
+  };
+
+  const light = status.status === 'ready' ? status.value : null;
+
+  return (
+    <div className="mgr__page settings" data-testid="settings-printer" ref={pageRef}>
+      <PageBar title={t('printer.title')} onBack={() => (dirty ? setLeaving(true) : onBack())} backLabel={t('common.back')} />
+      {save.status === 'saved' ? <Banner tone="ok" testId="settings-saved">{t('printer.saved')}</Banner> : null}
+      {save.status === 'invalid' ? <Banner tone="error" testId="settings-refused">{t('common.checkFields')}</Banner> : null}
+      {save.status === 'refused' ? <Banner tone="error" testId="settings-refused">{t('printer.refused', { message: save.refusal.text })}</Banner> : null}
+      <div className="settings-split">
+        <div className="settings__scroll">
+          <section className="settings-card" aria-labelledby="printer-kind">
+            <h2 id="printer-kind" className="settings-card__title">{t('printer.groups.printer')}</h2>
+            <Segmented<PrinterKind>
+              label={t('printer.kind')}
+              value={form.kind}
+              options={KINDS.map((k) => ({ value: k, label: t(`printer.kinds.${k}`) }))}
+              onChange={(kind) => set('kind', kind)}
+              hint={t(`printer.kindHints.${form.kind}`)}
+              testId="printer-kind"
+            />
+            {form.kind === 'network' ? (
+              <div className="settings-form">
+                <Field label={t('printer.host')} value={form.host} onChange={(v) => set('host', v.trim())} problem={problems.host} message={hostSays.host} hint={t('printer.hostHint')} inputMode="url" ltr testId="printer-host" />
+                <Field label={t('printer.port')} value={form.port} onChange={(v) => set('port', v.replace(/\D/g, '').slice(0, 5))} problem={problems.port} message={hostSays.port} hint={t('printer.portHint')} inputMode="numeric" ltr testId="printer-port" />
+              </div>
+            ) : null}
+            {form.kind === 'usb-device' ? (
+              <Field label={t('printer.usbPath')} value={form.usbPath} onChange={(v) => set('usbPath', v.trim())} problem={problems.usbPath} message={hostSays.usbPath} hint={t('printer.usbPathHint')} ltr testId="printer-usb-path" />
+            ) : null}
+            {form.kind === 'serial' ? (
+              <div className="settings-form">
+                <Field label={t('printer.serialPath')} value={form.serialPath} onChange={(v) => set('serialPath', v.trim())} problem={problems.serialPath} message={hostSays.serialPath} hint={t('printer.serialPathHint')} ltr testId="printer-serial-path" />
+                <Segmented
+                  label={t('printer.baudRate')}
+                  value={String(form.baudRate)}
+                  options={BAUD_RATES.map((b) => ({ value: String(b), label: String(b) }))}
+                  onChange={(v) => set('baudRate', Number(v) as PrinterForm['baudRate'])}
+                  hint={t('printer.baudRateHint')}
+                  testId="printer-baud"
+                />
+              </div>
+            ) : null}
+          </section>
+          <section className="settings-card" aria-labelledby="printer-paper">
+            <h2 id="printer-paper" className="settings-card__title">{t('printer.groups.paper')}</h2>
+            <Segmented
+              label={t('printer.paperWidth')}
+              value={String(form.paperWidth)}
+              options={[48, 32].map((w) => ({ value: String(w), label: t(`printer.paperOption.w${w as 48 | 32}`) }))}
+              onChange={(v) => set('paperWidth', Number(v) === 32 ? 32 : 48)}
+              hint={t('printer.paperWidthHint')}
+              testId="printer-paper"
+            />
+            <div className="settings-form">
+              <Toggle
+                label={t('printer.cashDrawer')}
+                checked={form.cashDrawer}
+                onChange={(v) => set('cashDrawer', v)}
+                onText={t('printer.cashDrawerOn')}
+                offText={t('printer.cashDrawerOff')}
+                hint={t('printer.cashDrawerHint')}
+                testId="printer-drawer"
+              />
+              <Toggle
+                label={t('printer.kiosk')}
+                checked={form.kiosk}
+                onChange={(v) => set('kiosk', v)}
+                onText={t('printer.kioskOn')}
+                offText={t('printer.kioskOff')}
+                hint={info?.transport === 'web' ? t('printer.kioskHintWeb') : t('printer.kioskHint')}
+                testId="printer-kiosk"
+              />
+            </div>
+          </section>
+        </div>
+        <aside className="settings-side">
+          <section className="settings-card" aria-labelledby="printer-now" data-testid="printer-check" data-state={light?.state ?? status.status}>
+            <h2 id="printer-now" className="settings-card__title">{t('printer.now.title')}</h2>
+            {light ? (
+              <>
+                <p className={`settings-light settings-light--${light.state}`}>
+                  <span className="settings-light__dot" aria-hidden="true" />
+                  {t(`printer.now.${light.state}`)}
+                </p>
+                <p className="settings-path" data-testid="printer-target">{light.target}</p>
+                {light.message ? <p className="mfield__error">{light.message}</p> : null}
+              </>
+            ) : status.status === 'failed' ? (
+              <p className="mfield__error">{status.message}</p>
+            ) : (
+              <p className="muted">{t('printer.now.checking')}</p>
+            )}
+            <button type="button" className="btn btn--ghost btn--block" onClick={recheck} data-testid="printer-recheck">{t('printer.now.again')}</button>
+          </section>
+          <section className="settings-card" aria-labelledby="printer-test">
+            <h2 id="printer-test" className="settings-card__title">{t('printer.test.heading')}</h2>
+            <button
+              type="button"
+              className="btn btn--secondary btn--large btn--block"
+              disabled={dirty || test.status === 'printing'}
+              onClick={() => void printTest()}
+              data-testid="printer-test"
+            >
+              {test.status === 'printing' ? t('printer.test.printing') : t('printer.test.print')}
+            </button>
+            {dirty ? <p className="mfield__hint">{t('printer.test.saveFirst')}</p> : null}
+            {test.status === 'printed' ? <Banner tone="ok" testId="printer-test-result">{t('printer.test.printed', { target: test.target })}</Banner> : null}
+            {test.status === 'failed' ? <Banner tone="error" testId="printer-test-result">{test.message}</Banner> : null}
+          </section>
+        </aside>
+      </div>
+      <div className="settings-actions">
+        <p className="settings-actions__state" data-testid="settings-dirty">{dirty ? t('common.unsaved') : t('common.allSaved')}</p>
+        <button type="button" className="btn btn--ghost btn--large" disabled={!dirty || save.status === 'saving'} onClick={() => { setForm(printerFormFrom(saved)); setProblems({}); setSave({ status: 'editing' }); }} data-testid="printer-undo">
+          {t('common.undo')}
+        </button>
+        <button type="button" className="btn btn--primary btn--large" disabled={!dirty || save.status === 'saving'} onClick={() => void submit()} data-testid="printer-save">
+          {save.status === 'saving' ? t('common.saving') : t('printer.save')}
+        </button>
+      </div>
+      {leaving ? <LeaveUnsaved what={t('printer.title')} onStay={() => setLeaving(false)} onLeave={onBack} /> : null}
+    </div>
+  );
+}

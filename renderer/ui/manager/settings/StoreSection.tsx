@@ -1,0 +1,185 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoreProfile } from '../../../../shared/store-profile';
+import { Banner } from '../../components/Banner';
+import { PageBar, Toggle } from '../common/fields';
+import { Field, LeaveUnsaved, ProblemLine, revealFirstProblem } from './common';
+import { saveStoreProfile, useStoreSettings } from './data';
+import {
+  ADDRESS_LINES, PROFILE_MAX, profileFormFrom, profileFromForm, sameProfile, seriesChanged,
+  type ProfileField, type ProfileForm,
+} from './logic/profileForm';
+import type { FieldProblems } from './logic/problems';
+import type { SectionProps } from './SettingsScreen';
+
+/** The store as receipts, invoices, UPI codes and uploads show it. */
+export function StoreSection(props: SectionProps) {
+  const { t } = useTranslation('settings');
+  const loaded = useStoreSettings(props.station, 0);
+  if (loaded.status !== 'ready') {
+    return (
+      <div className="mgr__page settings" data-testid="settings-store">
+        <PageBar title={t('store.title')} onBack={props.onBack} backLabel={t('common.back')} />
+        {loaded.status === 'failed'
+          ? <Banner tone="error">{t('home.storeFailed', { message: loaded.message })}</Banner>
+          : <p className="mgr__loading">{t('common.loading')}</p>}
+      </div>
+    );
+  }
+  return <StoreForm {...props} initial={loaded.value.profile} />;
+}
+
+type SaveState =
+  | { status: 'editing' }
+  | { status: 'saving' }
+  | { status: 'saved' }
+  | { status: 'invalid' }
+  | { status: 'refused'; message: string };
+
+function StoreForm({ station, user, onBack, onStationChange, initial }: SectionProps & { initial: StoreProfile }) {
+  const { t } = useTranslation('settings');
+  const [saved, setSaved] = useState(initial);
+  const [form, setForm] = useState<ProfileForm>(() => profileFormFrom(initial));
+  const [problems, setProblems] = useState<FieldProblems<ProfileField>>({});
+  const [save, setSave] = useState<SaveState>({ status: 'editing' });
+  const [leaving, setLeaving] = useState(false);
+  const pageRef = useRef<HTMLDivElement>(null);
+
+  const checked = profileFromForm(form);
+  const dirty = !checked.ok || !sameProfile(checked.value, saved);
+
+  const set = <K extends keyof ProfileForm>(key: K, value: ProfileForm[K]) => {
+    const next = { ...form, [key]: value };
+    setForm(next);
+    if (save.status === 'invalid') {
+      // Once the manager has been told what is wrong, each fix clears its mark at once.
+      const again = profileFromForm(next);
+      setProblems(again.ok ? {} : again.problems);
+      if (again.ok) setSave({ status: 'editing' });
+    } else if (save.status !== 'saving') {
+      setSave({ status: 'editing' });
+    }
+  };
+  const setLine = (index: number, value: string) => set('address', form.address.map((l, i) => (i === index ? value : l)));
+
+  const submit = async () => {
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      setSave({ status: 'invalid' });
+      revealFirstProblem(pageRef.current);
+      return;
+    }
+    setProblems({});
+    setSave({ status: 'saving' });
+    const outcome = await saveStoreProfile(station, user, checked.value, onStationChange);
+    if (outcome.ok) {
+      setSaved(outcome.value);
+      setForm(profileFormFrom(outcome.value));
+      setSave({ status: 'saved' });
+    } else {
+      setSave({ status: 'refused', message: outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
+    }
+  };
+
+  const back = () => (dirty ? setLeaving(true) : onBack());
+
+  return (
+    <div className="mgr__page settings" data-testid="settings-store" ref={pageRef}>
+      <PageBar title={t('store.title')} onBack={back} backLabel={t('common.back')} />
+      {save.status === 'saved' ? <Banner tone="ok" testId="settings-saved">{t('store.saved')}</Banner> : null}
+      {save.status === 'invalid' ? <Banner tone="error" testId="settings-refused">{t('common.checkFields')}</Banner> : null}
+      {save.status === 'refused' ? <Banner tone="error" testId="settings-refused">{save.message}</Banner> : null}
+      <div className="settings__scroll">
+        <section className="settings-card" aria-labelledby="store-receipt">
+          <h2 id="store-receipt" className="settings-card__title">{t('store.groups.receipt')}</h2>
+          <div className="settings-form">
+            <Field label={t('store.name')} value={form.name} onChange={(v) => set('name', v)} problem={problems.name} hint={t('store.nameHint')} maxLength={PROFILE_MAX.name} testId="store-name" />
+            <Field label={t('store.phone')} value={form.phone} onChange={(v) => set('phone', v)} problem={problems.phone} inputMode="tel" maxLength={PROFILE_MAX.phone} ltr testId="store-phone" />
+            <fieldset className="settings-form__wide settings-lines">
+              <legend className="mfield__label">{t('store.address')}</legend>
+              <div className="settings-lines__grid">
+                {Array.from({ length: ADDRESS_LINES }, (_, i) => (
+                  <Field key={i} label={t('store.addressLine', { n: i + 1 })} value={form.address[i] ?? ''} onChange={(v) => setLine(i, v)} maxLength={PROFILE_MAX.addressLine} testId={`store-address-${i + 1}`} />
+                ))}
+              </div>
+              <ProblemLine problem={problems.address} testId="store-address-error" />
+              <p className="mfield__hint">{t('store.addressHint')}</p>
+            </fieldset>
+            <Field
+              label={t('store.gstin')}
+              value={form.gstin}
+              onChange={(v) => set('gstin', v.toUpperCase())}
+              problem={problems.gstin}
+              hint={t('store.gstinHint')}
+              maxLength={15}
+              ltr
+              testId="store-gstin"
+            />
+            <Field label={t('store.footer')} value={form.footer} onChange={(v) => set('footer', v)} problem={problems.footer} hint={t('store.footerHint')} maxLength={PROFILE_MAX.footer} multiline testId="store-footer" />
+          </div>
+        </section>
+
+        <section className="settings-card" aria-labelledby="store-invoices">
+          <h2 id="store-invoices" className="settings-card__title">{t('store.groups.invoices')}</h2>
+          <div className="settings-form">
+            <Field
+              label={t('store.invoiceSeries')}
+              value={form.invoiceSeries}
+              onChange={(v) => set('invoiceSeries', v.toUpperCase())}
+              problem={problems.invoiceSeries}
+              hint={t('store.invoiceSeriesHint', { example: `${form.invoiceSeries.trim() || 'K01'}/2627/000123` })}
+              maxLength={4}
+              ltr
+              testId="store-series"
+            />
+            <Field label={t('store.upiVpa')} value={form.upiVpa} onChange={(v) => set('upiVpa', v)} problem={problems.upiVpa} hint={t('store.upiVpaHint')} ltr testId="store-upi" />
+            <Field label={t('store.upiPayeeName')} value={form.upiPayeeName} onChange={(v) => set('upiPayeeName', v)} problem={problems.upiPayeeName} hint={t('store.upiPayeeHint')} maxLength={PROFILE_MAX.upiPayeeName} testId="store-payee" />
+            <Toggle
+              label={t('store.cashRounding')}
+              checked={form.cashRounding}
+              onChange={(v) => set('cashRounding', v)}
+              onText={t('store.cashRoundingOn')}
+              offText={t('store.cashRoundingOff')}
+              hint={t('store.cashRoundingHint')}
+              testId="store-rounding"
+            />
+            <Field
+              label={t('store.discountLimit')}
+              value={form.discountLimit}
+              onChange={(v) => set('discountLimit', v.replace(/\D/g, '').slice(0, 3))}
+              problem={problems.discountLimit}
+              hint={t('store.discountLimitHint')}
+              inputMode="numeric"
+              ltr
+              testId="store-discount"
+            />
+            {seriesChanged(form, saved) ? (
+              <div className="settings-form__wide">
+                <Banner tone="warn" testId="store-series-warning">{t('store.seriesChanged', { from: saved.invoiceSeries })}</Banner>
+              </div>
+            ) : null}
+          </div>
+        </section>
+
+        <section className="settings-card" aria-labelledby="store-system">
+          <h2 id="store-system" className="settings-card__title">{t('store.groups.system')}</h2>
+          <div className="settings-form">
+            <Field label={t('store.marketId')} value={form.marketId} onChange={(v) => set('marketId', v.toLowerCase())} problem={problems.marketId} hint={t('store.marketIdHint')} maxLength={40} ltr testId="store-market" />
+            <Field label={t('store.timeZone')} value={form.timeZone} onChange={(v) => set('timeZone', v)} problem={problems.timeZone} hint={t('store.timeZoneHint')} ltr testId="store-zone" />
+            <Field label={t('store.storyBaseUrl')} value={form.storyBaseUrl} onChange={(v) => set('storyBaseUrl', v)} problem={problems.storyBaseUrl} hint={t('store.storyBaseUrlHint')} inputMode="url" maxLength={PROFILE_MAX.storyBaseUrl} ltr wide testId="store-story" />
+          </div>
+        </section>
+      </div>
+      <div className="settings-actions">
+        <p className="settings-actions__state" data-testid="settings-dirty">{dirty ? t('common.unsaved') : t('common.allSaved')}</p>
+        <button type="button" className="btn btn--ghost btn--large" disabled={!dirty || save.status === 'saving'} onClick={() => { setForm(profileFormFrom(saved)); setProblems({}); setSave({ status: 'editing' }); }} data-testid="store-undo">
+          {t('common.undo')}
+        </button>
+        <button type="button" className="btn btn--primary btn--large" disabled={!dirty || save.status === 'saving'} onClick={() => void submit()} data-testid="store-save">
+          {save.status === 'saving' ? t('common.saving') : t('store.save')}
+        </button>
+      </div>
+      {leaving ? <LeaveUnsaved what={t('store.title')} onStay={() => setLeaving(false)} onLeave={onBack} /> : null}
+    </div>
+  );
+}
