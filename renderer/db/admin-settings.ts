@@ -49,6 +49,13 @@ export async function updateTaxTable(db: ChinarDb, table: TaxTable, options: { a
   if (!parsed.data.some((r) => r.hsnPrefix === '' && r.handmade === null)) {
     throw new SettingsError('Keep a rule for everything else (empty HSN prefix, handmade or not), so every product has a rate.');
   }
+  // Two rules for the same goods would make the rate depend on their order in the table.
+  const goods = new Set<string>();
+  for (const rule of parsed.data) {
+    const key = `${rule.hsnPrefix}|${String(rule.handmade)}`;
+    if (goods.has(key)) throw new SettingsError(`Two rules cover the same goods (HSN prefix "${rule.hsnPrefix || 'everything else'}"): merge them into one.`);
+    goods.add(key);
+  }
   const ids = new Set(parsed.data.map((r) => r.id));
   if (ids.size !== parsed.data.length) throw new SettingsError('Two rules share an id.');
   return db.transaction('rw', [db.settings, db.audit], async () => {

@@ -33,6 +33,8 @@ describe('business settings', () => {
     const falling = edited.map((r) => (r.id === 'textile-61' ? { ...r, slabs: [{ upToPaise: 250_000, rateBps: 500 }, { upToPaise: 100_000, rateBps: 1200 }, { upToPaise: null, rateBps: 1800 }] } : r));
     await expect(updateTaxTable(db, falling, { actor: manager, now: NOON_IN_SRINAGAR })).rejects.toThrow(/must rise/);
     await expect(updateTaxTable(db, edited.filter((r) => r.id !== 'default'), { actor: manager, now: NOON_IN_SRINAGAR })).rejects.toThrow(/everything else/);
+    const twice = [...edited, { ...edited.find((r) => r.id === 'textile-62')!, id: 'textile-62-again' }];
+    await expect(updateTaxTable(db, twice, { actor: manager, now: NOON_IN_SRINAGAR })).rejects.toThrow(/same goods/);
     expect((await getTaxTable(db)).find((r) => r.id === 'textile-62')?.slabs[1]?.rateBps).toBe(1200);
   });
 
