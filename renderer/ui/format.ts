@@ -33,3 +33,20 @@ export function formatTime(iso: string, timeZone: string, locale = 'en-IN'): str
 export function formatMegabytes(bytes: number, locale = 'en-IN'): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(0, Math.floor(bytes / (1024 * 1024))));
 }
+
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A percentage held as basis points (1250 → "12.5%"). Like amounts, it reaches Intl as an
+ * exact decimal string ("0.1250"), not as a float.
+ */
+export function formatPercent(bps: number, locale = 'en-IN'): string {
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+    percentFormats.set(locale, format);
+  }
+  const sign = bps < 0 ? '-' : '';
+  const abs = Math.abs(bps);
+  return format.format(`${sign}${Math.floor(abs / 10_000)}.${String(abs % 10_000).padStart(4, '0')}` as `${number}`);
+}

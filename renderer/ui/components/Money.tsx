@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
-import { formatMoney } from '../format';
+import { formatMoney, formatPercent } from '../format';
 
 /** An amount in paise, shown in rupees for the current language. */
 export function Money({ amount, className }: { amount: number; className?: string }) {
@@ -13,4 +13,11 @@ export function useMoney(): (amount: number) => string {
   useTranslation();
   const locale = currentLocale();
   return (amount) => formatMoney(amount, locale);
+}
+
+/** A percentage held as basis points (1250 → "12.5%") for the current language. */
+export function usePercent(): (bps: number) => string {
+  useTranslation();
+  const locale = currentLocale();
+  return (bps) => formatPercent(bps, locale);
 }

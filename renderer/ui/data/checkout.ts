@@ -24,13 +24,22 @@ export interface CheckoutSteps {
   cashDrawer: boolean;
 }
 
+export interface CheckoutInput {
+  cart: Cart;
+  payments: readonly SettledPayment[];
+  operator: UserEntity;
+  roundOff: Paise;
+  /** Managers' approvals of discounts above the store's limit, recorded with the sale. */
+  discountApprovals?: CommitSaleInput['discountApprovals'];
+}
+
 /**
  * The order matters (DESIGN.md, "A sale"): commit in one transaction first, and only once
  * it has resolved build the receipt and print it. A printer failure never undoes a sale.
  */
 export async function checkout(
   steps: CheckoutSteps,
-  input: { cart: Cart; payments: readonly SettledPayment[]; operator: UserEntity; roundOff: Paise },
+  input: CheckoutInput,
 ): Promise<CheckoutResult> {
   let sale: CommittedSale;
   try {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cart } from '../../../shared/cart';
@@ -8,7 +9,7 @@ import { Dialog } from '../components/Dialog';
 import type { KeypadKey } from '../components/keypadInput';
 import { Money, useMoney } from '../components/Money';
 import { messageOf } from '../data/boot';
-import { checkout, checkoutSteps, peekReceiptNo, type CheckoutResult } from '../data/checkout';
+import { checkout, checkoutSteps, peekReceiptNo, type CheckoutInput, type CheckoutResult } from '../data/checkout';
 import type { Station } from '../data/station';
 import { CardPanel, CashPanel, UpiPanel } from './TenderPanels';
 import { NO_TENDERS, summarize, tenderReducer, type NonCashMethod, type PayProblem } from './tenders';
@@ -30,6 +31,8 @@ interface PayDialogProps {
   cartTotal: Paise;
   /** A label scanned while this dialog is open (not added to the sale). */
   scannedWhilePaying: string | null;
+  /** Managers' approvals of the cart's discounts above the store's limit. */
+  discountApprovals: CheckoutInput['discountApprovals'];
   onCancel: () => void;
   onRecorded: (sale: RecordedSale) => void;
 }
@@ -38,7 +41,7 @@ interface PayDialogProps {
  * Taking payment: cash, card, UPI or any split of them, then "Complete sale". The sale is
  * written first; the receipt is printed only after it is safely recorded.
  */
-export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePaying, onCancel, onRecorded }: PayDialogProps) {
+export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePaying, discountApprovals, onCancel, onRecorded }: PayDialogProps) {
   const { t } = useTranslation();
   const money = useMoney();
   const [tenders, dispatch] = useReducer(tenderReducer, NO_TENDERS);
@@ -65,7 +68,7 @@ export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePayi
     committing.current = true;
     setPhase({ status: 'saving' });
     const result = await checkout(checkoutSteps(station), {
-      cart, payments: summary.settlement.payments, operator, roundOff: summary.roundOff,
+      cart, payments: summary.settlement.payments, operator, roundOff: summary.roundOff, discountApprovals,
     });
     committing.current = false;
     if (result.status === 'not-recorded') {
@@ -217,7 +220,8 @@ export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePayi
   );
 }
 
-function problemText(problem: PayProblem, t: ReturnType<typeof useTranslation>['t'], money: (p: number) => string): string {
+// See whyNot in TenderPanels: one namespace's TFunction keeps the key types small enough.
+function problemText(problem: PayProblem, t: TFunction<'translation'>, money: (p: number) => string): string {
   switch (problem.kind) {
     case 'cash-unreadable': return t('pay.problem.cashUnreadable');
     case 'overpaid-non-cash': return t('pay.problem.overpaid', { due: money(problem.due) });

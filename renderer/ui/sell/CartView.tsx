@@ -4,9 +4,14 @@ import { lineAmounts, type CartItem } from '../../../shared/cart';
 import type { TaxTable } from '../../../shared/tax';
 import { Money, useMoney } from '../components/Money';
 import type { SellAction, SellState } from './cartState';
+import { lineApproval, linePrice, type LineApproval } from './discount';
 
-/** The cart lines. Each line re-renders only when its own item changes. */
-export function CartView({ state, taxTable, dispatch }: { state: SellState; taxTable: TaxTable; dispatch: Dispatch<SellAction> }) {
+/** The cart lines. Each line re-renders only when its own item (or its approval) changes. */
+export function CartView({ state, taxTable, limitPct, dispatch, onDiscount }: {
+  state: SellState; taxTable: TaxTable; limitPct: number; dispatch: Dispatch<SellAction>;
+  /** Stable across renders: opens the discount dialog for a line. */
+  onDiscount: (productId: string) => void;
+}) {
   const { t } = useTranslation();
   if (state.cart.items.length === 0) {
     return (
@@ -23,16 +28,19 @@ export function CartView({ state, taxTable, dispatch }: { state: SellState; taxT
           key={item.productId}
           item={item}
           taxTable={taxTable}
+          approval={lineApproval(item, state.approvals, limitPct)}
           flashSeq={state.touched?.productId === item.productId ? state.touched.seq : 0}
           dispatch={dispatch}
+          onDiscount={onDiscount}
         />
       ))}
     </ol>
   );
 }
 
-const CartLine = memo(function CartLine({ item, taxTable, flashSeq, dispatch }: {
-  item: CartItem; taxTable: TaxTable; flashSeq: number; dispatch: Dispatch<SellAction>;
+const CartLine = memo(function CartLine({ item, taxTable, approval, flashSeq, dispatch, onDiscount }: {
+  item: CartItem; taxTable: TaxTable; approval: LineApproval; flashSeq: number; dispatch: Dispatch<SellAction>;
+  onDiscount: (productId: string) => void;
 }) {
   const { t } = useTranslation();
   const money = useMoney();
@@ -43,7 +51,12 @@ const CartLine = memo(function CartLine({ item, taxTable, flashSeq, dispatch }: 
   }, [flashSeq]);
   const amount = lineAmounts(item, taxTable).gross;
   return (
-    <li ref={ref} className="cart-line" data-testid="cart-line" data-sku={item.sku}>
+    <li
+      ref={ref}
+      className={`cart-line${approval === 'needs-approval' ? ' cart-line--needs-approval' : ''}`}
+      data-testid="cart-line"
+      data-sku={item.sku}
+    >
       {flashSeq > 0 ? <span key={flashSeq} className="cart-line__flash" aria-hidden="true" /> : null}
       <div className="cart-line__what">
         <div className="cart-line__name">{item.name}</div>
@@ -54,23 +67,49 @@ const CartLine = memo(function CartLine({ item, taxTable, flashSeq, dispatch }: 
           <span className="cart-line__unit">{t('sell.each', { price: money(item.unitPrice) })}</span>
         </div>
       </div>
-      <div className="qty" role="group" aria-label={t('sell.quantityOf', { name: item.name })}>
+      <div className="cart-line__controls">
+        <div className="qty" role="group" aria-label={t('sell.quantityOf', { name: item.name })}>
+          <button
+            type="button"
+            className="btn btn--square"
+            aria-label={t('sell.decrease', { name: item.name })}
+            disabled={item.qty <= 1}
+            onClick={() => dispatch({ type: 'decrement', productId: item.productId })}
+          >−</button>
+          <output className="qty__value" data-testid="cart-line-qty" aria-live="polite">{item.qty}</output>
+          <button
+            type="button"
+            className="btn btn--square"
+            aria-label={t('sell.increase', { name: item.name })}
+            onClick={() => dispatch({ type: 'increment', productId: item.productId })}
+          >+</button>
+        </div>
         <button
           type="button"
-          className="btn btn--square"
-          aria-label={t('sell.decrease', { name: item.name })}
-          disabled={item.qty <= 1}
-          onClick={() => dispatch({ type: 'decrement', productId: item.productId })}
-        >−</button>
-        <output className="qty__value" data-testid="cart-line-qty" aria-live="polite">{item.qty}</output>
-        <button
-          type="button"
-          className="btn btn--square"
-          aria-label={t('sell.increase', { name: item.name })}
-          onClick={() => dispatch({ type: 'increment', productId: item.productId })}
-        >+</button>
+          className="btn btn--ghost btn--small cart-line__discount"
+          aria-label={t('sell.discountFor', { name: item.name })}
+          data-testid="cart-line-discount"
+          onClick={() => onDiscount(item.productId)}
+        >{t('sell.discount')}</button>
       </div>
-      <Money className="cart-line__amount" amount={amount} />
+      <div className="cart-line__amounts">
+        {item.discount > 0 ? (
+          <>
+            <span className="cart-line__before">
+              <span className="visually-hidden">{t('sell.beforeDiscount', { amount: money(linePrice(item)) })}</span>
+              <s aria-hidden="true"><Money amount={linePrice(item)} /></s>
+            </span>
+            <Money className="cart-line__amount" amount={amount} />
+            <span className="cart-line__off" data-testid="cart-line-discount-text">{t('sell.discountOff', { amount: money(-item.discount) })}</span>
+            {approval === 'approved' ? <span className="cart-line__approval">{t('sell.discountApproved')}</span> : null}
+            {approval === 'needs-approval' ? (
+              <span className="cart-line__approval cart-line__approval--needed" data-testid="cart-line-needs-approval">{t('sell.discountNeedsApproval')}</span>
+            ) : null}
+          </>
+        ) : (
+          <Money className="cart-line__amount" amount={amount} />
+        )}
+      </div>
       <button
         type="button"
         className="btn btn--square btn--danger-ghost"

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cartItemFor, cartTotals } from '../../../shared/cart';
 import type { UserEntity } from '../../../shared/entities';
+import type { Paise } from '../../../shared/money';
 import type { ProductWithArtisan } from '../../db';
 import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
@@ -13,6 +14,9 @@ import { PayDialog, type RecordedSale } from '../pay/PayDialog';
 import { useWedgeScanner } from '../scanner/useWedgeScanner';
 import { CartView } from './CartView';
 import type { SellAction, SellState } from './cartState';
+import { approvalsForCommit, unapprovedLines } from './discount';
+import { DiscountDialog } from './DiscountDialog';
+import { DrawerDialog } from './DrawerDialog';
 import { SaleDone } from './SaleDone';
 import { SearchPanel } from './SearchPanel';
 
@@ -36,7 +40,12 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   const [paying, setPaying] = useState(false);
   const [confirmClear, setConfirmClear] = useState(false);
   const [done, setDone] = useState<RecordedSale | null>(null);
+  const [discounting, setDiscounting] = useState<string | null>(null);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const totals = useMemo(() => cartTotals(sell.cart, station.taxTable), [sell.cart, station.taxTable]);
+  const limitPct = station.profile.discountLimitPct;
+  // A line whose approval lapsed (fewer pieces, the same rupees off) cannot be paid as it is.
+  const unapproved = useMemo(() => unapprovedLines(sell.cart, sell.approvals, limitPct), [sell.cart, sell.approvals, limitPct]);
 
   const add = useCallback((found: ProductWithArtisan) => {
     setDone(null); // a scan or pick after a sale starts the next one
@@ -57,10 +66,26 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   // While paying, a scan must not change what is being paid for, nor type a barcode
   // into the cash field: it is taken back and the dialog says why.
   const [scanWhilePaying, setScanWhilePaying] = useState<string | null>(null);
+  // The same in the discount and drawer dialogs: the line being discounted must not change
+  // under the manager's eyes, and a barcode must not land in a PIN field.
+  const [scanInDialog, setScanInDialog] = useState<string | null>(null);
   useWedgeScanner(!confirmClear, (code) => {
     if (paying) setScanWhilePaying(code);
+    else if (discounting !== null || drawerOpen) setScanInDialog(code);
     else void addByBarcode(code);
   });
+
+  const openDiscount = useCallback((productId: string) => {
+    setScanInDialog(null);
+    setDiscounting(productId);
+  }, []);
+
+  const applyDiscount = (productId: string, discount: Paise, approvedBy: UserEntity['id'] | null) => {
+    dispatch({ type: 'discount', productId, discount, limitPct, approvedBy });
+    setDiscounting(null);
+  };
+
+  const discountItem = discounting === null ? undefined : sell.cart.items.find((i) => i.productId === discounting);
 
   const recorded = (sale: RecordedSale) => {
     setPaying(false);
@@ -86,26 +111,44 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
       <section className="panel sell__cart" aria-labelledby="cart-title">
         <div className="sell__cart-head">
           <h2 id="cart-title" className="panel-title">{t('sell.cartTitle')}</h2>
-          {!empty ? (
-            <button type="button" className="btn btn--ghost" onClick={() => setConfirmClear(true)}>{t('sell.clearCart')}</button>
-          ) : null}
+          <div className="sell__cart-actions">
+            {/* Away from Pay on purpose: a no-sale open is rare and needs a manager. */}
+            <button
+              type="button"
+              className="btn btn--ghost"
+              data-testid="open-drawer"
+              onClick={() => {
+                setScanInDialog(null);
+                setDrawerOpen(true);
+              }}
+            >
+              {t('sell.drawer')}
+            </button>
+            {!empty ? (
+              <button type="button" className="btn btn--ghost" onClick={() => setConfirmClear(true)}>{t('sell.clearCart')}</button>
+            ) : null}
+          </div>
         </div>
         <div className="sell__notice" aria-live="polite">
           {notice ? <Banner tone={notice.tone} testId="scan-notice">{notice.text}</Banner> : null}
         </div>
-        <CartView state={sell} taxTable={station.taxTable} dispatch={dispatch} />
+        <CartView state={sell} taxTable={station.taxTable} limitPct={limitPct} dispatch={dispatch} onDiscount={openDiscount} />
         <footer className="totals" data-testid="totals">
           <dl className="totals__figures">
             <div><dt>{t('sell.items')}</dt><dd data-testid="total-items">{totals.itemCount}</dd></div>
+            {totals.discount > 0 ? (
+              <div className="totals__discount"><dt>{t('sell.totalDiscount')}</dt><dd data-testid="total-discount"><Money amount={-totals.discount} /></dd></div>
+            ) : null}
             <div><dt>{t('sell.gstInside')}</dt><dd><Money amount={totals.tax} /></dd></div>
             <div className="totals__total"><dt>{t('sell.total')}</dt><dd><Money amount={totals.gross} className="totals__amount" /></dd></div>
           </dl>
           {salesStopped ? <p className="text-error">{t('sell.stoppedNoSpace')}</p> : null}
+          {unapproved.length > 0 ? <p className="text-error" data-testid="pay-needs-approval">{t('sell.payNeedsApproval')}</p> : null}
           <button
             type="button"
             className="btn btn--primary btn--pay"
             data-testid="pay"
-            disabled={empty || salesStopped}
+            disabled={empty || salesStopped || unapproved.length > 0}
             onClick={() => setPaying(true)}
           >
             {t('sell.pay')}
@@ -124,6 +167,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           cart={sell.cart}
           cartTotal={totals.gross}
           scannedWhilePaying={scanWhilePaying}
+          discountApprovals={approvalsForCommit(sell.approvals)}
           onCancel={() => {
             setPaying(false);
             setScanWhilePaying(null);
@@ -132,6 +176,30 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
             setScanWhilePaying(null);
             recorded(sale);
           }}
+        />
+      ) : null}
+
+      {discountItem ? (
+        <DiscountDialog
+          station={station}
+          item={discountItem}
+          taxTable={station.taxTable}
+          scannedWhileOpen={scanInDialog}
+          onApply={(discount, approvedBy) => applyDiscount(discountItem.productId, discount, approvedBy)}
+          onClose={() => setDiscounting(null)}
+        />
+      ) : null}
+
+      {drawerOpen ? (
+        <DrawerDialog
+          station={station}
+          operator={operator}
+          scannedWhileOpen={scanInDialog}
+          onOpened={(manager) => {
+            setDrawerOpen(false);
+            setNotice({ tone: 'ok', text: t('sell.drawerOpened', { manager: manager.name }) });
+          }}
+          onClose={() => setDrawerOpen(false)}
         />
       ) : null}
 

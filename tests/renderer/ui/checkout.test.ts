@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addToCart, cartItemFor, cartTotals, EMPTY_CART, type Cart } from '../../../shared/cart';
+import { addToCart, cartItemFor, cartTotals, EMPTY_CART, setDiscount, type Cart } from '../../../shared/cart';
 import type { HostApi, HostSettings } from '../../../shared/contract';
 import type { PrintDocument } from '../../../shared/documents';
 import { documentToText } from '../../../shared/documents';
@@ -7,7 +7,7 @@ import type { UserEntity } from '../../../shared/entities';
 import { paise } from '../../../shared/money';
 import { fail, ok } from '../../../shared/result';
 import { settleTenders } from '../../../shared/tender';
-import { findProductByBarcode, getStoreProfile, getTaxTable, SaleNotRecordedError, type CommittedSale } from '../../../renderer/db';
+import { DEMO_PINS, findProductByBarcode, getStoreProfile, getTaxTable, SaleNotRecordedError, signInWithPin, type CommittedSale } from '../../../renderer/db';
 import { checkout, checkoutSteps, type CheckoutSteps } from '../../../renderer/ui/data/checkout';
 import { findReceipt, reprintDuplicate } from '../../../renderer/ui/data/receipts';
 import type { Station } from '../../../renderer/ui/data/station';
@@ -75,6 +75,25 @@ describe('checkout (commit, then receipt, then print)', () => {
     expect(text).toContain(result.sale.sale.receiptNo);
     expect(text).toContain('Pashmina shawl, natural');
     expect(await findReceipt(s, result.sale.sale.receiptNo)).not.toBeNull();
+  });
+
+  it('records the managers’ discount approvals with the sale, and prints each line’s discount', async () => {
+    const { station: s, printed } = await station('ok');
+    const manager = (await signInWithPin(s.db, DEMO_PINS.manager))!;
+    let cart = await cartOf(s, '2000000000015', '2000000000053');
+    const [shawl, box] = cart.items;
+    cart = setDiscount(setDiscount(cart, shawl!.productId, paise(62_500)), box!.productId, paise(64_000));
+    const discountApprovals = [{ productId: box!.productId, managerId: manager.id }];
+    const result = await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), {
+      cart, payments: payInCash(s, cart, 1_500_000), operator: OPERATOR, roundOff: paise(0), discountApprovals,
+    });
+    if (result.status !== 'recorded') throw new Error('not recorded');
+    expect(result.sale.sale).toMatchObject({ discount: 126_500, total: 1_250_000 + 320_000 - 126_500 });
+    const audit = await s.db.audit.orderBy('seq').last();
+    expect(audit).toMatchObject({ action: 'sale.commit', detail: { discount: 126_500, discountApprovals } });
+    const text = documentToText(printed[0]!.document).join('\n');
+    expect(text).toMatch(/Discount\s+-Rs\. 625\.00/);
+    expect(text).toMatch(/Discount\s+-Rs\. 640\.00/);
   });
 
   it('keeps the sale when the printer fails, with the printer’s own words', async () => {

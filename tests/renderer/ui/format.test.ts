@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatMegabytes, formatMoney, formatTime } from '../../../renderer/ui/format';
+import { formatDateTime, formatMegabytes, formatMoney, formatPercent, formatTime } from '../../../renderer/ui/format';
 
 describe('UI formats', () => {
   it('shows paise as rupees with Indian grouping', () => {
@@ -24,5 +24,12 @@ describe('UI formats', () => {
 
   it('rounds free space down to whole megabytes', () => {
     expect(formatMegabytes(49.9 * 1024 * 1024)).toBe('49');
+  });
+
+  it('shows basis points as a percentage, to two decimals at most', () => {
+    expect(formatPercent(1000)).toBe('10%');
+    expect(formatPercent(1250)).toBe('12.5%');
+    expect(formatPercent(5)).toBe('0.05%');
+    expect(formatPercent(10_000)).toBe('100%');
   });
 });

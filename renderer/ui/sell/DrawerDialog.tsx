@@ -1,0 +1,149 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserEntity } from '../../../shared/entities';
+import { Banner } from '../components/Banner';
+import { Dialog } from '../components/Dialog';
+import { kickDrawer, openDrawerNoSale, withoutReprintAdvice } from '../data/approvals';
+import type { Station } from '../data/station';
+import { ManagerPin, type PinCheck } from './ManagerPin';
+import { NOTE_MAX, noSaleReasonText, type NoSaleReason } from './noSale';
+
+type Phase =
+  | { status: 'asking' }
+  | { status: 'opening' }
+  | { status: 'not-recorded'; message: string }
+  /** Recorded and approved; the printer did not pass the kick on. Retrying only re-sends the kick. */
+  | { status: 'drawer-failed'; message: string; manager: UserEntity; retrying: boolean };
+
+interface DrawerDialogProps {
+  station: Station;
+  operator: UserEntity;
+  scannedWhileOpen: string | null;
+  onOpened: (manager: UserEntity) => void;
+  onClose: () => void;
+}
+
+/** A no-sale drawer open: a reason, a manager's PIN, then the drawer. */
+export function DrawerDialog({ station, operator, scannedWhileOpen, onOpened, onClose }: DrawerDialogProps) {
+  const { t } = useTranslation();
+  const noteId = useId();
+  const [reason, setReason] = useState<NoSaleReason | null>(null);
+  const [note, setNote] = useState('');
+  const [pin, setPin] = useState('');
+  const [check, setCheck] = useState<PinCheck>({ status: 'idle' });
+  const [phase, setPhase] = useState<Phase>({ status: 'asking' });
+  const busy = phase.status === 'opening' || (phase.status === 'drawer-failed' && phase.retrying);
+
+  const open = async () => {
+    if (!reason || pin.length < 4 || busy) return;
+    setPhase({ status: 'opening' });
+    setCheck({ status: 'checking' });
+    const result = await openDrawerNoSale(station, { operator, pin, reason: noSaleReasonText(reason, note) });
+    setPin('');
+    switch (result.status) {
+      case 'wrong-pin':
+        setCheck({ status: 'wrong' });
+        setPhase({ status: 'asking' });
+        return;
+      case 'not-recorded':
+        setCheck({ status: 'idle' });
+        setPhase({ status: 'not-recorded', message: result.message });
+        return;
+      case 'drawer-failed':
+        setCheck({ status: 'idle' });
+        setPhase({ status: 'drawer-failed', message: withoutReprintAdvice(result.message), manager: result.manager, retrying: false });
+        return;
+      case 'opened':
+        onOpened(result.manager);
+    }
+  };
+
+  const retry = async () => {
+    if (phase.status !== 'drawer-failed' || phase.retrying) return;
+    setPhase({ ...phase, retrying: true });
+    const result = await kickDrawer(station.host);
+    if (result.status === 'opened') onOpened(phase.manager);
+    else setPhase({ ...phase, message: withoutReprintAdvice(result.message), retrying: false });
+  };
+
+  const reasons: { id: NoSaleReason; label: string }[] = [
+    { id: 'change-for-note', label: t('drawer.reason.change') },
+    { id: 'count-float', label: t('drawer.reason.float') },
+    { id: 'other', label: t('drawer.reason.other') },
+  ];
+
+  if (phase.status === 'drawer-failed') {
+    return (
+      <Dialog title={t('drawer.title')} onClose={busy ? undefined : onClose} closeLabel={t('drawer.close')} className="drawer-dialog drawer-dialog--failed" testId="drawer-dialog">
+        <Banner tone="error" testId="drawer-failed">{t('drawer.failed', { message: phase.message })}</Banner>
+        <p className="drawer-dialog__next">{t('drawer.failedNext')}</p>
+        <div className="confirm__actions">
+          <button type="button" className="btn btn--secondary btn--large" disabled={busy} onClick={onClose}>{t('drawer.close')}</button>
+          <button type="button" className="btn btn--primary btn--large" data-testid="drawer-retry" disabled={busy} onClick={() => void retry()}>
+            {busy ? t('drawer.retrying') : t('drawer.retry')}
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title={t('drawer.title')} onClose={busy ? undefined : onClose} closeLabel={t('drawer.cancel')} className="drawer-dialog" testId="drawer-dialog">
+      <div className="drawer-dialog__layout">
+        <div className="drawer-dialog__reason">
+          <p className="drawer-dialog__why">{t('drawer.why')}</p>
+          <span className="entry__label" id={`${noteId}-reasons`}>{t('drawer.reasonLabel')}</span>
+          <div className="drawer-dialog__choices" role="radiogroup" aria-labelledby={`${noteId}-reasons`}>
+            {reasons.map((r) => (
+              <button
+                key={r.id}
+                type="button"
+                role="radio"
+                aria-checked={reason === r.id}
+                className="segmented__option drawer-dialog__choice"
+                data-testid={`drawer-reason-${r.id}`}
+                disabled={busy}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => setReason(r.id)}
+              >
+                {r.label}
+              </button>
+            ))}
+          </div>
+          {reason === 'other' ? (
+            <div className="entry">
+              <label htmlFor={noteId} className="entry__label">{t('drawer.noteLabel')}</label>
+              <div className="entry__box">
+                <input
+                  id={noteId}
+                  className="entry__input entry__input--text"
+                  autoComplete="off"
+                  value={note}
+                  maxLength={NOTE_MAX}
+                  placeholder={t('drawer.notePlaceholder')}
+                  disabled={busy}
+                  data-testid="drawer-note"
+                  onChange={(e) => setNote(e.target.value)}
+                />
+              </div>
+            </div>
+          ) : null}
+          {phase.status === 'not-recorded' ? <Banner tone="error" testId="drawer-not-recorded">{t('drawer.notRecorded', { message: phase.message })}</Banner> : null}
+          {scannedWhileOpen ? <Banner tone="warn" testId="scan-in-dialog">{t('sell.scannedInDialog', { code: scannedWhileOpen })}</Banner> : null}
+        </div>
+        <div className="drawer-dialog__approve">
+          <ManagerPin pin={pin} setPin={setPin} check={check} onSubmit={() => void open()} testId="drawer-pin" />
+          <button
+            type="button"
+            className="btn btn--primary btn--large btn--block"
+            data-testid="drawer-open"
+            disabled={!reason || pin.length < 4 || busy}
+            onClick={() => void open()}
+          >
+            {phase.status === 'opening' ? t('drawer.opening') : t('drawer.open')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useId, useRef, type Dispatch, type SetStateAction } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Banner } from '../components/Banner';
+import { Keypad } from '../components/Keypad';
+import { editPin, type KeypadKey } from '../components/keypadInput';
+
+const MAX_PIN = 6;
+
+export type PinCheck =
+  | { status: 'idle' }
+  | { status: 'checking' }
+  | { status: 'wrong' }
+  | { status: 'failed'; message: string };
+
+interface ManagerPinProps {
+  pin: string;
+  setPin: Dispatch<SetStateAction<string>>;
+  check: PinCheck;
+  onSubmit: () => void;
+  testId: string;
+}
+
+/**
+ * A manager's PIN, typed at the counter to approve something (a discount above the limit,
+ * a no-sale drawer open). It is a real password field, not a row of dots: a label scanned
+ * while it has focus is then taken back out of it by the wedge scanner like any field,
+ * and a keyboard works too. The keypad keeps the focus in the field.
+ */
+export function ManagerPin({ pin, setPin, check, onSubmit, testId }: ManagerPinProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const field = useRef<HTMLInputElement>(null);
+  const checking = check.status === 'checking';
+  // Into the field when shown and again once a check is over (it is disabled meanwhile).
+  // After the commit's effects, not during them: a <dialog> opened in the same commit
+  // (its effect runs after ours) would otherwise move the focus to its first button.
+  useEffect(() => {
+    if (!checking) queueMicrotask(() => field.current?.focus());
+  }, [checking]);
+  const onKey = useCallback((key: KeypadKey) => setPin((p) => editPin(p, key, MAX_PIN)), [setPin]);
+  return (
+    <div className="manager-pin" data-testid={testId}>
+      <div className="entry entry--active">
+        <label htmlFor={id} className="entry__label">{t('approval.pinLabel')}</label>
+        <div className="entry__box">
+          <input
+            ref={field}
+            id={id}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            className="entry__input entry__input--pin"
+            value={pin}
+            disabled={checking}
+            data-testid={`${testId}-input`}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, MAX_PIN))}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                onSubmit();
+              }
+            }}
+          />
+        </div>
+      </div>
+      <div aria-live="assertive">
+        {check.status === 'wrong' ? <Banner tone="error" testId={`${testId}-error`}>{t('approval.wrongPin')}</Banner> : null}
+        {check.status === 'failed' ? <Banner tone="error" testId={`${testId}-error`}>{t('approval.checkFailed', { message: check.message })}</Banner> : null}
+      </div>
+      <Keypad onKey={onKey} extraKey="clear" label={t('approval.keypad')} disabled={checking} />
+    </div>
+  );
+}
