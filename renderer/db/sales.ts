@@ -48,7 +48,7 @@ export class SaleNotRecordedError extends Error {
 export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<CommittedSale> {
   if (input.cart.items.length === 0) throw new SaleNotRecordedError('The cart is empty.');
   try {
-    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.days, db.settings], async () => {
+    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.days, db.settings, db.users], async () => {
       // Every read is issued at once: IndexedDB pipelines them, and the commit stays close
       // to the cost of a bare transaction writing the same rows (see bench/).
       // The counters table holds one row per invoice series and financial year: tiny.
@@ -62,6 +62,7 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       if (paid !== total) {
         throw new SaleNotRecordedError(`Payments add up to ${paid} paise but the total is ${total} paise.`);
       }
+      await checkDiscountApprovals(db, input, profile.discountLimitPct);
       const businessDate = open?.businessDate ?? await dayForSale(db, input.now, profile.timeZone, input.operator);
       const counterKey = `invoice:${invoiceCounterKey(profile.invoiceSeries, businessDate)}`;
       const sequence = (counters.find((c) => c.key === counterKey)?.value ?? 0) + 1;
@@ -122,6 +123,23 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       ? 'The disk is full.'
       : error instanceof Error ? error.message : String(error);
     throw new SaleNotRecordedError(reason, error);
+  }
+}
+
+/**
+ * A discount above the store's limit (a share of the line's price) must carry the
+ * approval of an active manager; the screen asks for the PIN, and this is the rule.
+ */
+async function checkDiscountApprovals(db: ChinarDb, input: CommitSaleInput, limitPct: number): Promise<void> {
+  const needing = input.cart.items.filter((i) => i.discount * 100 > i.unitPrice * i.qty * limitPct);
+  if (needing.length === 0) return;
+  const approvals = input.discountApprovals ?? [];
+  const managers = await db.users.bulkGet([...new Set(approvals.map((a) => a.managerId))]);
+  const activeManagers = new Set(managers.filter((u) => u?.active && u.role === 'manager').map((u) => u!.id));
+  for (const item of needing) {
+    if (!approvals.some((a) => a.productId === item.productId && activeManagers.has(a.managerId))) {
+      throw new SaleNotRecordedError(`The discount on ${item.name} is above ${limitPct}% and needs a manager's approval.`);
+    }
   }
 }
 

@@ -105,6 +105,25 @@ describe('commitSale', () => {
     expect((await db.audit.orderBy('seq').last())?.detail).toMatchObject({ discount: 250_000, discountApprovals: [{ managerId: manager.id }] });
   });
 
+  it('refuses a discount above the limit without an active manager’s approval', async () => {
+    const { db, newId } = await freshStore();
+    const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
+    const base = await cartOf(db, '2000000000015');
+    const cart = setDiscount(base, base.items[0]!.productId, 250_000 as Paise); // 20% > the demo's 10%
+    const settled = settleTenders(1_000_000 as Paise, [{ method: 'cash', tendered: 1_000_000 as Paise }]);
+    if (!settled.ok) throw new Error('settle');
+    const attempt = (discountApprovals: { productId: string; managerId: string }[]) => commitSale(db, {
+      cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'd/K01', now: NOON_IN_SRINAGAR, newId, discountApprovals,
+    });
+    await expect(attempt([])).rejects.toThrow(/needs a manager's approval/);
+    await expect(attempt([{ productId: cart.items[0]!.productId, managerId: operator.id }])).rejects.toThrow(/needs a manager's approval/);
+    expect(await db.sales.count()).toBe(0);
+    const within = setDiscount(base, base.items[0]!.productId, 125_000 as Paise); // exactly 10%
+    const s2 = settleTenders(1_125_000 as Paise, [{ method: 'cash', tendered: 1_125_000 as Paise }]);
+    if (!s2.ok) throw new Error('settle');
+    await expect(commitSale(db, { cart: within, payments: s2.payments, operator, roundOff: 0 as Paise, deviceId: 'd/K01', now: NOON_IN_SRINAGAR, newId })).resolves.toBeTruthy();
+  });
+
   it('numbers invoices consecutively without gaps', async () => {
     const { db, newId } = await freshStore();
     const numbers = [];
