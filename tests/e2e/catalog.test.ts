@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,8 +9,8 @@ import { validateBarcode } from '../../shared/barcode';
 import { parseRupees } from '../../shared/money';
 import { decode, render } from '../electron/printing/escpos-decode';
 import {
-  cartLines, errorsOf, launchChromium, openKiosk, scan, SCREENS_DIR, screenshot, signIn, startHost, waitForCount, waitForText,
-  type RunningHost,
+  cartLines, errorsOf, filesIn, launchChromium, openKiosk, openManagerTile, scan, SCREENS_DIR, screenshot, signIn, signInAs,
+  startHost, touchProblems, waitForCount, waitForText, type RunningHost,
 } from './helpers';
 
 /**
@@ -33,47 +33,9 @@ async function fixtureProduct(sku: string): Promise<{ name: string; price: numbe
   return { barcode: m[1]!, name: m[2]!, price: price.value };
 }
 
-/** Targets at least 44 px, nothing wider than the window, nothing off screen that cannot be scrolled to. */
-async function touchProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const root = document.scrollingElement ?? document.documentElement;
-    if (root.scrollWidth > window.innerWidth + 1) out.push(`page is ${root.scrollWidth}px wide in a ${window.innerWidth}px window`);
-    const modal = document.querySelector('dialog[open]');
-    const scrollable = (el: Element): boolean => {
-      for (let p = el.parentElement; p; p = p.parentElement) {
-        const style = getComputedStyle(p);
-        if (/(auto|scroll)/.test(style.overflowY) && p.scrollHeight > p.clientHeight) return true;
-      }
-      return false;
-    };
-    for (const el of document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href]')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      if (modal && !modal.contains(el)) continue;
-      const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('data-testid') || el.tagName).trim().slice(0, 40);
-      if (r.width < 44 || r.height < 44) out.push(`"${name}" is ${Math.round(r.width)}×${Math.round(r.height)}px`);
-      if ((r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1) && !scrollable(el)) out.push(`"${name}" is off screen`);
-    }
-    return out;
-  });
-}
-
 async function look(page: Page, name: string): Promise<void> {
   await screenshot(page, `manager-${name}`);
   expect(await touchProblems(page), `layout of ${name}`).toEqual([]);
-}
-
-async function openManager(page: Page, tile: string): Promise<void> {
-  await page.getByTestId('nav-manager').click();
-  const back = page.getByTestId('manager-back');
-  if (await back.isVisible()) await back.click();
-  await page.getByTestId(`tile-${tile}`).click();
-}
-
-/** Printed label jobs (.bin) in the file printer's folder, oldest first. */
-async function labelJobs(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((n) => n.endsWith('.bin') && n.includes('-label-')).sort();
 }
 
 describe('catalog, stock and labels (real host, file printer, Chromium)', () => {
@@ -111,7 +73,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
     await writeFile(join(work, 'artisans.csv'), await fixture('artisans.csv'));
     await writeFile(join(work, 'products.csv'), products);
 
-    await openManager(page, 'catalogFiles');
+    await openManagerTile(page, 'catalogFiles');
     await page.getByTestId('file-input-artisans').setInputFiles(join(work, 'artisans.csv'));
     await page.getByTestId('file-input-products').setInputFiles(join(work, 'products.csv'));
     await waitForText(page.getByTestId('file-chosen-products'), 'products.csv');
@@ -140,7 +102,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
   });
 
   it('previews the sample catalog (49 artisans, 420 products new) and imports all of it', async () => {
-    await openManager(page, 'catalogFiles');
+    await openManagerTile(page, 'catalogFiles');
     await page.getByTestId('file-input-artisans').setInputFiles(new URL('artisans.csv', FIXTURES).pathname);
     await page.getByTestId('file-input-products').setInputFiles(new URL('products.csv', FIXTURES).pathname);
     await page.getByTestId('catalog-check').click();
@@ -226,7 +188,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
   });
 
   it('lists low stock and takes an adjustment from there', async () => {
-    await openManager(page, 'lowStock');
+    await openManagerTile(page, 'lowStock');
     const row = page.locator('[data-testid="low-row"][data-sku="KNI-0001"]');
     await row.waitFor();
     await look(page, 'low-stock');
@@ -243,7 +205,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
   });
 
   it('edits artisans and users, and makes an ID card sheet', async () => {
-    await openManager(page, 'artisans');
+    await openManagerTile(page, 'artisans');
     await page.getByTestId('artisans-table').waitFor();
     await look(page, 'artisans');
     for (const code of ['A-001', 'A-002']) {
@@ -272,7 +234,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
     await waitForText(page.getByTestId('artisans-notice'), 'Saved');
     await waitForText(page.locator('[data-testid="artisan-row"][data-code="A-003"]'), '12.75%');
 
-    await openManager(page, 'users');
+    await openManagerTile(page, 'users');
     await page.getByTestId('users-table').waitFor();
     await look(page, 'users');
     await page.getByTestId('user-new').click();
@@ -288,7 +250,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
 
   it('prints labels for three products, and a printed barcode scans at the counter at the right price', async () => {
     const skus = ['PSH-0001', 'KNI-0001', 'SZN-0001'];
-    await openManager(page, 'labels');
+    await openManagerTile(page, 'labels');
     for (const sku of skus) {
       await page.getByTestId('labels-search').fill(sku);
       await page.locator(`[data-testid="labels-result"][data-sku="${sku}"]`).click();
@@ -307,7 +269,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
 
     await page.getByTestId('print-labels-thermal').click();
     await waitForText(page.getByTestId('print-labels-done'), '3 labels printed');
-    const jobs = await labelJobs(host.printerDir);
+    const jobs = await filesIn(host.printerDir, '-label-', '.bin');
     expect(jobs).toHaveLength(3);
 
     await look(page, 'labels-printed');
@@ -339,9 +301,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
     const kani = await fixtureProduct('KNI-0001');
     expect(printed.some((p) => p.kind === 'text' && p.text.includes('Kani stole'))).toBe(true);
 
-    await page.getByTestId('sign-out').click();
-    await page.getByTestId('signin-screen').waitFor();
-    await signIn(page, DEMO_PINS.operator);
+    await signInAs(page, DEMO_PINS.operator);
     expect(await page.getByTestId('nav-manager').count()).toBe(0);
     await scan(page, code);
     await waitForCount(cartLines(page), 1);
@@ -356,7 +316,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
     const narrow = await openKiosk(browser, host.url, { width: 1024, height: 768 });
     await signIn(narrow, DEMO_PINS.manager);
     for (const tile of ['products', 'artisans', 'users', 'catalogFiles', 'labels', 'lowStock']) {
-      await openManager(narrow, tile);
+      await openManagerTile(narrow, tile);
       await narrow.getByTestId('manager-back').waitFor();
       await narrow.waitForTimeout(100);
       expect(await touchProblems(narrow), `${tile} at 1024 px`).toEqual([]);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PINS, DEMO_PRODUCTS } from '../../renderer/db/demo-data';
 import { parseRupees } from '../../shared/money';
 import {
-  cartLines, completeSale, enterCash, errorsOf, launchChromium, layoutProblems, openKiosk, openPay, printedTexts, scan,
+  cartLines, completeSale, enterCash, errorsOf, launchChromium, layoutLog, layoutProblems, openKiosk, openPay, printedTexts, scan,
   screenshot, signIn, startHost, tapAmount, waitForCount, waitForPrints, waitForText, type RunningHost,
 } from './helpers';
 
@@ -90,12 +90,7 @@ describe('discounts and the no-sale drawer (real host, file printer, Chromium)',
 
   it('gives 5 % at once and 20 % only with a manager’s PIN, and prints both on a receipt that adds up', async () => {
     const page = await openKiosk(browser, host.url, VIEWPORT);
-    const problems: Record<string, string[]> = {};
-    const check = async (name: string) => {
-      await screenshot(page, `discount-${name}`);
-      const found = await layoutProblems(page);
-      if (found.length > 0) problems[name] = found;
-    };
+    const { check, problems } = layoutLog(page, 'discount');
     await signIn(page, DEMO_PINS.operator);
     await scan(page, SHAWL);
     await scan(page, STOLE);

@@ -98,6 +98,24 @@ export async function signIn(page: Page, pin: string): Promise<void> {
   await page.getByTestId('sell-screen').waitFor();
 }
 
+/** Signs whoever is in out, then signs in with another PIN. */
+export async function signInAs(page: Page, pin: string): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('signin-screen').waitFor();
+  await signIn(page, pin);
+}
+
+/** From anywhere in a manager's kiosk: back to the manager's home, then one of its tiles. */
+export async function openManagerTile(page: Page, tile: string): Promise<void> {
+  await page.getByTestId('nav-manager').click();
+  for (;;) {
+    const back = page.getByTestId('manager-back');
+    if (!(await back.isVisible())) break;
+    await back.click();
+  }
+  await page.getByTestId(`tile-${tile}`).click();
+}
+
 /** A USB scanner in keyboard-wedge mode: the digits a few milliseconds apart, then Enter. */
 export async function scan(page: Page, code: string): Promise<void> {
   await page.keyboard.type(code, { delay: 5 });
@@ -158,6 +176,11 @@ export async function printedTexts(printerDir: string): Promise<{ name: string; 
   return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(printerDir, name), 'utf8') })));
 }
 
+/** The file printer's files whose names contain `part` and end in `ext`, oldest first. */
+export async function filesIn(printerDir: string, part: string, ext: string): Promise<string[]> {
+  return (await readdir(printerDir)).filter((n) => n.includes(part) && n.endsWith(ext)).sort();
+}
+
 /** Waits until the printer folder holds `count` previews. */
 export async function waitForPrints(printerDir: string, count: number, timeoutMs = 10_000): Promise<{ name: string; text: string }[]> {
   const until = Date.now() + timeoutMs;
@@ -203,6 +226,51 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     }
     return problems;
   });
+}
+
+/**
+ * The manager screens' stricter check: targets (links and selects too) at least 44 px,
+ * nothing wider than the window, nothing off screen that cannot be scrolled to.
+ */
+export async function touchProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth > window.innerWidth + 1) out.push(`page is ${root.scrollWidth}px wide in a ${window.innerWidth}px window`);
+    const modal = document.querySelector('dialog[open]');
+    const scrollable = (el: Element): boolean => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (/(auto|scroll)/.test(style.overflowY) && p.scrollHeight > p.clientHeight) return true;
+      }
+      return false;
+    };
+    for (const el of document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (modal && !modal.contains(el)) continue;
+      const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('data-testid') || el.tagName).trim().slice(0, 40);
+      if (r.width < 44 || r.height < 44) out.push(`"${name}" is ${Math.round(r.width)}×${Math.round(r.height)}px`);
+      if ((r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1) && !scrollable(el)) out.push(`"${name}" is off screen`);
+    }
+    return out;
+  });
+}
+
+/**
+ * Takes a picture of each step and keeps its `layoutProblems`, so a test goes on through
+ * every screen and then reports all that do not fit at once (`expect(problems).toEqual({})`).
+ */
+export function layoutLog(page: Page, picturePrefix: string): { check(name: string): Promise<void>; problems: Record<string, string[]> } {
+  const problems: Record<string, string[]> = {};
+  return {
+    problems,
+    async check(name) {
+      await screenshot(page, `${picturePrefix}-${name}`);
+      const found = await layoutProblems(page);
+      if (found.length > 0) problems[name] = found;
+    },
+  };
 }
 
 /** A receipt's lines without the duplicate marks, to compare an original with its reprint. */

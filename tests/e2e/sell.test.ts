@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ARTISANS, DEMO_PINS, DEMO_PRODUCTS } from '../../renderer/db/demo-data';
 import { formatRupeesForPrint, parseRupees } from '../../shared/money';
 import {
-  cartLines, completeSale, errorsOf, enterCash, launchChromium, layoutProblems, openKiosk, openPay, payRestByUpi,
-  scan, SCREENS_DIR, screenshot, signIn, startHost, waitForCount, waitForPrints, waitForText, withoutDuplicateMarks, type RunningHost,
+  cartLines, completeSale, errorsOf, enterCash, launchChromium, layoutLog, openKiosk, openPay, payRestByUpi,
+  scan, SCREENS_DIR, signIn, startHost, waitForCount, waitForPrints, waitForText, withoutDuplicateMarks, type RunningHost,
 } from './helpers';
 
 /** The demo market's products and artisans, as the test knows them. */
@@ -161,12 +161,7 @@ describe('selling at the counter (real host, file printer, Chromium)', () => {
     it(`fits every screen in ${viewport.width}×${viewport.height} with touch-sized controls`, async () => {
       const size = `${viewport.width}x${viewport.height}`;
       const page = await openKiosk(browser, host.url, viewport);
-      const problems: Record<string, string[]> = {};
-      const check = async (name: string) => {
-        await screenshot(page, `${size}-${name}`);
-        const found = await layoutProblems(page);
-        if (found.length > 0) problems[name] = found;
-      };
+      const { check, problems } = layoutLog(page, size);
       await check('01-signin');
       await page.getByRole('group', { name: 'PIN keypad' }).getByRole('button', { name: '2', exact: true }).click();
       for (let i = 0; i < 3; i++) await page.getByRole('group', { name: 'PIN keypad' }).getByRole('button', { name: '2', exact: true }).click();

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +8,8 @@ import { formatMoney } from '../../renderer/ui/format';
 import { formatRupeesForPrint, parseRupees } from '../../shared/money';
 import { splitCgstSgst, taxInside } from '../../shared/tax';
 import {
-  cartLines, completeSale, enterCash, errorsOf, launchChromium, openKiosk, openPay, scan, screenshot, signIn, startHost,
-  waitForCount, waitForText, type RunningHost,
+  cartLines, completeSale, enterCash, errorsOf, filesIn, launchChromium, openKiosk, openManagerTile, openPay, scan, screenshot,
+  signIn, signInAs, startHost, touchProblems, waitForCount, waitForText, type RunningHost,
 } from './helpers';
 
 /**
@@ -29,32 +29,6 @@ const muffler = (() => {
 
 const NEW_NAME = 'Chinar Crafts, Dal Gate';
 
-/** Targets at least 44 px, nothing wider than the window, nothing off screen that cannot be scrolled to. */
-async function touchProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const root = document.scrollingElement ?? document.documentElement;
-    if (root.scrollWidth > window.innerWidth + 1) out.push(`page is ${root.scrollWidth}px wide in a ${window.innerWidth}px window`);
-    const modal = document.querySelector('dialog[open]');
-    const scrollable = (el: Element): boolean => {
-      for (let p = el.parentElement; p; p = p.parentElement) {
-        const style = getComputedStyle(p);
-        if (/(auto|scroll)/.test(style.overflowY) && p.scrollHeight > p.clientHeight) return true;
-      }
-      return false;
-    };
-    for (const el of document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href]')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      if (modal && !modal.contains(el)) continue;
-      const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('data-testid') || el.tagName).trim().slice(0, 40);
-      if (r.width < 44 || r.height < 44) out.push(`"${name}" is ${Math.round(r.width)}×${Math.round(r.height)}px`);
-      if ((r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1) && !scrollable(el)) out.push(`"${name}" is off screen`);
-    }
-    return out;
-  });
-}
-
 /**
  * Headless Chromium refuses persistent storage, so the manager sees that warning on every
  * sign-in; a kiosk running the app does not. Put it away, as a manager would, so the
@@ -72,23 +46,13 @@ async function look(page: Page, name: string): Promise<void> {
 
 /** From anywhere in the signed-in kiosk to one settings section. */
 async function openSection(page: Page, section: 'store' | 'tax' | 'printer' | 'device' | 'backup'): Promise<void> {
-  await page.getByTestId('nav-manager').click();
-  for (;;) {
-    const back = page.getByTestId('manager-back');
-    if (!(await back.isVisible())) break;
-    await back.click();
-  }
-  await page.getByTestId('tile-settings').click();
+  await openManagerTile(page, 'settings');
   await page.getByTestId(`settings-open-${section}`).click();
   await page.getByTestId(`settings-${section}`).waitFor();
 }
 
 function radio(group: Locator, name: string): Locator {
   return group.getByRole('radio', { name, exact: true });
-}
-
-async function filesIn(dir: string, part: string, ext: string): Promise<string[]> {
-  return (await readdir(dir)).filter((n) => n.includes(part) && n.endsWith(ext)).sort();
 }
 
 describe('settings (real host, file printer, Chromium at 1024×768)', () => {
@@ -219,9 +183,7 @@ describe('settings (real host, file printer, Chromium at 1024×768)', () => {
   });
 
   it('sells the muffler at the counter: the receipt has GST at 12% and the new store name', async () => {
-    await page.getByTestId('sign-out').click();
-    await page.getByTestId('signin-screen').waitFor();
-    await signIn(page, DEMO_PINS.operator);
+    await signInAs(page, DEMO_PINS.operator);
     await scan(page, muffler.barcode);
     await waitForCount(cartLines(page), 1);
     // The cart already reckons with the new rate, before anything is committed.
@@ -247,9 +209,7 @@ describe('settings (real host, file printer, Chromium at 1024×768)', () => {
     expect(text).not.toContain('18%');
     await screenshot(page, 'settings-sale-at-12');
 
-    await page.getByTestId('sign-out').click();
-    await page.getByTestId('signin-screen').waitFor();
-    await signIn(page, DEMO_PINS.manager);
+    await signInAs(page, DEMO_PINS.manager);
     await dismissStorageWarning(page);
   });
 

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../components/Banner';
 import { PageBar } from '../common/fields';
-import { Field, revealFirstProblem } from './common';
+import { Field, revealFirstProblem, SectionNotReady } from './common';
 import { enrolDevice, useHostSettings, type HostSnapshot } from './data';
 import { deviceFormFrom, enrolmentFrom, marketOfDevice, type DeviceField, type DeviceForm, type HostRefusal } from './logic/machineForms';
 import type { FieldProblems } from './logic/problems';
@@ -16,18 +16,8 @@ import type { SectionProps } from './SettingsScreen';
  * shows only that a key is set and its fingerprint, as the host reports them.
  */
 export function DeviceSection(props: SectionProps) {
-  const { t } = useTranslation('settings');
   const loaded = useHostSettings(props.station, 0);
-  if (loaded.status !== 'ready') {
-    return (
-      <div className="mgr__page settings" data-testid="settings-device">
-        <PageBar title={t('device.title')} onBack={props.onBack} backLabel={t('common.back')} />
-        {loaded.status === 'failed'
-          ? <Banner tone="error">{t('home.hostFailed', { message: loaded.message })}</Banner>
-          : <p className="mgr__loading">{t('common.loading')}</p>}
-      </div>
-    );
-  }
+  if (loaded.status !== 'ready') return <SectionNotReady section="device" loaded={loaded} from="host" onBack={props.onBack} />;
   return <DeviceForm {...props} initial={loaded.value} />;
 }
 

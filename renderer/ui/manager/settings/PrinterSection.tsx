@@ -6,7 +6,7 @@ import { Banner } from '../../components/Banner';
 import { formatDateTime } from '../../format';
 import { PageBar, Segmented, Toggle } from '../common/fields';
 import { shown, useGeneration } from '../data/catalog';
-import { Field, LeaveUnsaved, revealFirstProblem } from './common';
+import { Field, LeaveUnsaved, revealFirstProblem, SaveBanners, SectionNotReady, type SaveState } from './common';
 import { printTestPage, saveMachineSettings, useAppInfo, useHostSettings, usePrinterCheck } from './data';
 import {
   BAUD_RATES, printerFormFrom, printerPatchFrom, samePrinterSettings,
@@ -18,27 +18,10 @@ import type { SectionProps } from './SettingsScreen';
 
 /** The receipt printer, paper, cash drawer and kiosk window: machine settings the host keeps. */
 export function PrinterSection(props: SectionProps) {
-  const { t } = useTranslation('settings');
   const loaded = useHostSettings(props.station, 0);
-  if (loaded.status !== 'ready') {
-    return (
-      <div className="mgr__page settings" data-testid="settings-printer">
-        <PageBar title={t('printer.title')} onBack={props.onBack} backLabel={t('common.back')} />
-        {loaded.status === 'failed'
-          ? <Banner tone="error">{t('home.hostFailed', { message: loaded.message })}</Banner>
-          : <p className="mgr__loading">{t('common.loading')}</p>}
-      </div>
-    );
-  }
+  if (loaded.status !== 'ready') return <SectionNotReady section="printer" loaded={loaded} from="host" onBack={props.onBack} />;
   return <PrinterForm {...props} initial={loaded.value.settings} />;
 }
-
-type SaveState =
-  | { status: 'editing' }
-  | { status: 'saving' }
-  | { status: 'saved' }
-  | { status: 'invalid' }
-  | { status: 'refused'; refusal: HostRefusal };
 
 type TestState =
   | { status: 'idle' }
@@ -66,7 +49,7 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<PrinterForm>(() => printerFormFrom(initial));
   const [problems, setProblems] = useState<FieldProblems<PrinterField>>({});
-  const [save, setSave] = useState<SaveState>({ status: 'editing' });
+  const [save, setSave] = useState<SaveState<{ refusal: HostRefusal }>>({ status: 'editing' });
   const [test, setTest] = useState<TestState>({ status: 'idle' });
   const [leaving, setLeaving] = useState(false);
   const pageRef = useRef<HTMLDivElement>(null);
@@ -133,9 +116,7 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
   return (
     <div className="mgr__page settings" data-testid="settings-printer" ref={pageRef}>
       <PageBar title={t('printer.title')} onBack={() => (dirty ? setLeaving(true) : onBack())} backLabel={t('common.back')} />
-      {save.status === 'saved' ? <Banner tone="ok" testId="settings-saved">{t('printer.saved')}</Banner> : null}
-      {save.status === 'invalid' ? <Banner tone="error" testId="settings-refused">{t('common.checkFields')}</Banner> : null}
-      {save.status === 'refused' ? <Banner tone="error" testId="settings-refused">{t('printer.refused', { message: save.refusal.text })}</Banner> : null}
+      <SaveBanners save={save} saved={t('printer.saved')} refused={(r) => t('printer.refused', { message: r.refusal.text })} />
       <div className="settings-split">
         <div className="settings__scroll">
           <section className="settings-card" aria-labelledby="printer-kind">

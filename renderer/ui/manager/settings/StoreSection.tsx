@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoreProfile } from '../../../../shared/store-profile';
 import { Banner } from '../../components/Banner';
 import { PageBar, Toggle } from '../common/fields';
-import { Field, LeaveUnsaved, ProblemLine, revealFirstProblem } from './common';
+import { Field, LeaveUnsaved, ProblemLine, revealFirstProblem, SaveBanners, SectionNotReady, type SaveState } from './common';
 import { saveStoreProfile, useStoreSettings } from './data';
 import {
   ADDRESS_LINES, PROFILE_MAX, profileFormFrom, profileFromForm, sameProfile, seriesChanged,
@@ -14,34 +14,17 @@ import type { SectionProps } from './SettingsScreen';
 
 /** The store as receipts, invoices, UPI codes and uploads show it. */
 export function StoreSection(props: SectionProps) {
-  const { t } = useTranslation('settings');
   const loaded = useStoreSettings(props.station, 0);
-  if (loaded.status !== 'ready') {
-    return (
-      <div className="mgr__page settings" data-testid="settings-store">
-        <PageBar title={t('store.title')} onBack={props.onBack} backLabel={t('common.back')} />
-        {loaded.status === 'failed'
-          ? <Banner tone="error">{t('home.storeFailed', { message: loaded.message })}</Banner>
-          : <p className="mgr__loading">{t('common.loading')}</p>}
-      </div>
-    );
-  }
+  if (loaded.status !== 'ready') return <SectionNotReady section="store" loaded={loaded} from="store" onBack={props.onBack} />;
   return <StoreForm {...props} initial={loaded.value.profile} />;
 }
-
-type SaveState =
-  | { status: 'editing' }
-  | { status: 'saving' }
-  | { status: 'saved' }
-  | { status: 'invalid' }
-  | { status: 'refused'; message: string };
 
 function StoreForm({ station, user, onBack, onStationChange, initial }: SectionProps & { initial: StoreProfile }) {
   const { t } = useTranslation('settings');
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<ProfileForm>(() => profileFormFrom(initial));
   const [problems, setProblems] = useState<FieldProblems<ProfileField>>({});
-  const [save, setSave] = useState<SaveState>({ status: 'editing' });
+  const [save, setSave] = useState<SaveState<{ message: string }>>({ status: 'editing' });
   const [leaving, setLeaving] = useState(false);
   const pageRef = useRef<HTMLDivElement>(null);
 
@@ -86,9 +69,7 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
   return (
     <div className="mgr__page settings" data-testid="settings-store" ref={pageRef}>
       <PageBar title={t('store.title')} onBack={back} backLabel={t('common.back')} />
-      {save.status === 'saved' ? <Banner tone="ok" testId="settings-saved">{t('store.saved')}</Banner> : null}
-      {save.status === 'invalid' ? <Banner tone="error" testId="settings-refused">{t('common.checkFields')}</Banner> : null}
-      {save.status === 'refused' ? <Banner tone="error" testId="settings-refused">{save.message}</Banner> : null}
+      <SaveBanners save={save} saved={t('store.saved')} refused={(r) => r.message} />
       <div className="settings__scroll">
         <section className="settings-card" aria-labelledby="store-receipt">
           <h2 id="store-receipt" className="settings-card__title">{t('store.groups.receipt')}</h2>

@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_TAX_TABLE, formatRate, type TaxRule, type TaxTable } from '../../../../shared/tax';
-import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { useMoney } from '../../components/Money';
 import { PageBar, Segmented } from '../common/fields';
-import { Field, LeaveUnsaved } from './common';
+import { Field, LeaveUnsaved, SaveBanners, SectionNotReady, type SaveState } from './common';
 import { newRuleId, saveTaxTable, useStoreSettings } from './data';
 import {
   bandViews, checkProduct, isEverythingElse, madeOf, newRuleRow, putRule, rowFromRule, ruleSignature, rulesForDisplay, sameTable, withoutRule,
@@ -22,26 +21,10 @@ import type { SectionProps } from './SettingsScreen';
  * receipts already issued keep the rates they were issued with.
  */
 export function TaxSection(props: SectionProps) {
-  const { t } = useTranslation('settings');
   const loaded = useStoreSettings(props.station, 0);
-  if (loaded.status !== 'ready') {
-    return (
-      <div className="mgr__page settings" data-testid="settings-tax">
-        <PageBar title={t('tax.title')} onBack={props.onBack} backLabel={t('common.back')} />
-        {loaded.status === 'failed'
-          ? <Banner tone="error">{t('home.storeFailed', { message: loaded.message })}</Banner>
-          : <p className="mgr__loading">{t('common.loading')}</p>}
-      </div>
-    );
-  }
+  if (loaded.status !== 'ready') return <SectionNotReady section="tax" loaded={loaded} from="store" onBack={props.onBack} />;
   return <TaxEditor {...props} initial={loaded.value.taxTable} />;
 }
-
-type SaveState =
-  | { status: 'editing' }
-  | { status: 'saving' }
-  | { status: 'saved' }
-  | { status: 'refused'; message: string };
 
 type Editing = { row: RuleRow; isNew: boolean } | null;
 
@@ -50,7 +33,7 @@ function TaxEditor({ station, user, onBack, onStationChange, initial }: SectionP
   const [saved, setSaved] = useState<TaxTable>(initial);
   const [draft, setDraft] = useState<TaxTable>(initial);
   const [editing, setEditing] = useState<Editing>(null);
-  const [save, setSave] = useState<SaveState>({ status: 'editing' });
+  const [save, setSave] = useState<SaveState<{ message: string }>>({ status: 'editing' });
   const [confirmReset, setConfirmReset] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [matched, setMatched] = useState<string | null>(null);
@@ -85,8 +68,7 @@ function TaxEditor({ station, user, onBack, onStationChange, initial }: SectionP
         </button>
         <button type="button" className="btn btn--ghost" onClick={() => setConfirmReset(true)} data-testid="tax-reset">{t('tax.reset')}</button>
       </PageBar>
-      {save.status === 'saved' ? <Banner tone="ok" testId="settings-saved">{t('tax.saved')}</Banner> : null}
-      {save.status === 'refused' ? <Banner tone="error" testId="settings-refused">{save.message}</Banner> : null}
+      <SaveBanners save={save} saved={t('tax.saved')} refused={(r) => r.message} />
       <div className="tax">
         <div className="tax__main">
           <p className="tax__note">{t('tax.note')}</p>

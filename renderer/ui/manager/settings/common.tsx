@@ -1,14 +1,66 @@
 import { useId, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
+import { PageBar } from '../common/fields';
+import type { Loadable } from '../data/catalog';
 import type { Problem } from './logic/problems';
+import type { SettingsSection } from './SettingsScreen';
 import { useThresholdMoney } from './words';
 
 /**
- * Pieces the settings sections share: a text field whose error is a settings Problem (or
+ * Pieces the settings sections share: the page shown until a section's settings are read,
+ * where a Save stands and its banners, a text field whose error is a settings Problem (or
  * the host's own words), and the "leave without saving?" question. They use the manager
  * screens' field look (mfield) so settings read like the rest of the manager's area.
  */
+
+/**
+ * A section's page while its settings are read, or when they could not be: the same bar
+ * (so Back works) and the reason in words. `from` says who failed to answer.
+ */
+export function SectionNotReady({ section, loaded, from, onBack }: {
+  section: SettingsSection;
+  loaded: Exclude<Loadable<unknown>, { status: 'ready' }>;
+  from: 'store' | 'host';
+  onBack: () => void;
+}) {
+  const { t } = useTranslation('settings');
+  return (
+    <div className="mgr__page settings" data-testid={`settings-${section}`}>
+      <PageBar title={t(`${section}.title`)} onBack={onBack} backLabel={t('common.back')} />
+      {loaded.status === 'failed'
+        ? <Banner tone="error">{t(from === 'store' ? 'home.storeFailed' : 'home.hostFailed', { message: loaded.message })}</Banner>
+        : <p className="mgr__loading">{t('common.loading')}</p>}
+    </div>
+  );
+}
+
+/**
+ * Where a section's Save stands. `invalid`: the form's own checks found problems (marked
+ * on the fields); `refused`: the store or the host said no, with `Refusal` saying why.
+ */
+export type SaveState<Refusal> =
+  | { status: 'editing' }
+  | { status: 'saving' }
+  | { status: 'saved' }
+  | { status: 'invalid' }
+  | ({ status: 'refused' } & Refusal);
+
+/** The banner under a section's bar after Save: done, check the fields in red, or why it was refused. */
+export function SaveBanners<Refusal>({ save, saved, refused }: {
+  save: SaveState<Refusal>;
+  saved: string;
+  refused: (refusal: Refusal) => string;
+}) {
+  const { t } = useTranslation('settings');
+  switch (save.status) {
+    case 'saved': return <Banner tone="ok" testId="settings-saved">{saved}</Banner>;
+    case 'invalid': return <Banner tone="error" testId="settings-refused">{t('common.checkFields')}</Banner>;
+    case 'refused': return <Banner tone="error" testId="settings-refused">{refused(save)}</Banner>;
+    default: return null;
+  }
+}
 
 /** A Problem in words, from the `errors.` keys of the settings namespace; amounts as money. */
 export function useProblemText(): (p: Problem | null | undefined) => string | null {
