@@ -1,4 +1,5 @@
 import type { Paise } from './money';
+import type { StoreProfile } from './store-profile';
 import type { BusinessDate } from './time';
 
 /**
@@ -84,7 +85,15 @@ export interface SaleEntity {
   /** Cash rounding to the rupee, shown as its own receipt line. */
   roundOff: Paise;
   itemCount: number;
+  /**
+   * The seller as the invoice named it when it was issued: a reprint must say what the
+   * original said even after the store profile changes. Absent on sales made before
+   * this field existed (their reprints use the current profile).
+   */
+  issuer?: SaleIssuer;
 }
+
+export type SaleIssuer = Pick<StoreProfile, 'name' | 'addressLines' | 'phone' | 'gstin' | 'timeZone' | 'footer'>;
 
 export interface SaleLineEntity {
   id: string;

@@ -87,6 +87,10 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
         total, gross: totals.gross, discount: totals.discount, tax: totals.tax, taxable: totals.taxable,
         commission: totals.commission, artisanNet: totals.artisanNet, roundOff: input.roundOff,
         itemCount: totals.itemCount,
+        issuer: {
+          name: profile.name, addressLines: profile.addressLines, phone: profile.phone,
+          gstin: profile.gstin, timeZone: profile.timeZone, footer: profile.footer,
+        },
       };
       const payments: PaymentEntity[] = input.payments.map((p) => ({
         id: input.newId(), saleId, businessDate, method: p.method, amount: p.amount,

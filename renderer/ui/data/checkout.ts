@@ -59,8 +59,10 @@ export async function checkout(
 }
 
 export function makeReceipt(station: Station, sale: CommittedSale, copy: 'original' | 'duplicate'): PrintDocument {
+  // A reprint says what the original invoice said, even if the store profile changed since.
+  const store = sale.sale.issuer ? { ...station.profile, ...sale.sale.issuer } : station.profile;
   return buildReceipt({
-    store: station.profile, sale: sale.sale, lines: sale.lines, payments: sale.payments,
+    store, sale: sale.sale, lines: sale.lines, payments: sale.payments,
     copy, width: station.settings.paperWidth,
   });
 }

@@ -8,7 +8,7 @@ import { paise } from '../../../shared/money';
 import { fail, ok } from '../../../shared/result';
 import { settleTenders } from '../../../shared/tender';
 import { DEMO_PINS, findProductByBarcode, getStoreProfile, getTaxTable, SaleNotRecordedError, signInWithPin, type CommittedSale } from '../../../renderer/db';
-import { checkout, checkoutSteps, type CheckoutSteps } from '../../../renderer/ui/data/checkout';
+import { checkout, checkoutSteps, makeReceipt, type CheckoutSteps } from '../../../renderer/ui/data/checkout';
 import { findReceipt, reprintDuplicate } from '../../../renderer/ui/data/receipts';
 import type { Station } from '../../../renderer/ui/data/station';
 import { freshStore, NOON_IN_SRINAGAR } from '../db/helpers';
@@ -94,6 +94,20 @@ describe('checkout (commit, then receipt, then print)', () => {
     const text = documentToText(printed[0]!.document).join('\n');
     expect(text).toMatch(/Discount\s+-Rs\. 625\.00/);
     expect(text).toMatch(/Discount\s+-Rs\. 640\.00/);
+  });
+
+  it('reprints what the original invoice said even after the store profile changed', async () => {
+    const { station: s } = await station('ok');
+    const cart = await cartOf(s, '2000000000053');
+    const result = await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), {
+      cart, payments: payInCash(s, cart, 320_000), operator: OPERATOR, roundOff: paise(0),
+    });
+    if (result.status !== 'recorded') throw new Error('not recorded');
+    const renamed: Station = { ...s, profile: { ...s.profile, name: 'New Name Market', gstin: '01ZZZZZ9999Z1Z5' } };
+    const duplicate = documentToText(makeReceipt(renamed, result.sale, 'duplicate')).join('\n');
+    expect(duplicate).toContain('Chinar Artisan Market'); // the demo name, printed double size over two lines
+    expect(duplicate).toContain(`GSTIN ${s.profile.gstin}`);
+    expect(duplicate).not.toContain('New Name Market');
   });
 
   it('keeps the sale when the printer fails, with the printer’s own words', async () => {
