@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { gs1CheckDigit } from '../../shared/barcode';
 import { pairLine, wrapText, type Align, type ParsedDocBlock, type ParsedPrintDocument } from '../../shared/documents';
 import { HostFailure } from '../../shared/result';
+import { rasterCommand, rasterLine, type RasterOptions } from './raster-line';
 
 /**
  * Print documents to ESC/POS bytes, checked command by command against Epson's
@@ -73,6 +74,23 @@ function printableChars(): Set<string> {
  * would be commands. Newlines are kept only where a text block reads them as paragraphs.
  */
 export function printableText(text: string, keepNewlines = false): string {
+  return mapText(text, keepNewlines, false);
+}
+
+/**
+ * printableText, except that characters it would print as "?" are kept: the text of a
+ * line that may be printed as an image, and of the preview people read.
+ */
+export function printableOrOtherScript(text: string, keepNewlines = false): string {
+  return mapText(text, keepNewlines, true);
+}
+
+/** Whether printableText would print some character of `text` as "?". */
+export function hasOtherScript(text: string): boolean {
+  return printableOrOtherScript(text, true) !== printableText(text, true);
+}
+
+function mapText(text: string, keepNewlines: boolean, keepOthers: boolean): string {
   const chars = printableChars();
   let out = '';
   for (const ch of text.replace(/₹\s*/g, 'Rs. ').normalize('NFC')) {
@@ -82,17 +100,21 @@ export function printableText(text: string, keepNewlines = false): string {
     else if (SUBSTITUTES[ch] !== undefined) out += SUBSTITUTES[ch];
     else {
       const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += base.length === 1 && chars.has(base) ? base : '?';
+      out += base.length === 1 && chars.has(base) ? base : keepOthers ? ch : '?';
     }
   }
   return out;
 }
 
-/** The document as the printer will print it (see printableText); previews of printed jobs use this. */
-export function printableDocument(doc: ParsedPrintDocument): ParsedPrintDocument {
+/**
+ * The document as the printer will print it (see printableText). With `keepOtherScripts`,
+ * text blocks keep the characters the code page lacks, as the raster lines print them:
+ * the file printer's readable preview uses that.
+ */
+export function printableDocument(doc: ParsedPrintDocument, { keepOtherScripts = false } = {}): ParsedPrintDocument {
   const blocks = doc.blocks.map((b): ParsedDocBlock => {
     switch (b.kind) {
-      case 'text': return { ...b, text: printableText(b.text, true) };
+      case 'text': return { ...b, text: keepOtherScripts ? printableOrOtherScript(b.text, true) : printableText(b.text, true) };
       case 'pair': return { ...b, left: printableText(b.left), right: printableText(b.right) };
       case 'qr': return { ...b, caption: printableText(b.caption) };
       // The printer prints the check digit under the bars; the preview should show it too.
@@ -205,7 +227,7 @@ interface Style { align: Align; bold: boolean; double: boolean }
  * Encodes one job. Layout is the same as documentToText (wrapText, pairLine, rules of
  * the document's width), so the paper matches the on-screen preview line for line.
  */
-export function encodeDocument(doc: ParsedPrintDocument, options: { openDrawer: boolean }): Buffer {
+export function encodeDocument(doc: ParsedPrintDocument, options: { openDrawer: boolean; raster?: RasterOptions }): Buffer {
   const chunks: Buffer[] = [];
   const printer = new Printer({ write: (data, callback) => { chunks.push(Buffer.from(data)); callback?.(null); } }, { encoding: CODE_PAGE.iconv, width: doc.width });
   const width = doc.width;
@@ -229,11 +251,30 @@ export function encodeDocument(doc: ParsedPrintDocument, options: { openDrawer: 
   printer.setCharacterCodeTable(CODE_PAGE.escT);
   if (options.openDrawer) printer.raw(DRAWER_KICK);
 
-  for (const b of printableDocument(doc).blocks) {
+  const originals = doc.blocks;
+  printableDocument(doc).blocks.forEach((b, index) => {
     switch (b.kind) {
       case 'text': {
         const double = b.size === 'double';
-        for (const l of wrapText(b.text, double ? Math.floor(width / 2) : width)) line(l, { align: b.align, bold: b.bold, double });
+        const columns = double ? Math.floor(width / 2) : width;
+        const next: Style = { align: b.align, bold: b.bold, double };
+        const original = originals[index];
+        if (original?.kind === 'text' && hasOtherScript(original.text)) {
+          // Lines with other scripts print as images where a font has them; Latin lines stay text.
+          const lines = wrapText(printableOrOtherScript(original.text, true), columns);
+          const images = lines.map((l) => (hasOtherScript(l) ? rasterLine(l, next, lineDots, options.raster) : null));
+          // If any line cannot be drawn, the whole block prints as before, so wrapping stays the preview's.
+          if (images.every((image, i) => image !== null || !hasOtherScript(lines[i]!))) {
+            lines.forEach((l, i) => {
+              const image = images[i];
+              if (!image) { line(printableText(l), next); return; }
+              setStyle(next);
+              printer.raw(rasterCommand(image));
+            });
+            break;
+          }
+        }
+        for (const l of wrapText(b.text, columns)) line(l, next);
         break;
       }
       case 'pair': line(pairLine(b.left, b.right, width), { align: 'left', bold: b.bold, double: false }); break;
@@ -269,7 +310,7 @@ export function encodeDocument(doc: ParsedPrintDocument, options: { openDrawer: 
         break;
       }
     }
-  }
+  });
   setStyle(plain());
   if (doc.cut) printer.raw(partialCut);
   printer.flush();

@@ -348,7 +348,8 @@ export function createPrinter(config: PrinterConfig, options: PrinterOptions): P
       const bytes = encodeDocument(doc, { openDrawer });
       const preview = [
         ...(openDrawer ? ['[drawer opened]'] : []),
-        ...documentToText(printableDocument(doc)),
+        // For people: lines the printer draws as images (Urdu, Devanagari) keep their real text.
+        ...documentToText(printableDocument(doc, { keepOtherScripts: true })),
         ...(doc.cut ? ['[cut]'] : []),
       ];
       const job: Job = { id: randomUUID(), type: doc.type, title: doc.title, bytes, preview };

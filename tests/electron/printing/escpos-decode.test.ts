@@ -79,4 +79,14 @@ describe('escpos-decode', () => {
     expect(dump.split('\n')[0]).toBe('00000000  00 07 0e 15 1c 23 2a 31 38 3f 46 4d 54 5b 62 69  |.....#*18?FMT[bi|');
     expect(parseHexDump(dump)).toEqual(bytes);
   });
+  it('reads GS v 0: m, xL xH bytes per row, yL yH rows, then x × y bytes, MSB the leftmost dot', () => {
+    // 2 bytes per row (16 dots) × 3 rows; row 1 has only its leftmost dot, row 3 only its rightmost.
+    const commands = decode(hex('1b40 1d763000 0200 0300 8000 0000 0001 41 0a'));
+    expect(commands.map((c) => c.op)).toEqual(['init', 'raster', 'text', 'lf']);
+    expect(commands[1]).toMatchObject({ op: 'raster', mode: 0, widthBytes: 2, heightDots: 3, data: hex('800000000001') });
+    expect(render(commands).printed[0]).toEqual({ kind: 'raster', widthDots: 16, heightDots: 3, data: hex('800000000001') });
+    expect(() => decode(hex('1d763000 0200 0300 8000 0000 00'))).toThrow(/cut short/);
+    expect(() => decode(hex('1d763000 0000 0100'))).toThrow(/0 bytes per row/);
+    expect(render(decode(hex('1b7413 41 1d763000 0100 0100 ff 0a'))).problems).toContain('GS v 0 at offset 4 is not at the start of a line');
+  });
 });

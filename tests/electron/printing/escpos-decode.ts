@@ -23,7 +23,9 @@ export type Command =
   | { op: 'barcode-module'; at: number; dots: number }
   | { op: 'hri-position'; at: number; position: number }
   | { op: 'barcode'; at: number; m: number; lengthByte: number | null; data: Buffer }
-  | { op: 'qr'; at: number; fn: number; declaredLength: number; params: Buffer };
+  | { op: 'qr'; at: number; fn: number; declaredLength: number; params: Buffer }
+  /** GS v 0 m xL xH yL yH d1…dk: k = (xL + xH × 256) × (yL + yH × 256) bytes, MSB leftmost. */
+  | { op: 'raster'; at: number; mode: number; widthBytes: number; heightDots: number; data: Buffer };
 
 const ALIGN = { 0: 'left', 1: 'center', 2: 'right', 48: 'left', 49: 'center', 50: 'right' } as const;
 
@@ -118,6 +120,20 @@ export function decode(bytes: Buffer): Command[] {
           i += 5 + declaredLength;
           continue;
         }
+        case 0x76: {
+          need(8, 'GS v');
+          if (at(2) !== 0x30) throw new Error(`Unknown command GS v 0x${at(2).toString(16)} at offset ${i}`);
+          const mode = at(3);
+          if (![0, 1, 2, 3, 48, 49, 50, 51].includes(mode)) throw new Error(`GS v 0 m=${mode} at offset ${i} is out of range`);
+          const widthBytes = at(4) + at(5) * 256;
+          const heightDots = at(6) + at(7) * 256;
+          if (widthBytes < 1 || widthBytes > 128) throw new Error(`GS v 0 with ${widthBytes} bytes per row at offset ${i}`);
+          if (heightDots < 1 || heightDots > 4095) throw new Error(`GS v 0 with ${heightDots} rows at offset ${i}`);
+          need(8 + widthBytes * heightDots, `GS v 0 with ${widthBytes} × ${heightDots} data bytes`);
+          out.push({ op: 'raster', at: i, mode: mode % 48, widthBytes, heightDots, data: bytes.subarray(i + 8, i + 8 + widthBytes * heightDots) });
+          i += 8 + widthBytes * heightDots;
+          continue;
+        }
         default: throw new Error(`Unknown command GS 0x${c.toString(16)} at offset ${i}`);
       }
     }
@@ -175,7 +191,8 @@ export function decodeCode128(data: Buffer): { codeSets: string[]; text: string;
 export type Printed =
   | { kind: 'text'; text: string; align: 'left' | 'center' | 'right'; bold: boolean; double: boolean }
   | { kind: 'barcode'; symbology: 'code128' | 'ean13'; data: string; align: 'left' | 'center' | 'right'; moduleDots: number }
-  | { kind: 'qr'; data: string; align: 'left' | 'center' | 'right'; moduleDots: number };
+  | { kind: 'qr'; data: string; align: 'left' | 'center' | 'right'; moduleDots: number }
+  | { kind: 'raster'; widthDots: number; heightDots: number; data: Buffer };
 
 export interface Rendered {
   printed: Printed[];
@@ -256,6 +273,12 @@ export function render(commands: readonly Command[]): Rendered {
         }
         break;
       }
+      case 'raster':
+        // Standard mode prints GS v 0 only at the start of a line (Epson: "ignored" otherwise on some models).
+        if (!atLineStart()) problems.push(`GS v 0 at offset ${c.at} is not at the start of a line`);
+        if (c.mode !== 0) problems.push(`GS v 0 m=${c.mode} scales the image`);
+        printed.push({ kind: 'raster', widthDots: c.widthBytes * 8, heightDots: c.heightDots, data: c.data });
+        break;
       case 'qr': {
         const p = c.params;
         if (c.fn === 65) qr.model = p[0] === 50 ? 2 : p[0] === 49 ? 1 : 0;
@@ -287,6 +310,7 @@ export function asPreview(printed: readonly Printed[], width: number): string[] 
   return printed.map((p) => {
     if (p.kind === 'text') return place(p.text, p.align);
     if (p.kind === 'barcode') return place(`[${p.symbology === 'ean13' ? 'EAN-13' : 'Code 128'}: ${p.data}]`, p.align);
+    if (p.kind === 'raster') return `[image ${p.widthDots}x${p.heightDots}]`;
     return place(`[QR: ${p.data}]`, p.align);
   });
 }

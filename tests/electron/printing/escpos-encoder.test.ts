@@ -259,7 +259,7 @@ describe('escpos-encoder', () => {
 
   describe('text', () => {
     const printedText = (text: string) =>
-      render(decode(encodeDocument(docWith([{ kind: 'text', text }]), { openDrawer: false }))).printed
+      render(decode(encodeDocument(docWith([{ kind: 'text', text }]), { openDrawer: false, raster: { fonts: { regular: [], bold: [] } } }))).printed
         .flatMap((p) => (p.kind === 'text' ? [p.text] : []));
     const textBytes = (text: string) =>
       Buffer.concat(decode(encodeDocument(docWith([{ kind: 'text', text }]), { openDrawer: false }))
@@ -273,7 +273,7 @@ describe('escpos-encoder', () => {
       expect(textBytes('Café €5')).toEqual(Buffer.from([0x43, 0x61, 0x66, 0x82, 0x20, 0xd5, 0x35]));
     });
 
-    it('drops accents the code page lacks and prints other scripts as "?", one per character', () => {
+    it('drops accents the code page lacks and, with no font for them, prints other scripts as "?", one per character', () => {
       expect(printedText('Shāh शमीमा')).toEqual(['Shah ?????']);
       expect(printedText('Box 🎁 gift')).toEqual(['Box ? gift']);
     });
