@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { HostApi } from '../shared/contract';
 import { getHost } from './host';
-import { initI18n, isLanguage } from './i18n';
+import { initI18n, isLanguage, rememberedLanguage } from './i18n';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import './styles/app.css';
@@ -16,12 +16,12 @@ function connectHost(): HostApi | Error {
 }
 
 /**
- * The kiosk's language: `?lang=hi` or `?lang=ur` in the launch address (the kiosk is
- * set up once per counter), English otherwise.
+ * The kiosk's language: the one last picked on the switcher (sign-in screen or header),
+ * else `?lang=hi` or `?lang=ur` in the launch address (the counter's default), else English.
  */
 function chosenLanguage() {
   const asked = new URLSearchParams(window.location.search).get('lang');
-  return isLanguage(asked) ? asked : 'en';
+  return rememberedLanguage() ?? (isLanguage(asked) ? asked : 'en');
 }
 
 async function start(): Promise<void> {

@@ -3,12 +3,18 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import enManager from './en.manager.json';
 import enSettings from './en.settings.json';
+import hi from './hi.json';
+import hiManager from './hi.manager.json';
+import hiSettings from './hi.settings.json';
+import ur from './ur.json';
+import urManager from './ur.manager.json';
+import urSettings from './ur.settings.json';
 
 /**
- * Every piece of UI text goes through i18next. English ships first; Hindi and Urdu follow
- * as `hi.json` / `hi.manager.json` and `ur.json` / `ur.manager.json` next to the English
- * files, plus an entry in `resources`. Until a language has its files, its missing keys
- * fall back to English.
+ * Every piece of UI text goes through i18next, in English, Hindi and Urdu: one file per
+ * namespace and language (`en.json`, `hi.manager.json`, `ur.settings.json`, …). The
+ * translations are typed as the English shape, so a key missing from one is a compile
+ * error; tests/renderer/ui/i18n.test.ts also checks keys and {{placeholders}} match.
  *
  * Namespaces: `translation` (the counter: sign-in, sell, pay, receipts), `manager`
  * (the manager's screens) and `settings` (the manager's settings), so each area's text
@@ -17,12 +23,19 @@ import enSettings from './en.settings.json';
 export const LANGUAGES = {
   en: { name: 'English', locale: 'en-IN' },
   hi: { name: 'हिन्दी', locale: 'hi-IN' },
-  ur: { name: 'اردو', locale: 'ur-IN' },
+  // Urdu text, but amounts and dates in en-IN: no Urdu locale in ICU groups in lakhs
+  // (ur-IN gives ۵٬۰۸۵٬۰۰۰٫۵۰, ur with Latin digits 5,085,000.50), and the counter's
+  // keypads, price tags and printed receipts all use Latin digits: ₹50,85,000.50.
+  ur: { name: 'اردو', locale: 'en-IN' },
 } as const;
 export type Language = keyof typeof LANGUAGES;
 
 export const defaultNS = 'translation';
-export const resources = { en: { translation: en, manager: enManager, settings: enSettings } } as const;
+type Namespaces = { translation: typeof en; manager: typeof enManager; settings: typeof enSettings };
+const english: Namespaces = { translation: en, manager: enManager, settings: enSettings };
+const hindi: Namespaces = { translation: hi, manager: hiManager, settings: hiSettings };
+const urdu: Namespaces = { translation: ur, manager: urManager, settings: urSettings };
+export const resources = { en: english, hi: hindi, ur: urdu } as const satisfies Record<Language, Namespaces>;
 
 export function isLanguage(value: string | null | undefined): value is Language {
   return value != null && Object.hasOwn(LANGUAGES, value);
@@ -38,6 +51,29 @@ export function currentLocale(): string {
 function applyDocumentLanguage(lng: string): void {
   document.documentElement.lang = lng;
   document.documentElement.dir = i18next.dir(lng);
+}
+
+/** Where the language someone picked is kept, so the kiosk opens in it next time. */
+const LANGUAGE_KEY = 'chinar-pos.language';
+
+/** The language picked on this kiosk before, if any (storage may be unavailable). */
+export function rememberedLanguage(): Language | null {
+  try {
+    const stored = globalThis.localStorage?.getItem(LANGUAGE_KEY);
+    return isLanguage(stored) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Switches the whole UI (and the page's `dir`) to `language` and remembers the choice. */
+export async function chooseLanguage(language: Language): Promise<void> {
+  try {
+    globalThis.localStorage?.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Not remembered (private mode, storage full): the switch still applies now.
+  }
+  await i18next.changeLanguage(language);
 }
 
 export async function initI18n(language: Language = 'en'): Promise<typeof i18next> {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
 import type { PrinterLight } from '../data/printing';
+import { LanguageSwitcher } from './LanguageSwitcher';
 
 export type ScreenId = 'sell' | 'receipts' | 'manager';
 
@@ -39,6 +40,7 @@ export function Header({ storeName, user, screen, onScreen, printer, onSignOut }
         ))}
       </nav>
       <PrinterStatus printer={printer} />
+      <LanguageSwitcher className="topbar__langs" />
       <div className="topbar__user" data-testid="signed-in-user">
         <span className="topbar__name">{user.name}</span>
         <span className="topbar__role">{t(`roles.${user.role}`)}</span>

@@ -7,6 +7,7 @@ import { editPin, keypadKeyFromKeyboard, type KeypadKey } from '../components/ke
 import { DEMO_PINS, signIn } from '../data/auth';
 import { messageOf } from '../data/boot';
 import type { Station } from '../data/station';
+import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 
 const MIN_PIN = 4;
 const MAX_PIN = 6;
@@ -60,6 +61,7 @@ export function SignInScreen({ station, onSignedIn }: { station: Station; onSign
 
   return (
     <main className="signin" data-testid="signin-screen">
+      <LanguageSwitcher className="signin__langs" />
       <section className="signin__panel" aria-labelledby="signin-title">
         <p className="signin__store">{station.profile.name}</p>
         <h1 id="signin-title" className="signin__title">{t('signIn.title')}</h1>
