@@ -6,7 +6,7 @@ import { Banner } from '../../components/Banner';
 import { formatDateTime } from '../../format';
 import { PageBar, Segmented, Toggle } from '../common/fields';
 import { shown, useGeneration } from '../data/catalog';
-import { Field, LeaveUnsaved, revealFirstProblem, SaveBanners, SectionNotReady, type SaveState } from './common';
+import { Field, LeaveUnsaved, revealFirstProblem, SaveBanners, SectionNotReady, type SaveState, SaveBar } from './common';
 import { printTestPage, saveMachineSettings, useAppInfo, useHostSettings, usePrinterCheck } from './data';
 import {
   BAUD_RATES, printerFormFrom, printerPatchFrom, samePrinterSettings,
@@ -220,15 +220,10 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
           </section>
         </aside>
       </div>
-      <div className="settings-actions">
-        <p className="settings-actions__state" data-testid="settings-dirty">{dirty ? t('common.unsaved') : t('common.allSaved')}</p>
-        <button type="button" className="btn btn--ghost btn--large" disabled={!dirty || save.status === 'saving'} onClick={() => { setForm(printerFormFrom(saved)); setProblems({}); setSave({ status: 'editing' }); }} data-testid="printer-undo">
-          {t('common.undo')}
-        </button>
-        <button type="button" className="btn btn--primary btn--large" disabled={!dirty || save.status === 'saving'} onClick={() => void submit()} data-testid="printer-save">
-          {save.status === 'saving' ? t('common.saving') : t('printer.save')}
-        </button>
-      </div>
+      <SaveBar
+        dirty={dirty} saving={save.status === 'saving'} state={dirty ? t('common.unsaved') : t('common.allSaved')}
+        saveLabel={t('printer.save')} onUndo={() => { setForm(printerFormFrom(saved)); setProblems({}); setSave({ status: 'editing' }); }} onSave={() => void submit()} testIdPrefix="printer"
+      />
       {leaving ? <LeaveUnsaved what={t('printer.title')} onStay={() => setLeaving(false)} onLeave={onBack} /> : null}
     </div>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoreProfile } from '../../../../shared/store-profile';
 import { Banner } from '../../components/Banner';
 import { PageBar, Toggle } from '../common/fields';
-import { Field, LeaveUnsaved, ProblemLine, revealFirstProblem, SaveBanners, SectionNotReady, type SaveState } from './common';
+import { Field, LeaveUnsaved, ProblemLine, revealFirstProblem, SaveBanners, SectionNotReady, type SaveState, SaveBar } from './common';
 import { saveStoreProfile, useStoreSettings } from './data';
 import {
   ADDRESS_LINES, PROFILE_MAX, profileFormFrom, profileFromForm, sameProfile, seriesChanged,
@@ -151,15 +151,10 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
           </div>
         </section>
       </div>
-      <div className="settings-actions">
-        <p className="settings-actions__state" data-testid="settings-dirty">{dirty ? t('common.unsaved') : t('common.allSaved')}</p>
-        <button type="button" className="btn btn--ghost btn--large" disabled={!dirty || save.status === 'saving'} onClick={() => { setForm(profileFormFrom(saved)); setProblems({}); setSave({ status: 'editing' }); }} data-testid="store-undo">
-          {t('common.undo')}
-        </button>
-        <button type="button" className="btn btn--primary btn--large" disabled={!dirty || save.status === 'saving'} onClick={() => void submit()} data-testid="store-save">
-          {save.status === 'saving' ? t('common.saving') : t('store.save')}
-        </button>
-      </div>
+      <SaveBar
+        dirty={dirty} saving={save.status === 'saving'} state={dirty ? t('common.unsaved') : t('common.allSaved')}
+        saveLabel={t('store.save')} onUndo={() => { setForm(profileFormFrom(saved)); setProblems({}); setSave({ status: 'editing' }); }} onSave={() => void submit()} testIdPrefix="store"
+      />
       {leaving ? <LeaveUnsaved what={t('store.title')} onStay={() => setLeaving(false)} onLeave={onBack} /> : null}
     </div>
   );

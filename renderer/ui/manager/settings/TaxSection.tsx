@@ -4,7 +4,7 @@ import { DEFAULT_TAX_TABLE, formatRate, type TaxRule, type TaxTable } from '../.
 import { Dialog } from '../../components/Dialog';
 import { useMoney } from '../../components/Money';
 import { PageBar, Segmented } from '../common/fields';
-import { Field, LeaveUnsaved, SaveBanners, SectionNotReady, type SaveState } from './common';
+import { Field, LeaveUnsaved, SaveBanners, SectionNotReady, type SaveState, SaveBar } from './common';
 import { newRuleId, saveTaxTable, useStoreSettings } from './data';
 import {
   bandViews, checkProduct, isEverythingElse, madeOf, newRuleRow, putRule, rowFromRule, ruleSignature, rulesForDisplay, sameTable, withoutRule,
@@ -99,18 +99,10 @@ function TaxEditor({ station, user, onBack, onStationChange, initial }: SectionP
           <ProductCheck table={draft} saved={saved} dirty={dirty} onMatch={setMatched} />
         </aside>
       </div>
-      <div className="settings-actions">
-        <p className="settings-actions__state" data-testid="settings-dirty">
-          {dirty ? t('tax.unsaved') : t('common.allSaved')}
-          {removed > 0 ? <> {t('tax.removed', { count: removed })}</> : null}
-        </p>
-        <button type="button" className="btn btn--ghost btn--large" disabled={!dirty || save.status === 'saving'} onClick={() => change(saved)} data-testid="tax-undo">
-          {t('common.undo')}
-        </button>
-        <button type="button" className="btn btn--primary btn--large" disabled={!dirty || save.status === 'saving'} onClick={() => void submit()} data-testid="tax-save">
-          {save.status === 'saving' ? t('common.saving') : t('tax.save')}
-        </button>
-      </div>
+      <SaveBar
+        dirty={dirty} saving={save.status === 'saving'} state={<>{dirty ? t('tax.unsaved') : t('common.allSaved')}{removed > 0 ? <> {t('tax.removed', { count: removed })}</> : null}</>}
+        saveLabel={t('tax.save')} onUndo={() => change(saved)} onSave={() => void submit()} testIdPrefix="tax"
+      />
       {editing ? (
         <RuleDialog
           row={editing.row}

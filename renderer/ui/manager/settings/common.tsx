@@ -153,6 +153,33 @@ export function ProblemLine({ problem, testId }: { problem: Problem | null | und
 }
 
 /** Asked when the manager goes back with changes not saved: a tap on Back should not throw work away. */
+/**
+ * The bar at the bottom of a settings section: whether anything is unsaved, Undo and Save.
+ * `state` is the sentence on the left (sections add their own detail to it).
+ */
+export function SaveBar({ dirty, saving, state, saveLabel, onUndo, onSave, testIdPrefix }: {
+  dirty: boolean;
+  saving: boolean;
+  state: ReactNode;
+  saveLabel: string;
+  onUndo: () => void;
+  onSave: () => void;
+  testIdPrefix: string;
+}) {
+  const { t } = useTranslation('settings');
+  return (
+    <div className="settings-actions">
+      <p className="settings-actions__state" data-testid="settings-dirty">{state}</p>
+      <button type="button" className="btn btn--ghost btn--large" disabled={!dirty || saving} onClick={onUndo} data-testid={`${testIdPrefix}-undo`}>
+        {t('common.undo')}
+      </button>
+      <button type="button" className="btn btn--primary btn--large" disabled={!dirty || saving} onClick={onSave} data-testid={`${testIdPrefix}-save`}>
+        {saving ? t('common.saving') : saveLabel}
+      </button>
+    </div>
+  );
+}
+
 export function LeaveUnsaved({ what, onStay, onLeave }: { what: string; onStay: () => void; onLeave: () => void }) {
   const { t } = useTranslation('settings');
   return (
