@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { checkEnvelope, idempotencyKey, type DailyEarnings } from '../../../shared/protocol/daily-earnings';
+
+/** The example body from PROTOCOL.md, field for field. */
+function protocolExample(): DailyEarnings {
+  return {
+    schema: 'chinar.daily-earnings/1',
+    deviceId: 'srinagar-polo-view/K01',
+    marketId: 'srinagar-polo-view',
+    businessDate: '2026-11-22',
+    zNumber: 17,
+    openedAt: '2026-11-22T09:02:11+05:30',
+    closedAt: '2026-11-22T18:04:11+05:30',
+    currency: 'INR',
+    totals: {
+      saleCount: 1, returnCount: 0,
+      sales: 250000, discounts: 0, returns: 0, roundOff: 0,
+      tax: 11905, commission: 35714, artisanNet: 202381,
+      tenders: { cash: 250000, card: 0, upi: 0 },
+      grandTotal: 98765400,
+    },
+    cash: { openingFloat: 200000, expected: 450000, counted: 449000, overShort: -1000 },
+    artisans: [{
+      artisanCode: 'A-014', name: 'Haleema Akhter', fairWageCertified: true,
+      itemsSold: 1, gross: 250000, returns: 0, tax: 11905, commission: 35714, net: 202381,
+      lines: [{ receiptNo: 'K01/2627/000123', sku: 'PSH-0141', qty: 1, gross: 250000, tax: 11905, commission: 35714, net: 202381 }],
+    }],
+  };
+}
+
+/** The example with one return line of a different piece by the same artisan. */
+function withReturn(): DailyEarnings {
+  const e = protocolExample();
+  const a = e.artisans[0]!;
+  a.lines.push({ receiptNo: 'K01/CN/2627/0001', sku: 'PSH-0099', qty: -1, gross: -105000, tax: -5000, commission: -15000, net: -85000 });
+  a.returns = 105000; a.tax = 6905; a.commission = 20714; a.net = 117381;
+  e.totals = { ...e.totals, returnCount: 1, returns: 105000, tax: 6905, commission: 20714, artisanNet: 117381, tenders: { cash: 145000, card: 0, upi: 0 } };
+  return e;
+}
+
+describe('daily-earnings envelope', () => {
+  it('accepts the example body of PROTOCOL.md', () => {
+    expect(checkEnvelope(protocolExample())).toEqual({ ok: true, envelope: protocolExample() });
+  });
+
+  it('accepts a day with a return line and a day with no sales', () => {
+    expect(checkEnvelope(withReturn()).ok).toBe(true);
+    const empty = protocolExample();
+    empty.artisans = [];
+    empty.totals = { ...empty.totals, saleCount: 0, sales: 0, tax: 0, commission: 0, artisanNet: 0, tenders: { cash: 0, card: 0, upi: 0 } };
+    expect(checkEnvelope(empty).ok).toBe(true);
+  });
+
+  it('keys a day by device, date and Z number', () => {
+    expect(idempotencyKey(protocolExample())).toBe('srinagar-polo-view/K01:2026-11-22:17');
+  });
+
+  it('refuses fractions of a paisa, unknown fields and dates of the wrong shape', () => {
+    const fraction = protocolExample();
+    fraction.totals.tax = 11905.5;
+    const extra = { ...protocolExample(), note: 'hi' };
+    const date = { ...protocolExample(), businessDate: '22/11/2026' };
+    for (const body of [fraction, extra, date]) expect(checkEnvelope(body).ok).toBe(false);
+  });
+
+  const broken: [string, (e: DailyEarnings) => void, string][] = [
+    ['an artisan gross that is not the sum of her sale lines', (e) => { e.artisans[0]!.gross += 1; }, 'artisan A-014 gross'],
+    ['returns that are not minus the return lines', (e) => { e.artisans[0]!.returns -= 1; e.artisans[0]!.net += 1; }, 'artisan A-014 returns'],
+    ['a line whose net is not gross − tax − commission', (e) => { e.artisans[0]!.lines[0]!.net -= 1; }, 'line 1 net'],
+    ['totals.sales off by a paisa', (e) => { e.totals.sales += 1; }, 'totals.sales'],
+    ['totals.tax off by a paisa', (e) => { e.totals.tax -= 1; }, 'totals.tax'],
+    ['tenders that do not add up to sales − returns + roundOff', (e) => { e.totals.tenders.card = 1; }, 'totals.tenders'],
+    ['over/short that is not counted − expected', (e) => { e.cash.overShort = 0; }, 'cash.overShort'],
+    ['an artisan listed twice', (e) => { e.artisans.push(structuredClone(e.artisans[0]!)); }, 'appears more than once'],
+  ];
+  it.each(broken)('refuses %s, naming the figure', (_, breakIt, named) => {
+    const e = withReturn();
+    breakIt(e);
+    const result = checkEnvelope(e);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.join('\n')).toContain(named);
+  });
+});
