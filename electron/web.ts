@@ -1,9 +1,8 @@
-import { basename, dirname, join } from 'node:path';
 import { readAppVersion } from './host/app-info';
 import { parseWebArgs, UsageError, WEB_USAGE } from './host/cli';
 import { installCrashHandlers } from './host/crash';
 import { OriginError } from './web/origin';
-import { startWebServer, type WebHost, type WebHostOptions } from './web/server';
+import { startWebHost } from './web/server';
 
 /**
  * The loopback HTTP transport's entry (`node dist/electron/web.cjs`, `npm run start:web`):
@@ -13,17 +12,10 @@ import { startWebServer, type WebHost, type WebHostOptions } from './web/server'
  * remembers, the launch page, and the server that joins them.
  */
 
-export type { WebHost } from './web/server';
+// Other entries (kiosk.ts) import from web/ directly: bundling this file into them would
+// bring its `require.main === module` check along, and that is true in any bundle's entry.
+export { defaultRendererDir, startWebHost, type WebHost, type WebHostOptions } from './web/server';
 export { DEFAULT_WEB_PORT } from './web/origin';
-
-/** `dist/renderer` seen from the bundle (`dist/electron/web.cjs`) or from the source tree. */
-export function defaultRendererDir(): string {
-  return basename(dirname(__dirname)) === 'dist' ? join(__dirname, '..', 'renderer') : join(__dirname, '..', 'dist', 'renderer');
-}
-
-export function startWebHost(options: Omit<WebHostOptions, 'rendererDir'> & { rendererDir?: string | undefined }): Promise<WebHost> {
-  return startWebServer({ ...options, rendererDir: options.rendererDir ?? defaultRendererDir() });
-}
 
 async function runCli(argv: readonly string[]): Promise<void> {
   let options;

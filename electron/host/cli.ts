@@ -56,8 +56,13 @@ export function parsePrinterFlag(value: string, cwd: string): string {
   return resolve(cwd, value.slice('file:'.length));
 }
 
+const WEB_FLAGS = ['--port', '--data-dir', '--printer'];
+
 export function parseWebArgs(argv: readonly string[], cwd: string = process.cwd()): WebCliOptions {
-  const f = flags(argv, new Set(['--port', '--data-dir', '--printer']), true, new Set(['--move-origin']));
+  return webOptions(flags(argv, new Set(WEB_FLAGS), true, new Set(['--move-origin'])), cwd);
+}
+
+function webOptions(f: ReadonlyMap<string, string>, cwd: string): WebCliOptions {
   const options: WebCliOptions = { dataDir: resolve(cwd, f.get('--data-dir') ?? '.data') };
   const portText = f.get('--port');
   if (portText !== undefined) {
@@ -68,6 +73,32 @@ export function parseWebArgs(argv: readonly string[], cwd: string = process.cwd(
   const printer = f.get('--printer');
   if (printer !== undefined) options.fileDirOverride = parsePrinterFlag(printer, cwd);
   return options;
+}
+
+export interface KioskCliOptions {
+  web: WebCliOptions;
+  /** The Chromium to start; found on the usual paths when absent. */
+  browser?: string;
+  /** Chromium's profile, where IndexedDB (the store of record) lives. */
+  profileDir: string;
+}
+
+export const KIOSK_USAGE = [
+  'Usage: node dist/electron/kiosk.cjs [host options] [--browser PATH] [--profile DIR (default DATA-DIR/browser-profile)]',
+  WEB_USAGE.replace(/^Usage: \S+ \S+ /, 'Host options: '),
+].join('\n');
+
+export function parseKioskArgs(argv: readonly string[], cwd: string = process.cwd()): KioskCliOptions {
+  const f = flags(argv, new Set([...WEB_FLAGS, '--browser', '--profile']), true, new Set(['--move-origin']));
+  const web = webOptions(f, cwd);
+  const browser = f.get('--browser');
+  const profile = f.get('--profile');
+  return {
+    web,
+    // A bare name (`chromium`) is looked up on PATH when started; a path is taken as given.
+    ...(browser === undefined ? {} : { browser: browser.includes('/') ? resolve(cwd, browser) : browser }),
+    profileDir: profile === undefined ? resolve(web.dataDir, 'browser-profile') : resolve(cwd, profile),
+  };
 }
 
 /**

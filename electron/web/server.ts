@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { basename, dirname, join } from 'node:path';
 import { createHost, type PrinterFactory } from '../host';
 import { getLogger } from '../host/log';
 import { callPath, handleCall } from './api';
@@ -31,8 +32,8 @@ export interface WebHostOptions {
   moveOrigin?: boolean | undefined;
   dataDir: string;
   fileDirOverride?: string | undefined;
-  /** The built renderer. */
-  rendererDir: string;
+  /** The built renderer; default `dist/renderer` (defaultRendererDir). */
+  rendererDir?: string | undefined;
   /** Tests may inject a printer; production uses the real one from settings. */
   printerFactory?: PrinterFactory | undefined;
   now?: () => Date;
@@ -48,8 +49,18 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-export async function startWebServer(options: WebHostOptions): Promise<WebHost> {
-  const { dataDir, rendererDir } = options;
+/**
+ * `dist/renderer`. Bundled (dist/electron/*.cjs), every module's __dirname is the
+ * bundle's folder; run from source (tests), it is this file's folder, electron/web.
+ */
+export function defaultRendererDir(): string {
+  const bundled = basename(__dirname) === 'electron' && basename(dirname(__dirname)) === 'dist';
+  return bundled ? join(__dirname, '..', 'renderer') : join(__dirname, '..', '..', 'dist', 'renderer');
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { dataDir } = options;
+  const rendererDir = options.rendererDir ?? defaultRendererDir();
   const now = options.now ?? (() => new Date());
   // Backups hold sales and PIN hashes; the folder is the kiosk user's alone when we make it.
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
