@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readAppVersion } from './host/app-info';
 import { parseKioskArgs, UsageError, KIOSK_USAGE, type KioskCliOptions } from './host/cli';
@@ -56,6 +57,35 @@ export function findBrowser(explicit: string | undefined, env: NodeJS.ProcessEnv
   throw new UsageError(`No Chromium found (looked at ${BROWSERS.join(', ')}). Install chromium, or pass --browser PATH or set CHROMIUM_PATH.`);
 }
 
+/**
+ * Chromium grants `navigator.storage.persist()` (no eviction under disk pressure) to a
+ * site it deems important, and a bookmark is enough: so a new kiosk profile starts with
+ * the kiosk's address bookmarked. A profile that already has bookmarks is left alone.
+ * The file is Chromium's own format (no checksum needed); if a future Chromium ignores
+ * it, the manager sees the storage warning and bookmarks by hand (README).
+ */
+export async function seedBookmark(profileDir: string, origin: string): Promise<boolean> {
+  const file = join(profileDir, 'Default', 'Bookmarks');
+  const folder = (id: string, name: string, children: unknown[]): Record<string, unknown> =>
+    ({ id, name, type: 'folder', date_added: '0', date_modified: '0', children });
+  const bookmarks = {
+    version: 1,
+    roots: {
+      bookmark_bar: folder('1', 'Bookmarks bar', [{ id: '4', name: 'Chinar POS', type: 'url', url: `${origin}/`, date_added: '0' }]),
+      other: folder('2', 'Other bookmarks', []),
+      synced: folder('3', 'Mobile bookmarks', []),
+    },
+  };
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    await writeFile(file, JSON.stringify(bookmarks, null, 2), { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
 export interface Kiosk {
   web: WebHost;
   browser: ChildProcess;
@@ -69,6 +99,7 @@ export async function startKiosk(options: KioskCliOptions, env: NodeJS.ProcessEn
   const web = await startWebHost(options.web);
   try {
     await mkdir(options.profileDir, { recursive: true, mode: 0o700 });
+    await seedBookmark(options.profileDir, `http://127.0.0.1:${web.port}`);
   } catch (error) {
     await web.close();
     throw error;

@@ -2,7 +2,7 @@ import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseKioskArgs } from '../../electron/host/cli';
-import { findBrowser, kioskBrowserArgs, startKiosk } from '../../electron/kiosk';
+import { findBrowser, kioskBrowserArgs, seedBookmark, startKiosk } from '../../electron/kiosk';
 import { tempDir } from './helpers';
 
 /**
@@ -52,6 +52,17 @@ describe('browser kiosk launcher', () => {
     // Chromium gone: the host stopped with it and took the launch page along.
     await expect(stat(join(dataDir, 'launch.html'))).rejects.toMatchObject({ code: 'ENOENT' });
     expect((await stat(join(dataDir, 'browser-profile'))).isDirectory()).toBe(true);
+  });
+
+  it('bookmarks the kiosk address in a new profile (Chromium then grants persistent storage), and leaves an existing one alone', async () => {
+    const profile = await tempDir('chinar-profile-');
+    expect(await seedBookmark(profile, 'http://127.0.0.1:47615')).toBe(true);
+    const file = join(profile, 'Default', 'Bookmarks');
+    const saved = JSON.parse(await readFile(file, 'utf8'));
+    expect(saved.roots.bookmark_bar.children).toEqual([expect.objectContaining({ type: 'url', url: 'http://127.0.0.1:47615/' })]);
+    await writeFile(file, '{"mine":true}');
+    expect(await seedBookmark(profile, 'http://127.0.0.1:47615')).toBe(false);
+    expect(await readFile(file, 'utf8')).toBe('{"mine":true}');
   });
 
   it('takes --browser, then CHROMIUM_PATH, and says what to do when there is none', () => {
