@@ -24,6 +24,7 @@ const METHOD_TABLE: Record<HostMethod, true> = {
 };
 const EVENT_TABLE: Record<HostEvent, true> = {
   'printer.status': true,
+  'settings.changed': true,
 };
 
 export const CONTRACT_METHODS: ReadonlySet<string> = new Set(Object.keys(METHOD_TABLE));

@@ -13,6 +13,7 @@ import {
 import { hostEvents, type HostEvent, type HostSettings } from '../shared/contract';
 import { fail, type HostResult } from '../shared/result';
 import { createHost, type Host } from './host';
+import { refuseOversizeInput } from './host/body-limit';
 import { parseElectronArgs } from './host/cli';
 import { installCrashHandlers } from './host/crash';
 import { RENDERER_SECURITY_HEADERS } from './host/csp';
@@ -166,11 +167,17 @@ export async function startMainProcess(options: MainProcessOptions): Promise<Mai
       return fail('unauthorized', 'This page may not use the kiosk host.');
     }
     if (typeof method !== 'string') return fail('bad-request', 'The host method name must be a string.');
-    const result = await host.dispatch(method, input);
-    if (method === 'settings.update' && result.ok && mainWindow) {
-      applyKiosk(mainWindow, (result.value as { settings: HostSettings }).settings.kiosk);
+    const tooLarge = refuseOversizeInput(method, input);
+    if (tooLarge) {
+      log.warn(`Refused an over-size ${method.slice(0, 60)} call`);
+      return tooLarge;
     }
-    return result;
+    return host.dispatch(method, input);
+  });
+
+  // Kiosk mode follows the settings however they changed, not only through this handler.
+  host.on('settings.changed', (settings) => {
+    if (mainWindow) applyKiosk(mainWindow, settings.kiosk);
   });
 
   for (const event of Object.keys(hostEvents) as HostEvent[]) {

@@ -44,6 +44,15 @@ await Promise.all([
     target: 'node20',
     packages: 'external',
   }),
+  // The browser kiosk launcher: the web host in-process plus Chromium (npm run kiosk).
+  build({
+    ...common,
+    entryPoints: ['electron/kiosk.ts'],
+    outfile: join(out, 'kiosk.cjs'),
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+  }),
   // A sandboxed preload can require only `electron` (and a few polyfilled modules), so
   // everything else, zod and the contract included, is bundled in.
   build({
@@ -67,7 +76,9 @@ if (stray.length > 0) {
 if (preload.length > 50_000) {
   fail(`preload.cjs is ${Math.round(preload.length / 1000)} kB; something heavy (zod?) was bundled into it.`);
 }
-// Without its entry check, `node dist/electron/web.cjs` would load and silently do nothing.
-if (!(await readFile(join(out, 'web.cjs'), 'utf8')).includes('require.main === module')) {
-  fail('web.cjs lost its CLI entry check.');
+// Without its entry check, `node dist/electron/web.cjs` would load and silently do nothing;
+// with two (web.ts bundled into kiosk.cjs), one process would start two hosts.
+for (const entry of ['web.cjs', 'kiosk.cjs']) {
+  const checks = (await readFile(join(out, entry), 'utf8')).split('require.main === module').length - 1;
+  if (checks !== 1) fail(`${entry} has ${checks} CLI entry checks; it needs exactly one.`);
 }

@@ -9,18 +9,33 @@ import { resolve } from 'node:path';
 export class UsageError extends Error {}
 
 export interface WebCliOptions {
-  port: number;
+  /** Absent: the data folder's remembered port, else 47615 (electron/web/origin.ts). */
+  port?: number;
   dataDir: string;
   fileDirOverride?: string;
+  /** `--move-origin`: serve the folder on a new port although it remembers another. */
+  moveOrigin?: true;
 }
 
-export const WEB_USAGE = 'Usage: node dist/electron/web.cjs [--port P (0 = any free port)] [--data-dir DIR (default ./.data)] [--printer file:DIR]';
+export const WEB_USAGE = [
+  'Usage: node dist/electron/web.cjs [--port P] [--data-dir DIR (default ./.data)] [--printer file:DIR] [--move-origin]',
+  '  --port P         default: the port this data folder first used, else 47615; 0 = that port, else any free one',
+  '  --move-origin    serve the folder on --port P although it remembers another port; DANGEROUS: the',
+  '                   browser keeps the store (sales, invoice numbers) with the old address',
+].join('\n');
 
-/** Splits `--name value` and `--name=value` into pairs; anything else is an error. */
-function flags(argv: readonly string[], known: ReadonlySet<string>, strict: boolean): Map<string, string> {
+/**
+ * Splits `--name value` and `--name=value` into pairs (`switches` take no value and map
+ * to ''); anything else is an error.
+ */
+function flags(argv: readonly string[], known: ReadonlySet<string>, strict: boolean, switches: ReadonlySet<string> = new Set()): Map<string, string> {
   const out = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (switches.has(arg)) {
+      out.set(arg, '');
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!known.has(name)) {
@@ -41,14 +56,49 @@ export function parsePrinterFlag(value: string, cwd: string): string {
   return resolve(cwd, value.slice('file:'.length));
 }
 
+const WEB_FLAGS = ['--port', '--data-dir', '--printer'];
+
 export function parseWebArgs(argv: readonly string[], cwd: string = process.cwd()): WebCliOptions {
-  const f = flags(argv, new Set(['--port', '--data-dir', '--printer']), true);
-  const portText = f.get('--port') ?? '0';
-  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535) throw new UsageError(`--port must be 0-65535, not ${portText}`);
-  const options: WebCliOptions = { port: Number(portText), dataDir: resolve(cwd, f.get('--data-dir') ?? '.data') };
+  return webOptions(flags(argv, new Set(WEB_FLAGS), true, new Set(['--move-origin'])), cwd);
+}
+
+function webOptions(f: ReadonlyMap<string, string>, cwd: string): WebCliOptions {
+  const options: WebCliOptions = { dataDir: resolve(cwd, f.get('--data-dir') ?? '.data') };
+  const portText = f.get('--port');
+  if (portText !== undefined) {
+    if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535) throw new UsageError(`--port must be 0-65535, not ${portText}`);
+    options.port = Number(portText);
+  }
+  if (f.has('--move-origin')) options.moveOrigin = true;
   const printer = f.get('--printer');
   if (printer !== undefined) options.fileDirOverride = parsePrinterFlag(printer, cwd);
   return options;
+}
+
+export interface KioskCliOptions {
+  web: WebCliOptions;
+  /** The Chromium to start; found on the usual paths when absent. */
+  browser?: string;
+  /** Chromium's profile, where IndexedDB (the store of record) lives. */
+  profileDir: string;
+}
+
+export const KIOSK_USAGE = [
+  'Usage: node dist/electron/kiosk.cjs [host options] [--browser PATH] [--profile DIR (default DATA-DIR/browser-profile)]',
+  WEB_USAGE.replace(/^Usage: \S+ \S+ /, 'Host options: '),
+].join('\n');
+
+export function parseKioskArgs(argv: readonly string[], cwd: string = process.cwd()): KioskCliOptions {
+  const f = flags(argv, new Set([...WEB_FLAGS, '--browser', '--profile']), true, new Set(['--move-origin']));
+  const web = webOptions(f, cwd);
+  const browser = f.get('--browser');
+  const profile = f.get('--profile');
+  return {
+    web,
+    // A bare name (`chromium`) is looked up on PATH when started; a path is taken as given.
+    ...(browser === undefined ? {} : { browser: browser.includes('/') ? resolve(cwd, browser) : browser }),
+    profileDir: profile === undefined ? resolve(web.dataDir, 'browser-profile') : resolve(cwd, profile),
+  };
 }
 
 /**

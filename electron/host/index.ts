@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { hostMethods, type HostEvent, type HostMethod } from '../../shared/contract';
+import { hostMethods, mergeFeatureMaps, type HostEvent, type HostMethod } from '../../shared/contract';
 import { fail, HostFailure, ok, type HostResult } from '../../shared/result';
 import { createPrinter } from '../printing/printers';
 import { readAppVersion } from './app-info';
@@ -64,12 +64,7 @@ export function createHost(options: CreateHostOptions): Host {
     events,
     now,
   };
-  const handlers: HostHandlers = {
-    ...appHandlers(ctx),
-    ...printingHandlers(ctx),
-    ...settingsHandlers(ctx),
-    ...labelHandlers(ctx),
-  };
+  const handlers: HostHandlers = mergeFeatureMaps('host handler', appHandlers(ctx), printingHandlers(ctx), settingsHandlers(ctx), labelHandlers(ctx));
   log.info(`Host started (${options.transport}, version ${ctx.appVersion}, data in ${dataDir})`);
 
   return {

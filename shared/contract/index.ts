@@ -2,25 +2,17 @@ import type { z } from 'zod';
 import type { HostResult } from '../result';
 import { appMethods } from './app';
 import { labelMethods } from './labels';
+import { mergeFeatureMaps } from './merge';
+import { DEFAULT_MAX_BODY_BYTES, MIB, type MethodSpec } from './spec';
 import { printingMethods, PrinterStatusSchema } from './printing';
-import { settingsMethods } from './settings';
+import { HostSettingsSchema, settingsMethods } from './settings';
 
 /**
  * The host contract: everything the renderer may ask of the host. Each feature exports
  * a method map; this is their union. Types come from the zod schemas (z.infer), so the
  * host's validation and the caller's types cannot drift apart.
  */
-export interface MethodSpec {
-  input: z.ZodType;
-  output: z.ZodType;
-}
-
-export const hostMethods = {
-  ...appMethods,
-  ...printingMethods,
-  ...settingsMethods,
-  ...labelMethods,
-} as const satisfies Record<string, MethodSpec>;
+export const hostMethods = mergeFeatureMaps('host method', appMethods, printingMethods, settingsMethods, labelMethods) satisfies Record<string, MethodSpec>;
 
 export type HostMethods = typeof hostMethods;
 export type HostMethod = keyof HostMethods;
@@ -32,9 +24,30 @@ export type HostOutput<K extends HostMethod> = z.output<HostMethods[K]['output']
 
 export const HOST_METHOD_NAMES = Object.keys(hostMethods) as HostMethod[];
 
+/** The body limit of a method; an unknown name gets the default (dispatch refuses it anyway). */
+export function maxBodyBytesOf(method: string): number {
+  if (!Object.hasOwn(hostMethods, method)) return DEFAULT_MAX_BODY_BYTES;
+  const spec: MethodSpec = hostMethods[method as HostMethod];
+  return spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+}
+
+/** What a transport answers when a request is over its method's limit. */
+export function bodyTooLargeMessage(method: string, limit: number): string {
+  return `${method.slice(0, 60)}: the request is larger than ${formatBytes(limit)}, the most this call accepts.`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes} bytes`;
+}
+
 /** Events the host pushes to the renderer. */
 export const hostEvents = {
   'printer.status': PrinterStatusSchema,
+  /**
+   * The machine settings after every successful change (settings.update, device.enrol),
+   * whoever made it. Electron's main process follows `kiosk` from it; screens may too.
+   */
+  'settings.changed': HostSettingsSchema,
 } as const;
 export type HostEvents = typeof hostEvents;
 export type HostEvent = keyof HostEvents;
@@ -53,3 +66,5 @@ export * from './app';
 export * from './printing';
 export * from './settings';
 export * from './labels';
+export * from './merge';
+export * from './spec';

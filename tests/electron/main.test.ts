@@ -237,6 +237,31 @@ describe('Electron main process', () => {
     expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
   });
 
+  it('follows a settings.changed event from the host, whichever call changed the settings', async () => {
+    const { started, window } = await launch();
+    // Straight to the host, past the IPC handler: only the event can tell main about it.
+    expect(await started!.host.dispatch('settings.update', { kiosk: true })).toMatchObject({ ok: true });
+    expect(window.setKiosk).toHaveBeenCalledWith(true);
+    expect(window.webContents.send).toHaveBeenCalledWith('host:event:settings.changed', expect.objectContaining({ kiosk: true }));
+    await started!.host.dispatch('settings.update', { kiosk: false });
+    expect(window.setKiosk).toHaveBeenLastCalledWith(false);
+  });
+
+  it('refuses an IPC payload over the method\'s contract limit before running it, and takes one under it', async () => {
+    const { ipc, trusted, dataDir } = await launch();
+    const block = { kind: 'text', text: 'x'.repeat(2_000) };
+    // ~1.1 MiB: valid for the schema (up to 5,000 blocks), over printer.print's 1 MiB.
+    const big = { document: { type: 'test', title: 'Big', blocks: Array.from({ length: 560 }, () => block) } };
+    expect(await ipc(trusted, 'printer.print', big)).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('larger than 1 MiB') } });
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(dataDir)).not.toContain('printer-out');
+    const small = { document: { ...big.document, blocks: big.document.blocks.slice(0, 400) } };
+    expect(await ipc(trusted, 'printer.print', small)).toMatchObject({ ok: true });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(await ipc(trusted, 'settings.update', cyclic)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
   it('forwards host events to the window on their own channel', async () => {
     const { ipc, trusted, window } = await launch();
     const result = await ipc(trusted, 'printer.print', { document: { type: 'test', title: 'Test print', blocks: [{ kind: 'text', text: 'Hello' }] } });

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web';
+import { BACKUP_MAX_BODY_BYTES } from '../../shared/contract';
 import { smallReceipt, tempDir } from './helpers';
 
 interface Reply { status: number; headers: IncomingHttpHeaders; body: string }
@@ -76,8 +77,35 @@ describe('loopback web host', () => {
     for (const host of ['evil.example', `evil.example:${web.port}`, '127.0.0.1', `127.0.0.1:${web.port + 1}`, `0.0.0.0:${web.port}`]) {
       expect((await api('app.info', {}, { host })).status, host).toBe(403);
     }
-    expect((await api('app.info', {}, { host: `localhost:${web.port}` })).status).toBe(200);
     expect((await send(web.port, { path: '/', headers: { host: 'evil.example' } })).status).toBe(403);
+  });
+
+  it('refuses API calls addressed to localhost or [::1], another browser origin with another store, naming the one address', async () => {
+    const { web, api, dataDir } = await start();
+    for (const host of [`localhost:${web.port}`, `LocalHost:${web.port}`, `[::1]:${web.port}`, `localhost.:${web.port}`]) {
+      const reply = await api('settings.update', { kiosk: true }, { host });
+      expect(reply.status, host).toBe(421);
+      expect(JSON.parse(reply.body), host).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining(`http://127.0.0.1:${web.port}/`) } });
+    }
+    // A page already open on localhost calls 127.0.0.1 cross-origin: refused the same way.
+    const crossOrigin = await api('settings.update', { kiosk: true }, { origin: `http://localhost:${web.port}` });
+    expect(crossOrigin.status).toBe(403);
+    expect(JSON.parse(crossOrigin.body).error.message).toContain(`http://127.0.0.1:${web.port}/`);
+    expect(await readdir(dataDir)).not.toContain('settings.json');
+  });
+
+  it('redirects pages asked for by localhost or [::1] to 127.0.0.1, keeping path and query', async () => {
+    const { web } = await start();
+    for (const [host, path] of [[`localhost:${web.port}`, '/'], [`[::1]:${web.port}`, '/assets/app.js?v=2'], [`localhost:${web.port}`, '//evil.example/x']] as const) {
+      const reply = await send(web.port, { path, headers: { host } });
+      expect(reply.status, host).toBe(307);
+      expect(reply.headers.location).toBe(`http://127.0.0.1:${web.port}${path}`);
+      expect(reply.headers['cache-control']).toBe('no-store');
+    }
+    expect((await send(web.port, { method: 'HEAD', path: '/', headers: { host: `localhost:${web.port}` } })).status).toBe(307);
+    expect((await send(web.port, { method: 'POST', path: '/', headers: { host: `localhost:${web.port}` } })).status).toBe(421);
+    // Another port on localhost is not ours to redirect.
+    expect((await send(web.port, { path: '/', headers: { host: `localhost:${web.port + 1}` } })).status).toBe(403);
   });
 
   it('refuses a foreign Origin and cross-site fetches, accepts its own', async () => {
@@ -89,7 +117,7 @@ describe('loopback web host', () => {
     expect((await api('app.info', {}, { origin: `http://127.0.0.1:${web.port}`, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
   });
 
-  it('refuses a body over 1 MiB with 413, but lets a backup up to 64 MiB through', async () => {
+  it('refuses a body over 1 MiB with 413, but lets a backup up to the contract\'s 200 MiB through', async () => {
     const { api, dataDir } = await start();
     const big = JSON.stringify({ kiosk: true, pad: 'x'.repeat(2 * 1024 * 1024) });
     const tooBig = await api('settings.update', big);
@@ -97,9 +125,24 @@ describe('loopback web host', () => {
     expect(JSON.parse(tooBig.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(await readdir(dataDir)).not.toContain('settings.json');
 
-    const backup = await api('backup.write', { json: JSON.stringify({ rows: 'y'.repeat(3 * 1024 * 1024) }) });
+    expect(JSON.parse(tooBig.body).error.message).toContain('larger than 1 MiB');
+
+    // Over the 64 MiB this transport used to allow on its own, under the contract's limit.
+    const json = 'y'.repeat(65 * 1024 * 1024);
+    const backup = await api('backup.write', { json });
     expect(backup.status).toBe(200);
-    expect(JSON.parse(backup.body)).toMatchObject({ ok: true, value: { bytes: 3 * 1024 * 1024 + 11 } });
+    expect(JSON.parse(backup.body)).toMatchObject({ ok: true, value: { bytes: json.length } });
+  });
+
+  it('refuses a backup whose declared size is over the contract\'s limit before reading it', async () => {
+    const { web } = await start();
+    const reply = await send(web.port, {
+      method: 'POST',
+      path: '/api/call/backup.write',
+      headers: { host: `127.0.0.1:${web.port}`, authorization: `Bearer ${web.token}`, 'content-type': 'application/json', 'content-length': String(BACKUP_MAX_BODY_BYTES + 1) },
+    }).catch((error: NodeJS.ErrnoException) => ({ status: -1, body: error.code ?? '' }));
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error.message).toContain('larger than 200 MiB');
   });
 
   it('answers non-JSON with 400, and a payload that breaks the contract with a bad-request naming the field', async () => {

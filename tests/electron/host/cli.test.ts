@@ -10,6 +10,13 @@ describe('host command line', () => {
     expect(parseWebArgs(['--port=5174'], '/srv/kiosk')).toEqual({ port: 5174, dataDir: resolve('/srv/kiosk', '.data') });
   });
 
+  it('leaves the port out when none is given (the folder\'s remembered one, else the default), and reads --move-origin', () => {
+    const options = parseWebArgs(['--data-dir', 'x'], '/srv/kiosk');
+    expect(options).toStrictEqual({ dataDir: resolve('/srv/kiosk', 'x') });
+    expect(parseWebArgs(['--port', '5175', '--move-origin'], '/srv/kiosk')).toStrictEqual({ port: 5175, moveOrigin: true, dataDir: resolve('/srv/kiosk', '.data') });
+    expect(() => parseWebArgs(['--move-origin=yes'])).toThrow(/Unknown option/);
+  });
+
   it('rejects what it does not understand', () => {
     expect(() => parseWebArgs(['--port', 'eighty'])).toThrow(UsageError);
     expect(() => parseWebArgs(['--port', '70000'])).toThrow(UsageError);

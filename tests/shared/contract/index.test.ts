@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import {
+  BACKUP_MAX_BODY_BYTES,
+  bodyTooLargeMessage,
+  DEFAULT_MAX_BODY_BYTES,
+  HOST_METHOD_NAMES,
+  hostMethods,
+  maxBodyBytesOf,
+  mergeFeatureMaps,
+  MIB,
+} from '../../../shared/contract';
+
+describe('host contract', () => {
+  it('merging feature maps throws on a name two features both declare', () => {
+    const a = { 'x.one': { input: z.object({}), output: z.object({}) } };
+    const b = { 'x.two': { input: z.object({}), output: z.object({}) } };
+    const clash = { 'x.one': { input: z.string(), output: z.string() } };
+    expect(Object.keys(mergeFeatureMaps('host method', a, b))).toEqual(['x.one', 'x.two']);
+    expect(() => mergeFeatureMaps('host method', a, b, clash)).toThrow(/host method "x\.one"/);
+  });
+
+  it('declares each method\'s body limit beside it: backups get 200 MiB, everything else 1 MiB', () => {
+    expect(DEFAULT_MAX_BODY_BYTES).toBe(MIB);
+    expect(BACKUP_MAX_BODY_BYTES).toBe(200 * MIB);
+    expect(maxBodyBytesOf('backup.write')).toBe(200 * MIB);
+    for (const name of HOST_METHOD_NAMES.filter((n) => n !== 'backup.write')) expect(maxBodyBytesOf(name), name).toBe(MIB);
+    expect(maxBodyBytesOf('no.such.method')).toBe(MIB);
+    // Inherited names are not methods.
+    expect(maxBodyBytesOf('constructor')).toBe(MIB);
+    expect(Object.keys(hostMethods)).toEqual(HOST_METHOD_NAMES);
+    expect(bodyTooLargeMessage('backup.write', 200 * MIB)).toContain('larger than 200 MiB');
+  });
+});
