@@ -31,6 +31,9 @@ export interface CommitSaleInput {
 /** A manager's PIN given for one cart line. */
 export interface LineApproval { productId: string; managerId: string }
 
+/** Counter rows of invoice sequences are keyed `invoice:{series}/{fy}`. */
+export const INVOICE_COUNTER_PREFIX = 'invoice:';
+
 export interface CommittedSale {
   sale: SaleEntity;
   lines: SaleLineEntity[];
@@ -79,7 +82,7 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       const overStock = stockShortfalls(input.cart.items, (id) => stockById.get(id), profile.overStockManagerPieces).filter((s) => s.needsManager);
       await checkApprovals(db, overStock, input.stockApprovals, (name) => `Selling that many of ${name} is beyond the stock count and needs a manager's approval.`);
       const businessDate = open?.businessDate ?? await dayForSale(db, input.now, profile.timeZone, input.operator);
-      const counterKey = `invoice:${invoiceCounterKey(profile.invoiceSeries, businessDate)}`;
+      const counterKey = `${INVOICE_COUNTER_PREFIX}${invoiceCounterKey(profile.invoiceSeries, businessDate)}`;
       const sequence = (counters.find((c) => c.key === counterKey)?.value ?? 0) + 1;
       const receiptNo = formatInvoiceNumber(profile.invoiceSeries, businessDate, sequence);
       const createdAt = isoWithOffset(input.now, profile.timeZone);
@@ -177,7 +180,7 @@ export async function peekNextReceiptNo(db: ChinarDb, now: Date): Promise<string
   return db.transaction('r', [db.days, db.counters, db.settings], async () => {
     const profile = await getStoreProfile(db);
     const date = (await openDay(db))?.businessDate ?? calendarDateIn(now, profile.timeZone);
-    const key = `invoice:${invoiceCounterKey(profile.invoiceSeries, date)}`;
+    const key = `${INVOICE_COUNTER_PREFIX}${invoiceCounterKey(profile.invoiceSeries, date)}`;
     return formatInvoiceNumber(profile.invoiceSeries, date, ((await db.counters.get(key))?.value ?? 0) + 1);
   });
 }

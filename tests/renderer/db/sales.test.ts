@@ -198,6 +198,19 @@ describe('commitSale', () => {
     expect((await findProductByBarcode(db, '2000000000046'))!.product.stock).toBe(-5);
   });
 
+  it('finds a receipt as a person types it: any case, or just its sequence', async () => {
+    const { db, newId } = await freshStore();
+    const first = await sell(db, newId, await cartOf(db, '2000000000077'));
+    const second = await sell(db, newId, await cartOf(db, '2000000000084'));
+    expect(second.sale.receiptNo).toMatch(/^K01\/\d{4}\/000002$/);
+    for (const typed of [second.sale.receiptNo.toLowerCase(), ` ${second.sale.receiptNo} `, '000002', '2']) {
+      expect((await findSaleByReceiptNo(db, typed))?.sale.id, typed).toBe(second.sale.id);
+    }
+    expect((await findSaleByReceiptNo(db, '1'))?.sale.id).toBe(first.sale.id);
+    expect(await findSaleByReceiptNo(db, '3')).toBeNull();
+    expect(await findSaleByReceiptNo(db, '')).toBeNull();
+  });
+
   it('keeps a committed sale when the store is closed and opened again', async () => {
     const { db, factory, newId } = await freshStore();
     const { sale } = await sell(db, newId, await cartOf(db, '2000000000039'));
