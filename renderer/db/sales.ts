@@ -7,6 +7,7 @@ import type { PaymentEntity, SaleEntity, SaleLineEntity, UserEntity } from '../.
 import { stockShortfalls } from '../../shared/stock';
 import { cashOverLimit, type SettledPayment } from '../../shared/tender';
 import { lastAuditEntry, nextAuditEntry } from './audit';
+import { OPEN_CART_ID } from './carts';
 import { dayForSale, openDay } from './days';
 import type { NewId } from './ids';
 import type { ChinarDb } from './schema';
@@ -57,7 +58,7 @@ export class SaleNotRecordedError extends Error {
 export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<CommittedSale> {
   if (input.cart.items.length === 0) throw new SaleNotRecordedError('The cart is empty.');
   try {
-    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.days, db.settings, db.users], async () => {
+    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.days, db.settings, db.users, db.carts], async () => {
       // Every read is issued at once: IndexedDB pipelines them, and the commit stays close
       // to the cost of a bare transaction writing the same rows (see bench/).
       // The counters table holds one row per invoice series and financial year: tiny.
@@ -137,6 +138,8 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
         db.products.bulkPut(updatedProducts),
         db.counters.put({ key: counterKey, value: sequence }),
         db.audit.add(audit),
+        // The counter's cart is now a sale: it must never come back to be charged again.
+        db.carts.delete(OPEN_CART_ID),
       ]);
       return { sale, lines, payments };
     });
