@@ -23,6 +23,12 @@ export const StoreProfileSchema = z.object({
   cashRounding: z.boolean(),
   /** Discounts above this percentage of a line need a manager's PIN. */
   discountLimitPct: z.number().int().min(0).max(100),
+  /**
+   * Selling more pieces than the stock count needs the operator's confirmation; more than
+   * this many beyond the count needs a manager's PIN (see shared/stock.ts). Stores saved
+   * before this field existed get the default.
+   */
+  overStockManagerPieces: z.number().int().min(0).max(1000).default(2),
   timeZone: z.string().min(1),
   /** Base URL of artisans' story pages for label QR codes; empty: no QR. */
   storyBaseUrl: z.string().max(200),

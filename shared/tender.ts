@@ -19,9 +19,27 @@ export interface SettledPayment {
   reference: string | null;
 }
 
+/**
+ * Income-tax Act 1961, section 269ST: no person may receive Rs. 2,00,000 or more in cash
+ * in respect of a single transaction (or from one person in a day, or for one event).
+ * Carpets and Pashmina reach it, so a sale keeping this much cash or more is refused and
+ * the rest must go on card or UPI. The kiosk cannot know the buyer across sales; the
+ * per-transaction limit is the one it can enforce.
+ */
+export const CASH_LIMIT_269ST = 20_000_000 as Paise;
+
+/** Whether cash kept for one sale breaks s.269ST. */
+export function cashOverLimit(cashKept: number): boolean {
+  return cashKept >= CASH_LIMIT_269ST;
+}
+
 export type Settlement =
   | { ok: true; payments: SettledPayment[]; change: Paise }
-  | { ok: false; reason: 'nothing-to-pay' | 'overpaid-non-cash' | 'short' | 'bad-amount' | 'missing-reference'; due: Paise };
+  /**
+   * `due`: what is still to pay ('short'); for 'cash-limit', the least that must move
+   * from cash to card or UPI.
+   */
+  | { ok: false; reason: 'nothing-to-pay' | 'overpaid-non-cash' | 'short' | 'bad-amount' | 'missing-reference' | 'cash-limit'; due: Paise };
 
 /**
  * Applies the tenders to `total`: card and UPI first, exactly as entered (they give no
@@ -41,6 +59,10 @@ export function settleTenders(total: Paise, tenders: readonly TenderInput[]): Se
   }
   const cashTendered = tenders.reduce((sum, t) => (t.method === 'cash' ? sum + t.tendered : sum), 0);
   if (!Number.isSafeInteger(cashTendered) || cashTendered < 0) return { ok: false, reason: 'bad-amount', due: paise(due) };
+  // Cash kept for the sale is what card and UPI leave, at most what was handed over (the
+  // change goes back). Said before 'short', so the operator is not asked for more cash.
+  const cashKept = Math.min(cashTendered, due);
+  if (cashOverLimit(cashKept)) return { ok: false, reason: 'cash-limit', due: paise(cashKept - (CASH_LIMIT_269ST - 1)) };
   if (cashTendered < due) return { ok: false, reason: 'short', due: paise(due - cashTendered) };
   const change = paise(cashTendered - due);
   if (cashTendered > 0) {

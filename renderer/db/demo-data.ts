@@ -20,6 +20,7 @@ export const DEMO_PROFILE: StoreProfile = {
   upiPayeeName: 'Chinar Artisan Market',
   cashRounding: false,
   discountLimitPct: 10,
+  overStockManagerPieces: 2,
   timeZone: 'Asia/Kolkata',
   storyBaseUrl: 'https://chinar.example/artisans',
   footer: 'Thank you for supporting the artisans of Kashmir.',

@@ -2,13 +2,14 @@
  * The store of record. Components call these operations, named after what people do;
  * nothing else in the renderer touches IndexedDB.
  */
-export { openChinarDb, ChinarDb, DEFAULT_DB_NAME } from './schema';
+export { openChinarDb, ChinarDb, DEFAULT_DB_NAME, type CartRow } from './schema';
 export { newId, type NewId } from './ids';
 export { seedDemoIfEmpty } from './seed';
 export { DEMO_PINS } from './demo-data';
 export { signInWithPin, approveAsManager, PIN_PATTERN } from './auth';
 export { findProductByBarcode, searchProducts, productSearchWords, type ProductWithArtisan } from './catalog';
-export { commitSale, peekNextReceiptNo, SaleNotRecordedError, type CommitSaleInput, type CommittedSale } from './sales';
+export { commitSale, peekNextReceiptNo, SaleNotRecordedError, type CommitSaleInput, type CommittedSale, type LineApproval } from './sales';
+export { saveOpenCart, loadOpenCart, parkCart, parkedCarts, recallCart, OPEN_CART_ID, type CartDraft } from './carts';
 export { findSaleByReceiptNo, recentSales, recordReprint, recordNoSale } from './receipts';
 export { openDay, DayClosedError } from './days';
 export { getStoreProfile, saveStoreProfile, getTaxTable, saveTaxTable, isDemoData, setDemoData } from './settings';

@@ -1,13 +1,27 @@
 import type { SaleEntity } from '../../shared/entities';
 import { isoWithOffset } from '../../shared/time';
 import { appendAudit } from './audit';
-import type { CommittedSale } from './sales';
+import { INVOICE_COUNTER_PREFIX, type CommittedSale } from './sales';
 import type { ChinarDb } from './schema';
 
-/** A committed sale with its lines and payments, by receipt number (the receipt's barcode). */
-export async function findSaleByReceiptNo(db: ChinarDb, receiptNo: string): Promise<CommittedSale | null> {
-  return db.transaction('r', [db.sales, db.saleLines, db.payments], async () => {
-    const sale = await db.sales.get({ receiptNo: receiptNo.trim() });
+/**
+ * A committed sale with its lines and payments, by receipt number (the receipt's barcode),
+ * as a person types it: in any case ("k01/2627/000002"), or just the sequence ("2" or
+ * "000002"), which finds the latest invoice with that sequence in any series and year
+ * this store has numbered (the counters table lists them).
+ */
+export async function findSaleByReceiptNo(db: ChinarDb, typed: string): Promise<CommittedSale | null> {
+  const wanted = typed.trim().toUpperCase();
+  if (wanted === '') return null;
+  return db.transaction('r', [db.sales, db.saleLines, db.payments, db.counters], async () => {
+    let sale = await db.sales.get({ receiptNo: wanted });
+    if (!sale && /^\d{1,6}$/.test(wanted)) {
+      const sequence = wanted.padStart(6, '0');
+      const series = (await db.counters.where('key').startsWith(INVOICE_COUNTER_PREFIX).primaryKeys())
+        .map((key) => `${key.slice(INVOICE_COUNTER_PREFIX.length)}/${sequence}`);
+      const found = await db.sales.where('receiptNo').anyOf(series).toArray();
+      sale = found.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    }
     return sale ? loadSale(db, sale) : null;
   });
 }

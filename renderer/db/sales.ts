@@ -4,8 +4,10 @@ import { paise, sumPaise, type Paise } from '../../shared/money';
 import { formatInvoiceNumber, invoiceCounterKey } from '../../shared/invoice';
 import { calendarDateIn, isoWithOffset } from '../../shared/time';
 import type { PaymentEntity, SaleEntity, SaleLineEntity, UserEntity } from '../../shared/entities';
-import type { SettledPayment } from '../../shared/tender';
+import { stockShortfalls } from '../../shared/stock';
+import { cashOverLimit, type SettledPayment } from '../../shared/tender';
 import { lastAuditEntry, nextAuditEntry } from './audit';
+import { OPEN_CART_ID } from './carts';
 import { dayForSale, openDay } from './days';
 import type { NewId } from './ids';
 import type { ChinarDb } from './schema';
@@ -22,8 +24,16 @@ export interface CommitSaleInput {
   now: Date;
   newId: NewId;
   /** Managers who approved discounts above the store's limit, per product line. */
-  discountApprovals?: readonly { productId: string; managerId: string }[];
+  discountApprovals?: readonly LineApproval[];
+  /** Managers who approved selling further beyond the stock count than the store's limit. */
+  stockApprovals?: readonly LineApproval[];
 }
+
+/** A manager's PIN given for one cart line. */
+export interface LineApproval { productId: string; managerId: string }
+
+/** Counter rows of invoice sequences are keyed `invoice:{series}/{fy}`. */
+export const INVOICE_COUNTER_PREFIX = 'invoice:';
 
 export interface CommittedSale {
   sale: SaleEntity;
@@ -48,7 +58,7 @@ export class SaleNotRecordedError extends Error {
 export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<CommittedSale> {
   if (input.cart.items.length === 0) throw new SaleNotRecordedError('The cart is empty.');
   try {
-    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.days, db.settings, db.users], async () => {
+    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.days, db.settings, db.users, db.carts], async () => {
       // Every read is issued at once: IndexedDB pipelines them, and the commit stays close
       // to the cost of a bare transaction writing the same rows (see bench/).
       // The counters table holds one row per invoice series and financial year: tiny.
@@ -62,9 +72,18 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       if (paid !== total) {
         throw new SaleNotRecordedError(`Payments add up to ${paid} paise but the total is ${total} paise.`);
       }
-      await checkDiscountApprovals(db, input, profile.discountLimitPct);
+      const cash = sumPaise(input.payments.filter((p) => p.method === 'cash'), (p) => p.amount);
+      if (cashOverLimit(cash)) {
+        throw new SaleNotRecordedError('Cash of Rs. 2,00,000 or more in one sale is not allowed (Income-tax Act, section 269ST): take part of it by card or UPI.');
+      }
+      const limitPct = profile.discountLimitPct;
+      const overDiscount = input.cart.items.filter((i) => i.discount * 100 > i.unitPrice * i.qty * limitPct);
+      await checkApprovals(db, overDiscount, input.discountApprovals, (name) => `The discount on ${name} is above ${limitPct}% and needs a manager's approval.`);
+      const stockById = new Map(products.map((p) => [p?.id, p?.stock]));
+      const overStock = stockShortfalls(input.cart.items, (id) => stockById.get(id), profile.overStockManagerPieces).filter((s) => s.needsManager);
+      await checkApprovals(db, overStock, input.stockApprovals, (name) => `Selling that many of ${name} is beyond the stock count and needs a manager's approval.`);
       const businessDate = open?.businessDate ?? await dayForSale(db, input.now, profile.timeZone, input.operator);
-      const counterKey = `invoice:${invoiceCounterKey(profile.invoiceSeries, businessDate)}`;
+      const counterKey = `${INVOICE_COUNTER_PREFIX}${invoiceCounterKey(profile.invoiceSeries, businessDate)}`;
       const sequence = (counters.find((c) => c.key === counterKey)?.value ?? 0) + 1;
       const receiptNo = formatInvoiceNumber(profile.invoiceSeries, businessDate, sequence);
       const createdAt = isoWithOffset(input.now, profile.timeZone);
@@ -108,6 +127,7 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
           saleId, receiptNo, total, items: totals.itemCount, discount: totals.discount,
           payments: payments.map((p) => [p.method, p.amount]),
           ...(input.discountApprovals?.length ? { discountApprovals: input.discountApprovals } : {}),
+          ...(input.stockApprovals?.length ? { stockApprovals: input.stockApprovals } : {}),
         },
       });
 
@@ -118,6 +138,8 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
         db.products.bulkPut(updatedProducts),
         db.counters.put({ key: counterKey, value: sequence }),
         db.audit.add(audit),
+        // The counter's cart is now a sale: it must never come back to be charged again.
+        db.carts.delete(OPEN_CART_ID),
       ]);
       return { sale, lines, payments };
     });
@@ -131,18 +153,22 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
 }
 
 /**
- * A discount above the store's limit (a share of the line's price) must carry the
- * approval of an active manager; the screen asks for the PIN, and this is the rule.
+ * Lines the store's rules send to a manager (a discount above the limit, a quantity far
+ * beyond the stock count) must each carry the approval of an active manager; the screen
+ * asks for the PIN, and this is the rule.
  */
-async function checkDiscountApprovals(db: ChinarDb, input: CommitSaleInput, limitPct: number): Promise<void> {
-  const needing = input.cart.items.filter((i) => i.discount * 100 > i.unitPrice * i.qty * limitPct);
+async function checkApprovals(
+  db: ChinarDb,
+  needing: readonly { productId: string; name: string }[],
+  approvals: readonly LineApproval[] = [],
+  refusal: (name: string) => string,
+): Promise<void> {
   if (needing.length === 0) return;
-  const approvals = input.discountApprovals ?? [];
   const managers = await db.users.bulkGet([...new Set(approvals.map((a) => a.managerId))]);
   const activeManagers = new Set(managers.filter((u) => u?.active && u.role === 'manager').map((u) => u!.id));
-  for (const item of needing) {
-    if (!approvals.some((a) => a.productId === item.productId && activeManagers.has(a.managerId))) {
-      throw new SaleNotRecordedError(`The discount on ${item.name} is above ${limitPct}% and needs a manager's approval.`);
+  for (const line of needing) {
+    if (!approvals.some((a) => a.productId === line.productId && activeManagers.has(a.managerId))) {
+      throw new SaleNotRecordedError(refusal(line.name));
     }
   }
 }
@@ -157,7 +183,7 @@ export async function peekNextReceiptNo(db: ChinarDb, now: Date): Promise<string
   return db.transaction('r', [db.days, db.counters, db.settings], async () => {
     const profile = await getStoreProfile(db);
     const date = (await openDay(db))?.businessDate ?? calendarDateIn(now, profile.timeZone);
-    const key = `invoice:${invoiceCounterKey(profile.invoiceSeries, date)}`;
+    const key = `${INVOICE_COUNTER_PREFIX}${invoiceCounterKey(profile.invoiceSeries, date)}`;
     return formatInvoiceNumber(profile.invoiceSeries, date, ((await db.counters.get(key))?.value ?? 0) + 1);
   });
 }

@@ -2,9 +2,30 @@ import { Dexie, type Table } from 'dexie';
 import type {
   ArtisanEntity, AuditEntry, DayEntity, PaymentEntity, ProductEntity, SaleEntity, SaleLineEntity, UserEntity,
 } from '../../shared/entities';
+import type { Cart } from '../../shared/cart';
+import type { LineApproval } from './sales';
 
 /** A key–value row: store profile, tax table, demo flag. */
 export interface SettingRow { key: string; value: unknown }
+
+/**
+ * A cart that is not a sale yet: the one on the counter ('open', kept so a reload or a
+ * crash mid-sale does not lose it) or one the operator parked to serve someone else.
+ */
+export interface CartRow {
+  /** OPEN_CART_ID for the cart on the counter; a UUIDv7 for a parked one. */
+  id: string;
+  status: 'open' | 'parked';
+  cart: Cart;
+  /** Managers' approvals already given for this cart's lines (discounts, stock). */
+  discountApprovals: LineApproval[];
+  stockApprovals: LineApproval[];
+  operatorId: string;
+  /** ISO 8601, when last changed (open) or parked. */
+  savedAt: string;
+  /** What the operator typed to recognise a parked cart ("lady in the red pheran"). */
+  label: string;
+}
 
 /** Monotonic counters (invoice numbers per series and financial year, in-store barcodes). */
 export interface CounterRow { key: string; value: number }
@@ -25,6 +46,7 @@ export class ChinarDb extends Dexie {
   audit!: Table<AuditEntry, number>;
   settings!: Table<SettingRow, string>;
   counters!: Table<CounterRow, string>;
+  carts!: Table<CartRow, string>;
 
   constructor(name: string, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Strict durability: a committed sale is on disk before the transaction's complete
@@ -42,6 +64,8 @@ export class ChinarDb extends Dexie {
       settings: 'key',
       counters: 'key',
     });
+    // v2: the open cart survives a reload, and carts can be parked and recalled.
+    this.version(2).stores({ carts: 'id, status' });
   }
 }
 

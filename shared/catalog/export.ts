@@ -24,18 +24,15 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The store's catalog as file rows, artisans by code and products by SKU, so two exports
- * of the same store are identical and diff cleanly. Inactive records are included:
- * importing the export again must not lose them.
+ * of the same store are identical and diff cleanly. Switched-off products (the retired
+ * demo catalog among them) are left out: the file has no "active" column, so importing
+ * it again would switch them back on, and importing never deletes, so leaving them out
+ * loses nothing. An inactive artisan is left out too unless an exported product is hers.
  */
 export function catalogFromStore(store: CatalogSnapshot): CatalogRows {
   const codeById = new Map(store.artisans.map((a) => [a.id, a.code]));
-  const artisans = store.artisans
-    .map((a): ArtisanRow => ({
-      code: a.code, name: a.name, craft: a.craft, cooperative: a.cooperative, village: a.village, phone: a.phone,
-      gender: a.gender, commissionBps: a.commissionBps, fairWageCertified: a.fairWageCertified,
-    }))
-    .sort((a, b) => byText(a.code, b.code));
   const products = store.products
+    .filter((p) => p.active)
     .map((p): ProductRow => {
       const artisanCode = codeById.get(p.artisanId);
       if (artisanCode === undefined) throw new Error(`Product ${p.sku} points at artisan ${p.artisanId}, which is not in the store`);
@@ -45,5 +42,13 @@ export function catalogFromStore(store: CatalogSnapshot): CatalogRows {
       };
     })
     .sort((a, b) => byText(a.sku, b.sku));
+  const sellingFor = new Set(products.map((p) => p.artisanCode));
+  const artisans = store.artisans
+    .filter((a) => a.active || sellingFor.has(a.code))
+    .map((a): ArtisanRow => ({
+      code: a.code, name: a.name, craft: a.craft, cooperative: a.cooperative, village: a.village, phone: a.phone,
+      gender: a.gender, commissionBps: a.commissionBps, fairWageCertified: a.fairWageCertified,
+    }))
+    .sort((a, b) => byText(a.code, b.code));
   return { artisans, products };
 }

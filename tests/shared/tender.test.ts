@@ -33,3 +33,22 @@ describe('tenders', () => {
     expect(quickCashAmounts(p(50_000))).toEqual([50_000, 200_000]);
   });
 });
+
+describe('cash limit of the Income-tax Act, s.269ST', () => {
+  it('takes ₹1,99,999.99 in cash, and refuses ₹2,00,000, saying how much must go on card or UPI', () => {
+    expect(settleTenders(p(19_999_999), [{ method: 'cash', tendered: p(20_000_000) }])).toMatchObject({ ok: true, change: 1 });
+    expect(settleTenders(p(20_000_000), [{ method: 'cash', tendered: p(20_000_000) }])).toEqual({ ok: false, reason: 'cash-limit', due: 1 });
+    expect(settleTenders(p(21_220_000), [{ method: 'cash', tendered: p(21_220_000) }])).toEqual({ ok: false, reason: 'cash-limit', due: 1_220_001 });
+  });
+
+  it('counts the cash kept, not the notes handed over, and takes a large sale split onto UPI', () => {
+    // ₹1,99,000 due, ₹2,00,000 handed over: ₹1,000 goes back as change, ₹1,99,000 is kept.
+    expect(settleTenders(p(19_900_000), [{ method: 'cash', tendered: p(20_000_000) }])).toMatchObject({ ok: true, change: 100_000 });
+    const split = settleTenders(p(36_842_200), [{ method: 'upi', amount: p(20_000_000), reference: 'K01/2627/000009' }, { method: 'cash', tendered: p(16_842_200) }]);
+    expect(split.ok && split.payments.map((x) => [x.method, x.amount])).toEqual([['upi', 20_000_000], ['cash', 16_842_200]]);
+  });
+
+  it('says so before asking for more cash when the cash in hand already reaches the limit', () => {
+    expect(settleTenders(p(30_000_000), [{ method: 'cash', tendered: p(25_000_000) }])).toEqual({ ok: false, reason: 'cash-limit', due: 5_000_001 });
+  });
+});

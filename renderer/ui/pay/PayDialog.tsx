@@ -226,6 +226,7 @@ function problemText(problem: PayProblem, t: TFunction<'translation'>, money: (p
     case 'cash-unreadable': return t('pay.problem.cashUnreadable');
     case 'overpaid-non-cash': return t('pay.problem.overpaid', { due: money(problem.due) });
     case 'nothing-to-pay': return t('pay.problem.nothingToPay');
+    case 'cash-limit': return t('pay.problem.cashLimit', { due: money(problem.due) });
     case 'short': return t('pay.stillToPayAmount', { due: money(problem.due) });
     case 'bad-amount':
     case 'missing-reference': return t('pay.problem.incomplete');

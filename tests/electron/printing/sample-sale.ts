@@ -21,6 +21,7 @@ export const STORE: StoreProfile = {
   upiPayeeName: 'Chinar Crafts Market',
   cashRounding: true,
   discountLimitPct: 10,
+  overStockManagerPieces: 2,
   timeZone: 'Asia/Kolkata',
   storyBaseUrl: '',
   footer: 'Thank you for supporting the artisans of Kashmir. Returns within 15 days with this receipt.',

@@ -166,6 +166,51 @@ describe('commitSale', () => {
     expect(await db.sales.count()).toBe(0);
   });
 
+  it('refuses cash of ₹2,00,000 or more in one sale (Income-tax Act s.269ST), and writes nothing', async () => {
+    const { db, newId } = await freshStore();
+    const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
+    const cart = await cartOf(db, '2000000000091', '2000000000039'); // ₹1,85,000 carpet + ₹24,000 shawl
+    // The pay screen would not offer this (settleTenders refuses it); the store refuses it too.
+    const cash = { method: 'cash' as const, amount: 20_900_000 as Paise, tendered: 20_900_000 as Paise, change: 0 as Paise, reference: null };
+    await expect(commitSale(db, { cart, payments: [cash], operator, roundOff: 0 as Paise, deviceId: 'd/K01', now: NOON_IN_SRINAGAR, newId }))
+      .rejects.toThrow(/269ST/);
+    expect(await db.sales.count()).toBe(0);
+  });
+
+  it('sells past the stock count within the store\'s limit, and further only with a manager\'s approval', async () => {
+    const { db, newId } = await freshStore();
+    const manager = (await signInWithPin(db, DEMO_PINS.manager))!;
+    const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
+    const [carpet] = (await cartOf(db, '2000000000046')).items; // Sozni cushion cover, 12 in stock, ₹1,850
+    const sellQty = (qty: number, stockApprovals?: { productId: string; managerId: string }[]) => {
+      const cart: Cart = { items: [{ ...carpet!, qty }] };
+      const total = (carpet!.unitPrice * qty) as Paise;
+      const settled = settleTenders(total, [{ method: 'cash', tendered: total }]);
+      if (!settled.ok) throw new Error('settle failed');
+      return commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'd/K01', now: NOON_IN_SRINAGAR, newId, ...(stockApprovals ? { stockApprovals } : {}) });
+    };
+    await sellQty(14); // 2 beyond the count of 12: the limit is 2
+    expect((await findProductByBarcode(db, '2000000000046'))!.product.stock).toBe(-2);
+    await expect(sellQty(3)).rejects.toThrow(/beyond the stock count and needs a manager/);
+    await expect(sellQty(3, [{ productId: carpet!.productId, managerId: operator.id }])).rejects.toThrow(/needs a manager/);
+    const { sale } = await sellQty(3, [{ productId: carpet!.productId, managerId: manager.id }]);
+    expect((await db.audit.toArray()).at(-1)?.detail).toMatchObject({ saleId: sale.id, stockApprovals: [{ managerId: manager.id }] });
+    expect((await findProductByBarcode(db, '2000000000046'))!.product.stock).toBe(-5);
+  });
+
+  it('finds a receipt as a person types it: any case, or just its sequence', async () => {
+    const { db, newId } = await freshStore();
+    const first = await sell(db, newId, await cartOf(db, '2000000000077'));
+    const second = await sell(db, newId, await cartOf(db, '2000000000084'));
+    expect(second.sale.receiptNo).toMatch(/^K01\/\d{4}\/000002$/);
+    for (const typed of [second.sale.receiptNo.toLowerCase(), ` ${second.sale.receiptNo} `, '000002', '2']) {
+      expect((await findSaleByReceiptNo(db, typed))?.sale.id, typed).toBe(second.sale.id);
+    }
+    expect((await findSaleByReceiptNo(db, '1'))?.sale.id).toBe(first.sale.id);
+    expect(await findSaleByReceiptNo(db, '3')).toBeNull();
+    expect(await findSaleByReceiptNo(db, '')).toBeNull();
+  });
+
   it('keeps a committed sale when the store is closed and opened again', async () => {
     const { db, factory, newId } = await freshStore();
     const { sale } = await sell(db, newId, await cartOf(db, '2000000000039'));

@@ -49,12 +49,12 @@ describe('catalogFromStore', () => {
     id, code, name: `Artisan ${code}`, craft: 'Kani weaving', cooperative: '', village: '', phone: '', gender: 'F',
     commissionBps: 1250, fairWageCertified: true, story: 'A story', pinHash: 'ab'.repeat(32), active: code !== 'A-009',
   });
-  const product = (sku: string, artisanId: string): ProductEntity => ({
+  const product = (sku: string, artisanId: string, active = true): ProductEntity => ({
     id: `p-${sku}`, sku, barcode: `B${sku}`, name: `Item ${sku}`, searchWords: [], artisanId, craft: 'Kani weaving', hsn: '6214',
-    handmade: true, gstRateBpsOverride: null, price: paise(100), stock: 2, active: false,
+    handmade: true, gstRateBpsOverride: null, price: paise(100), stock: 2, active,
   });
 
-  it('exports every record, inactive ones too, by code and by SKU, with the artisan code on products', () => {
+  it('exports by code and by SKU, with the artisan code on products', () => {
     const rows = catalogFromStore({
       artisans: [artisan('id-b', 'A-009'), artisan('id-a', 'A-002')],
       products: [product('Z-1', 'id-a'), product('A-1', 'id-b')],
@@ -63,6 +63,16 @@ describe('catalogFromStore', () => {
     expect(rows.products.map((p) => [p.sku, p.artisanCode])).toEqual([['A-1', 'A-009'], ['Z-1', 'A-002']]);
     expect(rows.artisans[0]).not.toHaveProperty('pinHash');
     expect(rows.artisans[0]).not.toHaveProperty('story');
+  });
+
+  it('leaves out switched-off products (the retired demo catalog), and inactive artisans with nothing exported', () => {
+    const rows = catalogFromStore({
+      artisans: [artisan('id-b', 'A-009'), artisan('id-a', 'A-002'), artisan('id-c', 'A-003')],
+      products: [product('DEMO-PSH-1', 'id-b', false), product('Z-1', 'id-a'), product('Y-1', 'id-c', false)],
+    });
+    expect(rows.products.map((p) => p.sku)).toEqual(['Z-1']);
+    // A-009 is inactive and sells nothing now; A-003 is active with no products, and stays.
+    expect(rows.artisans.map((a) => a.code)).toEqual(['A-002', 'A-003']);
   });
 
   it('refuses a product whose artisan is missing, rather than export a broken file', () => {

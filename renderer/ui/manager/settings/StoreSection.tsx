@@ -134,6 +134,16 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
               ltr
               testId="store-discount"
             />
+            <Field
+              label={t('store.overStockManager')}
+              value={form.overStockManager}
+              onChange={(v) => set('overStockManager', v.replace(/\D/g, '').slice(0, 4))}
+              problem={problems.overStockManager}
+              hint={t('store.overStockManagerHint')}
+              inputMode="numeric"
+              ltr
+              testId="store-over-stock"
+            />
             {seriesChanged(form, saved) ? (
               <div className="settings-form__wide">
                 <Banner tone="warn" testId="store-series-warning">{t('store.seriesChanged', { from: saved.invoiceSeries })}</Banner>

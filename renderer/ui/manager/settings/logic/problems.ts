@@ -12,6 +12,7 @@ export type ProblemKey =
   | 'invoiceSeries'
   | 'upiVpa'
   | 'discountLimit'
+  | 'overStockManager'
   | 'timeZone'
   | 'storyBaseUrl'
   | 'addressNeeded'

@@ -25,6 +25,8 @@ export interface ProfileForm {
   cashRounding: boolean;
   /** Whole percent as typed. */
   discountLimit: string;
+  /** Whole pieces as typed. */
+  overStockManager: string;
   timeZone: string;
   storyBaseUrl: string;
   footer: string;
@@ -47,6 +49,7 @@ export function profileFormFrom(profile: StoreProfile): ProfileForm {
     upiPayeeName: profile.upiPayeeName,
     cashRounding: profile.cashRounding,
     discountLimit: String(profile.discountLimitPct),
+    overStockManager: String(profile.overStockManagerPieces),
     timeZone: profile.timeZone,
     storyBaseUrl: profile.storyBaseUrl,
     footer: profile.footer,
@@ -70,6 +73,11 @@ function webAddress(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Digits only, at most 4 of them; anything else is NaN, which the schema refuses. */
+function wholeNumber(text: string): number {
+  return /^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
 }
 
 type Shape = typeof StoreProfileSchema.shape;
@@ -99,7 +107,8 @@ export function profileFromForm(form: ProfileForm): CheckedProfile {
     upiVpa: form.upiVpa.trim(),
     upiPayeeName: form.upiPayeeName.trim(),
     cashRounding: form.cashRounding,
-    discountLimitPct: /^\d{1,3}$/.test(form.discountLimit.trim()) ? Number(form.discountLimit.trim()) : Number.NaN,
+    discountLimitPct: wholeNumber(form.discountLimit),
+    overStockManagerPieces: wholeNumber(form.overStockManager),
     timeZone: form.timeZone.trim(),
     storyBaseUrl: form.storyBaseUrl.trim(),
     footer: form.footer.trim(),
@@ -117,6 +126,7 @@ export function profileFromForm(form: ProfileForm): CheckedProfile {
     upiVpa: text(value.upiVpa, null, 'upiVpa', problem('upiVpa')),
     upiPayeeName: text(value.upiPayeeName, PROFILE_MAX.upiPayeeName, 'upiPayeeName', null),
     discountLimit: form.discountLimit.trim() === '' ? problem('required') : judge('discountLimitPct', value.discountLimitPct, problem('discountLimit')),
+    overStockManager: form.overStockManager.trim() === '' ? problem('required') : judge('overStockManagerPieces', value.overStockManagerPieces, problem('overStockManager')),
     timeZone: value.timeZone === '' ? problem('required') : knownTimeZone(value.timeZone) ? null : problem('timeZone'),
     storyBaseUrl: charCount(value.storyBaseUrl) > PROFILE_MAX.storyBaseUrl ? problem('tooLong', { max: PROFILE_MAX.storyBaseUrl })
       : value.storyBaseUrl !== '' && !webAddress(value.storyBaseUrl) ? problem('storyBaseUrl') : null,
@@ -127,7 +137,7 @@ export function profileFromForm(form: ProfileForm): CheckedProfile {
   const parsed = StoreProfileSchema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const path = String(parsed.error.issues[0]?.path[0] ?? 'name');
-  const field = (path === 'addressLines' ? 'address' : path === 'discountLimitPct' ? 'discountLimit' : path) as ProfileField;
+  const field = ({ addressLines: 'address', discountLimitPct: 'discountLimit', overStockManagerPieces: 'overStockManager' } as Record<string, ProfileField>)[path] ?? path as ProfileField;
   return { ok: false, problems: { [field]: problem('invalid') } };
 }
 
