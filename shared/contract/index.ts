@@ -4,6 +4,7 @@ import { appMethods } from './app';
 import { labelMethods } from './labels';
 import { printingMethods, PrinterStatusSchema } from './printing';
 import { settingsMethods } from './settings';
+import { uploadMethods } from './upload';
 
 /**
  * The host contract: everything the renderer may ask of the host. Each feature exports
@@ -20,6 +21,7 @@ export const hostMethods = {
   ...printingMethods,
   ...settingsMethods,
   ...labelMethods,
+  ...uploadMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type HostMethods = typeof hostMethods;
@@ -53,3 +55,4 @@ export * from './app';
 export * from './printing';
 export * from './settings';
 export * from './labels';
+export * from './upload';
