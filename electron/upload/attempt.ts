@@ -87,7 +87,7 @@ export function sendAttempt(request: AttemptRequest): Promise<UploadOutcome> {
     };
     const arm = (ms: number, what: string) => {
       clearTimeout(timer);
-      timer = setTimeout(() => finish({ outcome: 'retry', status: null, reason: `${what} within ${Math.round(ms / 1_000)} s`, retryAfterMs: null }), ms);
+      timer = setTimeout(() => finish({ outcome: 'retry', status: null, reason: `${what} within ${ms >= 1_000 ? Math.round(ms / 1_000) : (ms / 1_000).toFixed(1)} s`, retryAfterMs: null }), ms);
     };
 
     const options: https.RequestOptions = {
