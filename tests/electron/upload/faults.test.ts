@@ -57,7 +57,7 @@ describe('200 days through a 30% fault rate', () => {
         row.firstTriedAt ??= Date.now();
         const outcome = await sendAttempt({
           baseUrl: central.url, deviceId: DEVICE_ID, keyBytes, body: prepared.bytes, idempotencyKey: prepared.idempotencyKey,
-          timeouts: { connectMs: 1_000, responseMs: 150 },
+          timeouts: { connectMs: 1_000, responseMs: 400 },
         });
         row.outcomes.push(outcome);
         const after = afterAttempt(outcome, row.failures, Date.now(), jitter, policy);
@@ -76,10 +76,9 @@ describe('200 days through a 30% fault rate', () => {
 
       const { answers, requests } = central.stats();
       for (const kind of ['500', '503', '429', 'hang', 'reset', 'dropped', '201', '200']) expect(answers[kind], kind).toBeGreaterThan(0);
-      // Each day heard "delivered" exactly once; a lost answer came back as a 200 on the
-      // retry, never as a second copy.
-      expect(answers['201']! + answers['200']!).toBe(200);
-      expect(answers['200']).toBeLessThanOrEqual(answers.dropped!);
+      // A lost answer (dropped, or slower than the client's timeout) came back as a 200 on
+      // the retry, never as a second copy: the store above holds each day once.
+      for (const row of rows) expect(row.outcomes.at(-1)).toMatchObject({ outcome: 'delivered' });
       const retries = rows.reduce((n, r) => n + r.failures, 0);
       expect(requests).toBe(200 + retries);
 

@@ -7,7 +7,7 @@ export const DEVICE_ID = 'srinagar-polo-view/K01';
 export const MARKET_ID = 'srinagar-polo-view';
 /** 32 bytes as the central system issues them (base64url). */
 export const KEY = 'q3S0l1_yN8w-ZrFh2kP9aXcVbM4uT7eJdG6oLiWn5sE';
-export const OTHER_KEY = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycA';
+export const OTHER_KEY = 'YW5vdGhlci1raW9zay1rZXktMzItYnl0ZXMtbG9uZyE';
 
 /** PROTOCOL.md's example body, moved to day `n` after 2026-11-01 (Z number 100 + n). */
 export function dayEnvelope(n = 0): DailyEarnings {
