@@ -21,6 +21,7 @@ const METHOD_TABLE: Record<HostMethod, true> = {
   'device.enrol': true,
   'labels.pdf': true,
   'cards.pdf': true,
+  'upload.send': true,
 };
 const EVENT_TABLE: Record<HostEvent, true> = {
   'printer.status': true,

@@ -1,4 +1,5 @@
 import type { HostMethod, HostOutput, HostParsedInput } from '../../shared/contract';
+import type { AttemptTimeouts } from '../upload/attempt';
 import type { DeviceKeyOptions } from './device-key';
 import type { HostEventBus } from './events';
 import type { PrinterManager } from './printer-manager';
@@ -16,6 +17,8 @@ export interface HostContext {
   deviceKey: DeviceKeyOptions;
   events: HostEventBus;
   now: () => Date;
+  /** Upload attempts' connect/answer timeouts; tests shorten them. */
+  uploadTimeouts: Partial<AttemptTimeouts>;
 }
 
 export type HostHandler<K extends HostMethod> = (input: HostParsedInput<K>) => Promise<HostOutput<K>>;

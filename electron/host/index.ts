@@ -11,9 +11,12 @@ import { appHandlers } from './handlers/app';
 import { labelHandlers } from './handlers/labels';
 import { printingHandlers } from './handlers/printing';
 import { settingsHandlers } from './handlers/settings';
+import { uploadHandlers } from './handlers/upload';
 import { configureLogging, getLogger } from './log';
 import { createPrinterManager, type PrinterFactory } from './printer-manager';
+import { allowedPrinterPorts } from './printer-ports';
 import { createSettingsStore } from './settings';
+import type { AttemptTimeouts } from '../upload/attempt';
 
 /**
  * The host: every service behind the contract, shared by both transports (Electron IPC
@@ -36,6 +39,8 @@ export interface CreateHostOptions {
   printerFactory?: PrinterFactory;
   /** Defaults to package.json's version. */
   appVersion?: string;
+  /** Upload attempts' timeouts (tests shorten them). */
+  uploadTimeouts?: Partial<AttemptTimeouts>;
 }
 
 export interface Host {
@@ -59,12 +64,14 @@ export function createHost(options: CreateHostOptions): Host {
       readSettings: () => settings.read(),
       factory: options.printerFactory ?? createPrinter,
       fileDir: options.fileDirOverride ?? join(dataDir, 'printer-out'),
+      readAllowedPorts: () => allowedPrinterPorts(dataDir),
     }),
     deviceKey: { dataDir, safeStorage: options.safeStorage },
     events,
     now,
+    uploadTimeouts: options.uploadTimeouts ?? {},
   };
-  const handlers: HostHandlers = mergeFeatureMaps('host handler', appHandlers(ctx), printingHandlers(ctx), settingsHandlers(ctx), labelHandlers(ctx));
+  const handlers: HostHandlers = mergeFeatureMaps('host handler', appHandlers(ctx), printingHandlers(ctx), settingsHandlers(ctx), labelHandlers(ctx), uploadHandlers(ctx));
   log.info(`Host started (${options.transport}, version ${ctx.appVersion}, data in ${dataDir})`);
 
   return {

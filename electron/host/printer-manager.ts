@@ -4,7 +4,7 @@ import { getLogger } from './log';
 
 const log = getLogger('printer');
 
-export type PrinterFactory = (config: PrinterConfig, options: { fileDir: string; paperWidth: number }) => PrinterService;
+export type PrinterFactory = (config: PrinterConfig, options: { fileDir: string; paperWidth: number; allowedPorts?: ReadonlySet<number> }) => PrinterService;
 
 export interface PrinterManager {
   /** The printer for the current settings, created (or re-created) when they change. */
@@ -19,15 +19,18 @@ export function createPrinterManager(options: {
   readSettings: () => Promise<HostSettings>;
   factory: PrinterFactory;
   fileDir: string;
+  /** The network printer ports the technician allows (printer-ports.json). */
+  readAllowedPorts: () => Promise<ReadonlySet<number>>;
 }): PrinterManager {
   let service: PrinterService | null = null;
   let key = '';
   return {
     async current() {
       const settings = await options.readSettings();
-      const nextKey = JSON.stringify([settings.printer, settings.paperWidth]);
+      const allowedPorts = settings.printer.kind === 'network' ? await options.readAllowedPorts() : undefined;
+      const nextKey = JSON.stringify([settings.printer, settings.paperWidth, allowedPorts ? [...allowedPorts] : null]);
       if (!service || nextKey !== key) {
-        service = options.factory(settings.printer, { fileDir: options.fileDir, paperWidth: settings.paperWidth });
+        service = options.factory(settings.printer, { fileDir: options.fileDir, paperWidth: settings.paperWidth, ...(allowedPorts ? { allowedPorts } : {}) });
         key = nextKey;
         log.info(`Printer: ${service.target}`);
       }

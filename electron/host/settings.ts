@@ -1,6 +1,6 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HostSettingsSchema, type HostSettings } from '../../shared/contract';
+import { HostSettingsSchema, marketOfDeviceId, type HostSettings } from '../../shared/contract';
 import { fileTimestamp, writeFileAtomic } from './files';
 import { getLogger } from './log';
 
@@ -13,6 +13,7 @@ const log = getLogger('settings');
 
 export const DEFAULT_SETTINGS: HostSettings = Object.freeze({
   deviceId: 'demo-market/K01',
+  marketId: 'demo-market',
   printer: Object.freeze({ kind: 'file' }) as HostSettings['printer'],
   paperWidth: 48,
   cashDrawer: true,
@@ -47,6 +48,11 @@ export function createSettingsStore(dataDir: string, now: () => Date = () => new
     } catch {
       raw = null;
     }
+    // Settings written before the market id was part of the enrolment: the device id
+    // ("srinagar-polo-view/K01") carries it, so an enrolled kiosk stays enrolled.
+    if (raw && typeof raw === 'object' && !('marketId' in raw) && 'deviceId' in raw && typeof raw.deviceId === 'string') {
+      raw = { ...raw, marketId: marketOfDeviceId(raw.deviceId) };
+    }
     const parsed = HostSettingsSchema.safeParse(raw);
     if (parsed.success) return parsed.data;
     return salvage(raw);
@@ -76,7 +82,8 @@ export function createSettingsStore(dataDir: string, now: () => Date = () => new
   }
 
   async function persist(settings: HostSettings): Promise<void> {
-    await writeFileAtomic(file, `${JSON.stringify(settings, null, 2)}\n`);
+    // Owner-only, like the key and the backups: it names the central system and the device.
+    await writeFileAtomic(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
     cached = settings;
   }
 

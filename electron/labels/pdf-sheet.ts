@@ -573,8 +573,9 @@ export async function writeLabelPdf(pdf: Buffer, dir: string, options: { baseNam
   const file = path.resolve(dir, `${options.baseName ?? 'labels'}-${stamp}-${randomBytes(3).toString('hex')}.pdf`);
   const temporary = `${file}.tmp`;
   try {
-    await mkdir(dir, { recursive: true });
-    const handle = await open(temporary, 'wx');
+    // Owner-only, like the host's other files: a sheet lists the market's stock and prices.
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const handle = await open(temporary, 'wx', 0o600);
     try {
       await handle.writeFile(pdf);
       await handle.sync();

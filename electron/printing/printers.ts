@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { constants as fsc } from 'node:fs';
+import { lookup } from 'node:dns/promises';
 import fs, { type FileHandle } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { SerialPort } from 'serialport';
 import type { PrinterStatus } from '../../shared/contract';
 import type { PrinterConfig } from '../../shared/contract/settings';
 import { documentToText, type ParsedPrintDocument } from '../../shared/documents';
+import { isLoopbackHost } from '../../shared/net-address';
 import { HostFailure } from '../../shared/result';
 import { encodeDocument, encodeDrawerKick, printableDocument } from './escpos-encoder';
 import type { PrinterService } from './types';
@@ -34,7 +36,19 @@ export interface PrinterOptions {
   /** Characters per line of the paper in the printer: 48 for 80 mm, 32 for 58 mm. */
   paperWidth: number;
   timeouts?: Partial<PrinterTimeouts>;
+  /**
+   * The ports a network printer may use (electron/host/printer-ports.ts); default
+   * 9100–9102. Checked again here, at connect time, whatever the settings say.
+   */
+  allowedPorts?: ReadonlySet<number>;
+  /**
+   * Tests only, for a stand-in printer on 127.0.0.1: the host never sets it, so no
+   * setting can make a network printer talk to this computer's own services.
+   */
+  allowLoopback?: boolean;
 }
+
+const DEFAULT_PRINTER_PORTS: ReadonlySet<number> = new Set([9100, 9101, 9102]);
 
 interface Job {
   id: string;
@@ -75,7 +89,8 @@ function safeTitle(title: string): string {
 /** Written under a temporary name, synced, then renamed: a reader sees the whole file or none. */
 async function writeFileAtomically(file: string, data: string | Buffer): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID().slice(0, 8)}.tmp`);
-  const handle = await fs.open(temp, 'wx');
+  // Receipts name customers' purchases: only the kiosk's user may read them.
+  const handle = await fs.open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -108,7 +123,7 @@ function filePrinter(dir: string): Transport {
     async send(job) {
       const base = `${fileStamp(new Date())}-${job.type}-${safeTitle(job.title)}-${job.id.slice(0, 8)}`;
       try {
-        await fs.mkdir(dir, { recursive: true });
+        await fs.mkdir(dir, { recursive: true, mode: 0o700 });
         await writeFileAtomically(path.join(dir, `${base}.bin`), job.bytes);
         await writeFileAtomically(path.join(dir, `${base}.txt`), `${job.preview.join('\n')}\n`);
       } catch (error) {
@@ -127,17 +142,47 @@ function filePrinter(dir: string): Transport {
   };
 }
 
-function networkPrinter(host: string, port: number, t: PrinterTimeouts): Transport {
+function networkPrinter(host: string, port: number, t: PrinterTimeouts, allowedPorts: ReadonlySet<number>, allowLoopback: boolean): Transport {
   const where = `${host}:${port}`;
+  // "[fe80::1]" is how a person writes an IPv6 address next to a port; the resolver and
+  // net.connect want it bare.
+  const bareHost = host.replace(/^\[|\]$/g, '');
   const noAnswer = () => new HostFailure('printer-offline',
     `The receipt printer at ${where} did not answer. Check that it is switched on and connected, ${REPRINT}.`);
   const connectFailure = (error: unknown) => (['ENOTFOUND', 'EAI_AGAIN'].includes(errorCode(error))
     ? new HostFailure('printer-offline', `No printer called ${host} was found on the network. Check the printer address in Settings, ${REPRINT}.`)
     : noAnswer());
 
+  const thisComputer = () => new HostFailure('printer-error',
+    `The printer address ${host} is this computer, not a printer. Enter the printer's own IP address in Settings, ${REPRINT}.`);
+
+  /**
+   * Where to connect: the name resolved here, so that neither a loopback literal nor a
+   * DNS name that resolves to loopback lets the renderer reach the kiosk's own services.
+   */
+  const resolveTarget = async (): Promise<string> => {
+    if (!allowedPorts.has(port)) {
+      throw new HostFailure('printer-error', `Printer port ${port} is not allowed (printers use ${[...allowedPorts].sort((a, b) => a - b).join(', ')}). Check the printer in Settings, ${REPRINT}.`);
+    }
+    if (!allowLoopback && isLoopbackHost(bareHost)) throw thisComputer();
+    let addresses: { address: string }[];
+    try {
+      addresses = net.isIP(bareHost) ? [{ address: bareHost }] : await lookup(bareHost, { all: true });
+    } catch (error) {
+      throw connectFailure(error);
+    }
+    if (addresses.length === 0) throw connectFailure(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }));
+    if (!allowLoopback && addresses.some((a) => isLoopbackHost(a.address))) throw thisComputer();
+    return addresses[0]!.address;
+  };
+
   /** Connects, or rejects with the operator's message; the caller owns the socket after. */
-  const connect = () => new Promise<net.Socket>((resolve, reject) => {
-    const socket = net.createConnection({ host, port });
+  const connect = async () => {
+    const address = await resolveTarget();
+    return openSocket(address);
+  };
+  const openSocket = (address: string) => new Promise<net.Socket>((resolve, reject) => {
+    const socket = net.createConnection({ host: address, port });
     const timer = setTimeout(() => { socket.destroy(); reject(noAnswer()); }, t.connectMs);
     socket.once('connect', () => { clearTimeout(timer); socket.removeAllListeners('error'); resolve(socket); });
     socket.once('error', (error) => { clearTimeout(timer); socket.destroy(); reject(connectFailure(error)); });
@@ -320,7 +365,7 @@ function serialPrinter(device: string, baudRate: number, t: PrinterTimeouts): Tr
 function transportFor(config: PrinterConfig, options: PrinterOptions, t: PrinterTimeouts): Transport {
   switch (config.kind) {
     case 'file': return filePrinter(options.fileDir);
-    case 'network': return networkPrinter(config.host, config.port, t);
+    case 'network': return networkPrinter(config.host, config.port, t, options.allowedPorts ?? DEFAULT_PRINTER_PORTS, options.allowLoopback ?? false);
     case 'usb-device': return usbDevicePrinter(config.path, t);
     case 'serial': return serialPrinter(config.path, config.baudRate, t);
   }

@@ -6,13 +6,14 @@ import { mergeFeatureMaps } from './merge';
 import { DEFAULT_MAX_BODY_BYTES, MIB, type MethodSpec } from './spec';
 import { printingMethods, PrinterStatusSchema } from './printing';
 import { HostSettingsSchema, settingsMethods } from './settings';
+import { uploadMethods } from './upload';
 
 /**
  * The host contract: everything the renderer may ask of the host. Each feature exports
  * a method map; this is their union. Types come from the zod schemas (z.infer), so the
  * host's validation and the caller's types cannot drift apart.
  */
-export const hostMethods = mergeFeatureMaps('host method', appMethods, printingMethods, settingsMethods, labelMethods) satisfies Record<string, MethodSpec>;
+export const hostMethods = mergeFeatureMaps('host method', appMethods, printingMethods, settingsMethods, labelMethods, uploadMethods) satisfies Record<string, MethodSpec>;
 
 export type HostMethods = typeof hostMethods;
 export type HostMethod = keyof HostMethods;
@@ -68,3 +69,4 @@ export * from './settings';
 export * from './labels';
 export * from './merge';
 export * from './spec';
+export * from './upload';

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { HOST_METHOD_NAMES, type HostMethod } from '../../../shared/contract';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { z } from 'zod';
+import { HOST_METHOD_NAMES, hostMethods, type HostMethod } from '../../../shared/contract';
 import { createHost, readDeviceKey, type SecretStorage } from '../../../electron/host';
 import { keyFingerprint } from '../../../electron/host/device-key';
 import { fakePrinterFactory, smallReceipt, tempDir } from '../helpers';
+import { dayBody, startTestCentral } from '../upload/fixtures';
 
 // 32 random-looking bytes as the central system issues them (base64url, 43 characters).
 const KEY = 'q3S0l1_yN8w-ZrFh2kP9aXcVbM4uT7eJdG6oLiWn5sE';
@@ -64,8 +66,12 @@ describe('device key', () => {
 
   it('never returns the key from any method, nor writes it to settings.json or the log', async () => {
     const dir = await tempDir();
+    // upload.send really signs with the key and sends, to a receiver on 127.0.0.1.
+    const central = await startTestCentral({ devices: { [enrolment.deviceId]: KEY } });
+    onTestFinished(() => central.close());
+    const local = { ...enrolment, centralBaseUrl: central.url };
     const host = createHost({ dataDir: dir, transport: 'web', printerFactory: fakePrinterFactory().factory });
-    const outputs: unknown[] = [await host.dispatch('device.enrol', enrolment)];
+    const outputs: unknown[] = [await host.dispatch('device.enrol', local)];
     const inputs: Record<HostMethod, unknown> = {
       'app.info': {},
       'backup.write': { json: '{"sales":[]}' },
@@ -74,7 +80,8 @@ describe('device key', () => {
       'drawer.open': {},
       'settings.get': {},
       'settings.update': { kiosk: false },
-      'device.enrol': enrolment,
+      'device.enrol': local,
+      'upload.send': { body: dayBody(0) },
       'labels.pdf': {
         layout: '3x8',
         labels: [{
@@ -89,6 +96,7 @@ describe('device key', () => {
       expect(result.ok, `${method} should succeed`).toBe(true);
       outputs.push(result);
     }
+    expect(outputs).toContainEqual({ ok: true, value: { outcome: 'delivered', status: 201 } });
     const everythingSent = JSON.stringify(outputs);
     const settingsFile = await readFile(join(dir, 'settings.json'), 'utf8');
     const log = await readFile(join(dir, 'logs', 'host.log'), 'utf8');
@@ -104,6 +112,28 @@ describe('device key', () => {
       if (KEY_FORMS.some((form) => text.includes(form))) holders.push(file);
     }
     expect(holders).toEqual([join(dir, 'device-key')]);
+  });
+
+  it('declares no method output that could carry a secret: only the key\'s set/fingerprint status', () => {
+    // Walks every output schema's JSON Schema: a property named like a key or secret is
+    // allowed only as the { set, fingerprint } status (or the public Idempotency-Key).
+    const offending: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (!node || typeof node !== 'object') return;
+      const properties = (node as { properties?: Record<string, unknown> }).properties ?? {};
+      for (const [name, child] of Object.entries(properties)) {
+        if (/key|secret|token|password/i.test(name) && name !== 'idempotencyKey') {
+          const inner = Object.keys((child as { properties?: object }).properties ?? {}).sort();
+          if (inner.join() !== 'fingerprint,set') offending.push(`${path}.${name}`);
+        }
+      }
+      for (const [name, child] of Object.entries(node)) walk(child, `${path}/${name}`);
+    };
+    for (const method of HOST_METHOD_NAMES) walk(z.toJSONSchema(hostMethods[method].output, { unrepresentable: 'any' }), method);
+    expect(offending).toEqual([]);
+    // And the walk does see such a property: settings.get's deviceKey is found and passes.
+    const seen = JSON.stringify(z.toJSONSchema(hostMethods['settings.get'].output, { unrepresentable: 'any' }));
+    expect(seen).toContain('"deviceKey"');
   });
 
   it('stores the key sealed by safeStorage when it is available, and removes an older plain file', async () => {

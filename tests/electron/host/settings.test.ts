@@ -14,6 +14,7 @@ describe('host settings', () => {
     const store = createSettingsStore(dir);
     expect(await store.read()).toEqual({
       deviceId: 'demo-market/K01',
+      marketId: 'demo-market',
       printer: { kind: 'file' },
       paperWidth: 48,
       cashDrawer: true,
@@ -48,7 +49,8 @@ describe('host settings', () => {
     const damaged = { deviceId: 'srinagar-polo-view/K02', printer: { kind: 'network', host: 'bad host!' }, paperWidth: 40, kiosk: true };
     await writeFile(join(dir, 'settings.json'), JSON.stringify(damaged));
     const settings = await createSettingsStore(dir, fixedNow).read();
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, deviceId: 'srinagar-polo-view/K02', kiosk: true });
+    // A file from before the market id was stored takes it from the device id.
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, deviceId: 'srinagar-polo-view/K02', marketId: 'srinagar-polo-view', kiosk: true });
     const names = await readdir(dir);
     expect(names).toContain('settings.invalid-2026-04-01T09-30-00-000Z.json');
     expect(JSON.parse(await readFile(join(dir, 'settings.invalid-2026-04-01T09-30-00-000Z.json'), 'utf8'))).toEqual(damaged);

@@ -12,6 +12,11 @@ import { encodeDocument, encodeDrawerKick } from '../../../electron/printing/esc
 import { createPrinter } from '../../../electron/printing/printers';
 import { sampleSale, splitTenders, STORE } from './sample-sale';
 
+/** The stand-in printers listen on 127.0.0.1 at a random port, which the host itself never allows. */
+function localPrinter(port: number) {
+  return { allowLoopback: true, allowedPorts: new Set([port]) };
+}
+
 const RECEIPT: ParsedPrintDocument = PrintDocumentSchema.parse(
   buildReceipt({ store: STORE, ...sampleSale({ tenders: splitTenders }), copy: 'original', width: 48 }),
 );
@@ -140,7 +145,7 @@ describe('createPrinter', () => {
     it('sends exactly the encoded bytes and resolves once the connection is closed', async () => {
       const server = await tcpPrinter();
       try {
-        const printer = createPrinter({ kind: 'network', host: '127.0.0.1', port: server.port }, { fileDir: tmp, paperWidth: 48 });
+        const printer = createPrinter({ kind: 'network', host: '127.0.0.1', port: server.port }, { fileDir: tmp, paperWidth: 48, ...localPrinter(server.port) });
         expect(printer.target).toBe(`Network printer 127.0.0.1:${server.port}`);
         const result = await printer.print(RECEIPT, { openDrawer: true });
         const expected = encodeDocument(RECEIPT, { openDrawer: true });
@@ -157,7 +162,7 @@ describe('createPrinter', () => {
     it('prints one job at a time: the printer takes one connection', async () => {
       const server = await tcpPrinter();
       try {
-        const printer = createPrinter({ kind: 'network', host: '127.0.0.1', port: server.port }, { fileDir: tmp, paperWidth: 48 });
+        const printer = createPrinter({ kind: 'network', host: '127.0.0.1', port: server.port }, { fileDir: tmp, paperWidth: 48, ...localPrinter(server.port) });
         await Promise.all([1, 2, 3, 4].map(() => printer.print(RECEIPT, { openDrawer: false })));
         expect(server.received).toHaveLength(4);
         expect(server.maxOpen()).toBe(1);
@@ -168,7 +173,7 @@ describe('createPrinter', () => {
 
     it('says the printer did not answer when nothing listens on its port', async () => {
       const port = await closedPort();
-      const printer = createPrinter({ kind: 'network', host: '127.0.0.1', port }, { fileDir: tmp, paperWidth: 48 });
+      const printer = createPrinter({ kind: 'network', host: '127.0.0.1', port }, { fileDir: tmp, paperWidth: 48, ...localPrinter(port) });
       const failure = await failureOf(printer.print(RECEIPT, { openDrawer: false }));
       expect(failure.code).toBe('printer-offline');
       expect(failure.message).toBe(`The receipt printer at 127.0.0.1:${port} did not answer. Check that it is switched on and connected, then press Reprint.`);
@@ -179,7 +184,7 @@ describe('createPrinter', () => {
       const server = await tcpPrinter((socket) => socket.pause());
       try {
         const printer = createPrinter({ kind: 'network', host: '127.0.0.1', port: server.port },
-          { fileDir: tmp, paperWidth: 48, timeouts: { writeMs: 300 } });
+          { fileDir: tmp, paperWidth: 48, timeouts: { writeMs: 300 }, ...localPrinter(server.port) });
         const failure = await failureOf(printer.print(RECEIPT, { openDrawer: false }));
         expect(failure.code).toBe('printer-error');
         expect(failure.message).toBe(`The receipt printer at 127.0.0.1:${server.port} stopped taking the receipt. It may be out of paper or its cover may be open. Check it, then press Reprint.`);
@@ -197,7 +202,7 @@ describe('createPrinter', () => {
       }));
       try {
         const printer = createPrinter({ kind: 'network', host: '127.0.0.1', port: server.port },
-          { fileDir: tmp, paperWidth: 48, timeouts: { statusReplyMs: 200 } });
+          { fileDir: tmp, paperWidth: 48, timeouts: { statusReplyMs: 200 }, ...localPrinter(server.port) });
         expect(await printer.status()).toEqual({ state: 'ready', target: printer.target, message: '' });
         expect(asked[0]).toEqual(Buffer.from([0x10, 0x04, 0x04]));
         answer = 0x72; // paper end: bits 5 and 6

@@ -9,7 +9,7 @@ import type { Station } from '../../../renderer/ui/data/station';
 import { freshStore, NOON_IN_SRINAGAR } from '../db/helpers';
 
 const SETTINGS: HostSettings = {
-  deviceId: 'demo-market/K01', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: true, kiosk: false, centralBaseUrl: null,
+  deviceId: 'demo-market/K01', marketId: 'demo-market', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: true, kiosk: false, centralBaseUrl: null,
 };
 const NO_ANSWER = 'The receipt printer at 10.0.0.9:9100 did not answer. Check that it is switched on and connected, then press Reprint.';
 

@@ -15,7 +15,7 @@ import { freshStore, NOON_IN_SRINAGAR } from '../db/helpers';
 
 const OPERATOR: UserEntity = { id: 'op-1', name: 'Test Operator', role: 'operator', pinHash: 'x', active: true };
 const SETTINGS: HostSettings = {
-  deviceId: 'demo-market/K01', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: true, kiosk: false, centralBaseUrl: null,
+  deviceId: 'demo-market/K01', marketId: 'demo-market', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: true, kiosk: false, centralBaseUrl: null,
 };
 
 /** A host whose printer answers as told, recording what it was asked to print. */

@@ -31,7 +31,7 @@ function fakeHost(answer: (method: string, input: unknown, n: number) => ReturnT
 async function stationWith(db: ChinarDb, host: HostApi): Promise<Station> {
   return {
     db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), demo: true, persistence: 'persisted',
-    settings: { deviceId: 'demo-market/K01', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: false, kiosk: false, centralBaseUrl: null },
+    settings: { deviceId: 'demo-market/K01', marketId: 'demo-market', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: false, kiosk: false, centralBaseUrl: null },
   };
 }
 

@@ -11,7 +11,7 @@ import { DEFAULT_TAX_TABLE, type TaxRule } from '../../../../../shared/tax';
 import { freshStore } from '../../../db/helpers';
 
 const SETTINGS: HostSettings = {
-  deviceId: 'demo-market/K01', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: true, kiosk: false, centralBaseUrl: null,
+  deviceId: 'demo-market/K01', marketId: 'demo-market', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: true, kiosk: false, centralBaseUrl: null,
 };
 const KEY = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8';
 

@@ -7,7 +7,7 @@ import { HostSettingsSchema, type HostSettings } from '../../../../../shared/con
 import { documentToText, PrintDocumentSchema } from '../../../../../shared/documents';
 
 const SETTINGS: HostSettings = {
-  deviceId: 'demo-market/K01', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: true, kiosk: false, centralBaseUrl: null,
+  deviceId: 'demo-market/K01', marketId: 'demo-market', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: true, kiosk: false, centralBaseUrl: null,
 };
 /** 32 bytes, base64url, no padding: 43 characters. */
 const KEY = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8';

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { startCentralDev, type CentralDev, type CentralDevOptions } from '../../../electron/central-dev/server';
+import type { DailyEarnings } from '../../../shared/protocol/daily-earnings';
+import { tempDir } from '../helpers';
+
+export const DEVICE_ID = 'srinagar-polo-view/K01';
+export const MARKET_ID = 'srinagar-polo-view';
+/** 32 bytes as the central system issues them (base64url). */
+export const KEY = 'q3S0l1_yN8w-ZrFh2kP9aXcVbM4uT7eJdG6oLiWn5sE';
+export const OTHER_KEY = 'YW5vdGhlci1raW9zay1rZXktMzItYnl0ZXMtbG9uZyE';
+
+/** PROTOCOL.md's example body, moved to day `n` after 2026-11-01 (Z number 100 + n). */
+export function dayEnvelope(n = 0): DailyEarnings {
+  const date = new Date(Date.UTC(2026, 10, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  return {
+    schema: 'chinar.daily-earnings/1',
+    deviceId: DEVICE_ID,
+    marketId: MARKET_ID,
+    businessDate: date,
+    zNumber: 100 + n,
+    openedAt: `${date}T09:02:11+05:30`,
+    closedAt: `${date}T18:04:11+05:30`,
+    currency: 'INR',
+    totals: {
+      saleCount: 1, returnCount: 0,
+      sales: 250000, discounts: 0, returns: 0, roundOff: 0,
+      tax: 11905, commission: 35714, artisanNet: 202381,
+      tenders: { cash: 250000, card: 0, upi: 0 },
+      grandTotal: 98765400 + n * 250000,
+    },
+    cash: { openingFloat: 200000, expected: 450000, counted: 449000, overShort: -1000 },
+    artisans: [{
+      artisanCode: 'A-014', name: 'Haleema Akhter', fairWageCertified: true,
+      itemsSold: 1, gross: 250000, returns: 0, tax: 11905, commission: 35714, net: 202381,
+      lines: [{ receiptNo: 'K01/2627/000123', sku: 'PSH-0141', qty: 1, gross: 250000, tax: 11905, commission: 35714, net: 202381 }],
+    }],
+  };
+}
+
+/** The exact text an outbox row would hold. */
+export function dayBody(n = 0): string {
+  return JSON.stringify(dayEnvelope(n));
+}
+
+/** A receiver on 127.0.0.1 with a fresh store file; closed by the caller. */
+export async function startTestCentral(options: Partial<CentralDevOptions> = {}): Promise<CentralDev & { storeFile: string }> {
+  const storeFile = options.storeFile ?? join(await tempDir('chinar-central-'), 'days.jsonl');
+  const central = await startCentralDev({ devices: { [DEVICE_ID]: KEY }, ...options, storeFile });
+  return Object.assign(central, { storeFile });
+}
