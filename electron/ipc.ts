@@ -21,6 +21,12 @@ const METHOD_TABLE: Record<HostMethod, true> = {
   'device.enrol': true,
   'labels.pdf': true,
   'cards.pdf': true,
+  'journal.append': true,
+  'journal.status': true,
+  'journal.read': true,
+  'journal.importFiles': true,
+  'journal.checkImport': true,
+  'journal.import': true,
 };
 const EVENT_TABLE: Record<HostEvent, true> = {
   'printer.status': true,

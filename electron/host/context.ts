@@ -1,6 +1,7 @@
 import type { HostMethod, HostOutput, HostParsedInput } from '../../shared/contract';
 import type { DeviceKeyOptions } from './device-key';
 import type { HostEventBus } from './events';
+import type { JournalService } from './journal-service';
 import type { PrinterManager } from './printer-manager';
 import type { SettingsStore } from './settings';
 
@@ -15,6 +16,7 @@ export interface HostContext {
   printers: PrinterManager;
   deviceKey: DeviceKeyOptions;
   events: HostEventBus;
+  journal: JournalService;
   now: () => Date;
 }
 

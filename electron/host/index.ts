@@ -8,9 +8,11 @@ import type { HostContext, HostHandlers, HostTransport } from './context';
 import type { SecretStorage } from './device-key';
 import { createEventBus, type HostEventListener } from './events';
 import { appHandlers } from './handlers/app';
+import { journalHandlers } from './handlers/journal';
 import { labelHandlers } from './handlers/labels';
 import { printingHandlers } from './handlers/printing';
 import { settingsHandlers } from './handlers/settings';
+import { createJournalService } from './journal-service';
 import { configureLogging, getLogger } from './log';
 import { createPrinterManager, type PrinterFactory } from './printer-manager';
 import { createSettingsStore } from './settings';
@@ -62,6 +64,7 @@ export function createHost(options: CreateHostOptions): Host {
     }),
     deviceKey: { dataDir, safeStorage: options.safeStorage },
     events,
+    journal: createJournalService(dataDir, now),
     now,
   };
   const handlers: HostHandlers = {
@@ -69,6 +72,7 @@ export function createHost(options: CreateHostOptions): Host {
     ...printingHandlers(ctx),
     ...settingsHandlers(ctx),
     ...labelHandlers(ctx),
+    ...journalHandlers(ctx),
   };
   log.info(`Host started (${options.transport}, version ${ctx.appVersion}, data in ${dataDir})`);
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { HostResult } from '../result';
 import { appMethods } from './app';
+import { journalMethods } from './journal';
 import { labelMethods } from './labels';
 import { printingMethods, PrinterStatusSchema } from './printing';
 import { settingsMethods } from './settings';
@@ -20,6 +21,7 @@ export const hostMethods = {
   ...printingMethods,
   ...settingsMethods,
   ...labelMethods,
+  ...journalMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type HostMethods = typeof hostMethods;
@@ -53,3 +55,4 @@ export * from './app';
 export * from './printing';
 export * from './settings';
 export * from './labels';
+export * from './journal';
