@@ -137,9 +137,27 @@ function write(value: unknown, out: string[], path: string): void {
   }
 }
 
-/** The canonical JSON of a record's body: the bytes the chain hash covers after prevHash. */
+/** A sale, return or void row a record writes, as the host indexes it (invoice numbers, the last sale). */
+export interface JournalInvoice { id: string; receiptNo: string; total: number | null; createdAt: string | null; kind: string | null }
+
+/** The small front of a body: enough for the host to index a record without parsing its rows. */
+export interface JournalHead { seq: number; id: string; kind: string; at: string; invoices: JournalInvoice[] }
+
+export function journalHead(body: JournalBody): JournalHead {
+  return { seq: body.seq, id: body.id, kind: body.kind, at: body.at, invoices: invoiceRowsOf(body.data) };
+}
+
+/**
+ * The bytes the chain hash covers after prevHash, and that the host stores as they are:
+ * `{"seq":…,"id":…,"kind":…,"at":…,"invoices":[…],"data":{…}}`, keys in this fixed order
+ * and every value canonical JSON. `invoices` (derived from data.sales) comes before the
+ * rows so that opening a year's journal parses a few hundred bytes per record instead of
+ * all its rows; anyone can rebuild these bytes from a parsed record and check the hash.
+ */
 export function journalBodyJson(body: JournalBody): string {
-  return canonicalJson({ at: body.at, data: body.data, id: body.id, kind: body.kind, seq: body.seq });
+  const head = journalHead(body);
+  return `{"seq":${canonicalJson(head.seq)},"id":${canonicalJson(head.id)},"kind":${canonicalJson(head.kind)},`
+    + `"at":${canonicalJson(head.at)},"invoices":${canonicalJson(head.invoices)},"data":${canonicalJson(body.data)}}`;
 }
 
 /**
@@ -244,13 +262,22 @@ export function invoiceNumberParts(receiptNo: string): { key: string; number: nu
   return { key: m[1]!, number: Number(m[2]) };
 }
 
-/** The sales rows (sales, returns, voids: anything with an invoice number) a record writes. */
-export function invoiceRowsOf(data: JournalData): { id: string; receiptNo: string; total: unknown; createdAt: unknown; kind: unknown }[] {
+/**
+ * The sales rows (sales, returns, voids: anything with an invoice number) a record writes.
+ * A sales row without a string id and receiptNo is refused: the host could not keep its
+ * number from being issued twice.
+ */
+export function invoiceRowsOf(data: JournalData): JournalInvoice[] {
   const rows = data.sales ?? [];
   return rows.map((row, i) => {
     if (typeof row.id !== 'string' || typeof row.receiptNo !== 'string') {
       throw new TypeError(`sales[${i}] needs a string id and receiptNo`);
     }
-    return { id: row.id, receiptNo: row.receiptNo, total: row.total, createdAt: row.createdAt, kind: row.kind };
+    return {
+      id: row.id, receiptNo: row.receiptNo,
+      total: Number.isSafeInteger(row.total) ? row.total as number : null,
+      createdAt: typeof row.createdAt === 'string' ? row.createdAt : null,
+      kind: typeof row.kind === 'string' ? row.kind : null,
+    };
   });
 }

@@ -5,7 +5,7 @@ import type { AppendedEntrySchema, JournalImportSummary, JournalStatus, LastSale
 import { JOURNAL_PAGE_MAX_BYTES, JOURNAL_PAGE_MAX_RECORDS } from '../../shared/contract/journal';
 import {
   GENESIS_HASH, invoiceNumberParts, invoiceRowsOf, JOURNAL_RECORD_MAX_BYTES, journalBodyJson, journalHashInput,
-  type JournalBody, type JournalData, type JournalRecord, type JournalRecordInput,
+  type JournalBody, type JournalData, type JournalHead, type JournalRecord, type JournalRecordInput,
 } from '../../shared/journal';
 import { HostFailure } from '../../shared/result';
 import type { z } from 'zod';
@@ -15,10 +15,11 @@ import { fileTimestamp, syncDir, writeFileAtomic } from './files';
  * The journal file: the host's append-only, hash-chained copy of every committed store
  * transaction (issue 8). One JSON line per record:
  *
- *   {"prevHash":"<64 hex>","hash":"<64 hex>","body":<canonical JSON of {at,data,id,kind,seq}>}\n
+ *   {"prevHash":"<64 hex>","hash":"<64 hex>","body":{"seq":…,"id":…,"kind":…,"at":…,"invoices":[…],"data":{…}}}\n
  *
- * hash = SHA-256(prevHash + body bytes). The body is stored exactly as hashed, so opening
- * checks a line by hashing a slice of it, without rebuilding canonical JSON.
+ * hash = SHA-256(prevHash + body bytes), the body as journalBodyJson writes it (shared/
+ * journal.ts). The body is stored exactly as hashed, so opening checks a line by hashing a
+ * slice of it, and indexes it by parsing only the head before "data".
  *
  * Why JSON lines and not SQLite (better-sqlite3): the journal is only ever appended to and
  * read front to back, which is what a plain file does best; a torn write can only be the
@@ -50,7 +51,9 @@ const PREFIX_BYTES = {
   p3: Buffer.from(P3, 'latin1'),
 };
 const HEX64 = /^[0-9a-f]{64}$/;
+const DATA_KEY = Buffer.from(',"data":', 'latin1');
 const CHUNK = 1024 * 1024;
+const SCAN_CHUNK = 4 * 1024 * 1024;
 
 export function encodeLine(prevHash: string, bodyJson: string): { line: string; hash: string } {
   const hash = createHash('sha256').update(journalHashInput(prevHash, bodyJson), 'utf8').digest('hex');
@@ -100,23 +103,18 @@ class JournalIndex {
 
   get count(): number { return this.offsets.length; }
 
-  add(body: Pick<JournalBody, 'id' | 'at' | 'data'>, seq: number, offset: number, lineBytes: number, hash: string): void {
-    this.ids.set(body.id, seq);
+  add(head: Pick<JournalHead, 'id' | 'at' | 'invoices'>, seq: number, offset: number, lineBytes: number, hash: string): void {
+    this.ids.set(head.id, seq);
     this.offsets.push(offset);
     this.end = offset + lineBytes;
     this.lastHash = hash;
-    this.firstAt ??= body.at;
-    this.lastAt = body.at;
-    for (const row of invoiceRowsOf(body.data)) {
+    this.firstAt ??= head.at;
+    this.lastAt = head.at;
+    for (const row of head.invoices) {
       this.receiptNos.set(row.receiptNo, row.id);
       const parts = invoiceNumberParts(row.receiptNo);
       if (parts && parts.number > (this.highest.get(parts.key) ?? 0)) this.highest.set(parts.key, parts.number);
-      this.lastSale = {
-        saleId: row.id, receiptNo: row.receiptNo,
-        at: typeof row.createdAt === 'string' ? row.createdAt : body.at,
-        total: Number.isSafeInteger(row.total) ? row.total as number : null,
-        kind: typeof row.kind === 'string' ? row.kind : null,
-      };
+      this.lastSale = { saleId: row.id, receiptNo: row.receiptNo, at: row.createdAt ?? head.at, total: row.total, kind: row.kind };
     }
   }
 
@@ -156,31 +154,43 @@ async function scanJournal(handle: FileHandle, path: string): Promise<ScanResult
     if (!withNewline) { bad = { line: lineNo, offset, reason: 'the line is unfinished' }; return; }
     const reason = checkLine(line, index);
     if (typeof reason === 'string') { bad = { line: lineNo, offset, reason }; return; }
-    index.add(reason.body, reason.body.seq, offset, line.length + 1, reason.hash);
+    index.add(reason.head, reason.head.seq, offset, line.length + 1, reason.hash);
   };
 
-  const buf = Buffer.allocUnsafe(CHUNK);
-  for (;;) {
-    const { bytesRead } = await handle.read(buf, 0, CHUNK, position);
-    if (bytesRead === 0) break;
-    const chunk = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
-    const chunkOffset = carry.length > 0 ? carryOffset : position;
-    position += bytesRead;
-    let start = 0;
-    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
-      onLine(chunk.subarray(start, nl), chunkOffset + start, true);
-      start = nl + 1;
+  // Two buffers: the next chunk is read while this one is checked, so a year's file costs
+  // about the slower of reading and hashing it, not their sum.
+  const bufs = [Buffer.allocUnsafe(SCAN_CHUNK), Buffer.allocUnsafe(SCAN_CHUNK)];
+  let which = 0;
+  let reading = handle.read(bufs[0]!, 0, SCAN_CHUNK, 0);
+  // On damage the loop throws with a read still in flight: it is awaited, not left to reject unseen.
+  try {
+    for (;;) {
+      const { bytesRead } = await reading;
+      if (bytesRead === 0) break;
+      const buf = bufs[which]!;
+      which = 1 - which;
+      reading = handle.read(bufs[which]!, 0, SCAN_CHUNK, position + bytesRead);
+      const chunk = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
+      const chunkOffset = carry.length > 0 ? carryOffset : position;
+      position += bytesRead;
+      let start = 0;
+      for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+        onLine(chunk.subarray(start, nl), chunkOffset + start, true);
+        start = nl + 1;
+      }
+      // The unfinished rest is copied: its buffer is refilled by the read after next.
+      carry = Buffer.from(chunk.subarray(start));
+      carryOffset = chunkOffset + start;
     }
-    // The unfinished rest is copied: `buf` is reused by the next read.
-    carry = Buffer.from(chunk.subarray(start));
-    carryOffset = chunkOffset + start;
+  } finally {
+    await reading.catch(() => undefined);
   }
   if (carry.length > 0) onLine(carry, carryOffset, false);
   return { index, tornBytes: position - index.end };
 }
 
 /** Checks one line against the chain so far; a reason string when it is not a good record. */
-function checkLine(line: Buffer, index: JournalIndex): { body: JournalBody; hash: string } | string {
+function checkLine(line: Buffer, index: JournalIndex): { head: JournalHead; hash: string } | string {
   if (line.length < BODY_AT + 3 || !startsWith(line, PREFIX_BYTES.p1, 0) || !startsWith(line, PREFIX_BYTES.p2, PREV_AT + 64)
     || !startsWith(line, PREFIX_BYTES.p3, HASH_AT + 64) || line[line.length - 1] !== 0x7d) {
     return isBlank(line) ? 'the line is blank' : 'the line is not a journal record';
@@ -192,22 +202,22 @@ function checkLine(line: Buffer, index: JournalIndex): { body: JournalBody; hash
   const bodyBytes = line.subarray(BODY_AT, line.length - 1);
   const actual = createHash('sha256').update(prevHash, 'latin1').update(bodyBytes).digest('hex');
   if (actual !== hash) return `record ${index.count + 1} was changed after it was written (hash differs)`;
-  let body: JournalBody;
+  // Only the head is parsed: `,"data":` cannot occur earlier in a body, since every string
+  // before it is JSON with its quotes escaped (shared/journal.ts, journalBodyJson).
+  const dataAt = bodyBytes.indexOf(DATA_KEY);
+  let head: JournalHead;
   try {
-    body = JSON.parse(bodyBytes.toString('utf8')) as JournalBody;
+    if (dataAt < 0) throw new Error('no data');
+    head = JSON.parse(`${bodyBytes.toString('utf8', 0, dataAt)}}`) as JournalHead;
   } catch {
     return `record ${index.count + 1} is not valid JSON`;
   }
-  if (typeof body !== 'object' || body === null || body.seq !== index.count + 1 || typeof body.id !== 'string'
-    || typeof body.at !== 'string' || typeof body.data !== 'object' || body.data === null) {
+  if (typeof head !== 'object' || head === null || head.seq !== index.count + 1 || typeof head.id !== 'string'
+    || typeof head.at !== 'string' || !Array.isArray(head.invoices)
+    || !head.invoices.every((i) => typeof i?.id === 'string' && typeof i.receiptNo === 'string')) {
     return `record ${index.count + 1} has the wrong sequence number or shape`;
   }
-  try {
-    invoiceRowsOf(body.data);
-  } catch (error) {
-    return `record ${index.count + 1}: ${(error as Error).message}`;
-  }
-  return { body, hash };
+  return { head, hash };
 }
 
 function startsWith(line: Buffer, prefix: Buffer, at: number): boolean {
@@ -300,7 +310,7 @@ export class Journal {
       const index = this.index;
       const entries: AppendedEntry[] = [];
       const lines: string[] = [];
-      const pending: { body: JournalBody; hash: string; bytes: number; json: string }[] = [];
+      const pending: { head: Pick<JournalHead, 'id' | 'at' | 'invoices'>; seq: number; hash: string; bytes: number }[] = [];
       const pendingIds = new Map<string, { seq: number; json: string; hash: string }>();
       const pendingNumbers = new Map<string, string>();
       const pendingHighest = new Map<string, number>();
@@ -340,8 +350,7 @@ export class Journal {
           throw new HostFailure('bad-request', `Journal record ${record.id} is ${bytes} bytes; one record may be at most ${JOURNAL_RECORD_MAX_BYTES}.`);
         }
         const { line, hash } = encodeLine(prevHash, json);
-        const body: JournalBody = { seq, id: record.id, kind: record.kind, at: record.at, data: record.data };
-        pending.push({ body, hash, bytes: Buffer.byteLength(line), json });
+        pending.push({ head: { id: record.id, at: record.at, invoices: rowsOf(record) }, seq, hash, bytes: Buffer.byteLength(line) });
         pendingIds.set(record.id, { seq, json, hash });
         lines.push(line);
         entries.push({ id: record.id, seq, hash, status: 'appended' });
@@ -364,7 +373,7 @@ export class Journal {
         }
         let offset = at;
         for (const p of pending) {
-          index.add(p.body, p.body.seq, offset, p.bytes, p.hash);
+          index.add(p.head, p.seq, offset, p.bytes, p.hash);
           offset += p.bytes;
         }
       }
@@ -542,7 +551,7 @@ function rowsOf(record: JournalRecordInput): ReturnType<typeof invoiceRowsOf> {
 }
 
 function decodeLine(line: Buffer): JournalRecord {
-  const body = JSON.parse(line.toString('utf8', BODY_AT, line.length - 1)) as JournalBody;
+  const body = JSON.parse(line.toString('utf8', BODY_AT, line.length - 1)) as JournalBody & { invoices?: unknown };
   return {
     seq: body.seq, id: body.id, kind: body.kind, at: body.at, data: body.data,
     prevHash: line.toString('latin1', PREV_AT, PREV_AT + 64),
