@@ -67,7 +67,6 @@ if (!existsSync('dist/renderer/index.html')) {
   console.log(`scan in the app, Enter → frame painted: ${fmt(ui.toPaint)}`);
 }
 
-
 await benchJournal();
 
 interface Stats { n: number; p50: number; p95: number; p99: number; max: number }
