@@ -5,7 +5,8 @@
  *    paging it all out as journal.read does, and the renderer's pure side of a rebuild
  *    (chain check with @noble/hashes, rowsToRestore per page), without IndexedDB.
  * `npm run bench` runs it after the browser benches; `npm run bench:journal` runs it alone.
- * BENCH_JOURNAL_SALES and BENCH_JOURNAL_DIR (default: the OS temp folder) change the set-up.
+ * BENCH_JOURNAL_SALES and BENCH_JOURNAL_DIR (default: the OS temp folder) change the set-up;
+ * BENCH_JOURNAL_REPLAY=0 stops after the open.
  */
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -51,13 +52,13 @@ export async function benchJournal(options: { sales?: number; appends?: number }
     const size = (await stat(join(dir, JOURNAL_FILE))).size;
     console.log(`journal of ${sales.toLocaleString('en-IN')} sales: ${(size / 1024 / 1024).toFixed(0)} MiB (written in ${((performance.now() - tGen) / 1000).toFixed(1)} s)`);
 
-    const heapBefore = process.memoryUsage().heapUsed;
     const tOpen = performance.now();
     const year = await Journal.open(dir);
     const openS = (performance.now() - tOpen) / 1000;
-    const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-    console.log(`journal open (check every hash, rebuild indexes): ${openS.toFixed(2)} s, index ≈ ${heapMb.toFixed(0)} MB of heap, status: ${JSON.stringify(year.status().highestNumbers)}`);
+    const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+    console.log(`journal open (check every hash, rebuild indexes): ${openS.toFixed(2)} s, heap after open ${heapMb.toFixed(0)} MB, status: ${JSON.stringify(year.status().highestNumbers)}`);
 
+    if (process.env.BENCH_JOURNAL_REPLAY === '0') { await year.close(); return; }
     // Replay: page through everything as the renderer would, checking and folding each page.
     const tRead = performance.now();
     let readMs = 0;
