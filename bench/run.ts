@@ -3,11 +3,14 @@
  * a real IndexedDB (fake-indexeddb would measure the wrong thing):
  *  - a scanned item is in the cart within one frame (16 ms) with 100,000 products;
  *  - a sale commits within twice the time of a bare IndexedDB transaction of the same rows.
+ * Then the host's journal under Node (bench/journal.ts): append latency with fsync, and a
+ * year of sales opened and paged out.
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { benchJournal } from './journal';
 import { benchUiScan } from './ui-scan';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
@@ -63,5 +66,7 @@ if (!existsSync('dist/renderer/index.html')) {
   console.log(`scan in the app, Enter → line in DOM:   ${fmt(ui.toDom)}`);
   console.log(`scan in the app, Enter → frame painted: ${fmt(ui.toPaint)}`);
 }
+
+await benchJournal();
 
 interface Stats { n: number; p50: number; p95: number; p99: number; max: number }

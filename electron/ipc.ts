@@ -22,6 +22,12 @@ const METHOD_TABLE: Record<HostMethod, true> = {
   'labels.pdf': true,
   'cards.pdf': true,
   'upload.send': true,
+  'journal.append': true,
+  'journal.status': true,
+  'journal.read': true,
+  'journal.importFiles': true,
+  'journal.checkImport': true,
+  'journal.import': true,
 };
 const EVENT_TABLE: Record<HostEvent, true> = {
   'printer.status': true,

@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'printer-error'    // the printer answered with a fault (paper out, cover open)
   | 'not-configured'   // a setting the call needs is missing
   | 'io-error'         // the host could not read or write its data folder
+  | 'conflict'         // journal: this record id is already journaled with other content
+  | 'number-reused'    // journal: the invoice number was issued before; restore the store
+  | 'journal-damaged'  // journal: the file is damaged in the middle; nothing more is appended
   | 'internal';        // anything else; the message says what to do
 
 export interface HostError { code: ErrorCode; message: string }

@@ -2,6 +2,7 @@ import type { HostMethod, HostOutput, HostParsedInput } from '../../shared/contr
 import type { AttemptTimeouts } from '../upload/attempt';
 import type { DeviceKeyOptions } from './device-key';
 import type { HostEventBus } from './events';
+import type { JournalService } from './journal-service';
 import type { PrinterManager } from './printer-manager';
 import type { SettingsStore } from './settings';
 
@@ -16,6 +17,7 @@ export interface HostContext {
   printers: PrinterManager;
   deviceKey: DeviceKeyOptions;
   events: HostEventBus;
+  journal: JournalService;
   now: () => Date;
   /** Upload attempts' connect/answer timeouts; tests shorten them. */
   uploadTimeouts: Partial<AttemptTimeouts>;

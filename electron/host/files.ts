@@ -32,7 +32,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   await syncDir(dir);
 }
 
-async function syncDir(dir: string): Promise<void> {
+/** fsync a folder, so a file created or renamed in it survives a power cut. */
+export async function syncDir(dir: string): Promise<void> {
   // Windows cannot open a directory for fsync; there the rename is as durable as it gets.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');

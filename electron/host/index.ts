@@ -8,10 +8,12 @@ import type { HostContext, HostHandlers, HostTransport } from './context';
 import type { SecretStorage } from './device-key';
 import { createEventBus, type HostEventListener } from './events';
 import { appHandlers } from './handlers/app';
+import { journalHandlers } from './handlers/journal';
 import { labelHandlers } from './handlers/labels';
 import { printingHandlers } from './handlers/printing';
 import { settingsHandlers } from './handlers/settings';
 import { uploadHandlers } from './handlers/upload';
+import { createJournalService } from './journal-service';
 import { configureLogging, getLogger } from './log';
 import { createPrinterManager, type PrinterFactory } from './printer-manager';
 import { allowedPrinterPorts } from './printer-ports';
@@ -68,10 +70,11 @@ export function createHost(options: CreateHostOptions): Host {
     }),
     deviceKey: { dataDir, safeStorage: options.safeStorage },
     events,
+    journal: createJournalService(dataDir, now),
     now,
     uploadTimeouts: options.uploadTimeouts ?? {},
   };
-  const handlers: HostHandlers = mergeFeatureMaps('host handler', appHandlers(ctx), printingHandlers(ctx), settingsHandlers(ctx), labelHandlers(ctx), uploadHandlers(ctx));
+  const handlers: HostHandlers = mergeFeatureMaps('host handler', appHandlers(ctx), printingHandlers(ctx), settingsHandlers(ctx), labelHandlers(ctx), uploadHandlers(ctx), journalHandlers(ctx));
   log.info(`Host started (${options.transport}, version ${ctx.appVersion}, data in ${dataDir})`);
 
   return {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { HostResult } from '../result';
 import { appMethods } from './app';
+import { journalMethods } from './journal';
 import { labelMethods } from './labels';
 import { mergeFeatureMaps } from './merge';
 import { DEFAULT_MAX_BODY_BYTES, MIB, type MethodSpec } from './spec';
@@ -13,7 +14,7 @@ import { uploadMethods } from './upload';
  * a method map; this is their union. Types come from the zod schemas (z.infer), so the
  * host's validation and the caller's types cannot drift apart.
  */
-export const hostMethods = mergeFeatureMaps('host method', appMethods, printingMethods, settingsMethods, labelMethods, uploadMethods) satisfies Record<string, MethodSpec>;
+export const hostMethods = mergeFeatureMaps('host method', appMethods, printingMethods, settingsMethods, labelMethods, uploadMethods, journalMethods) satisfies Record<string, MethodSpec>;
 
 export type HostMethods = typeof hostMethods;
 export type HostMethod = keyof HostMethods;
@@ -70,3 +71,4 @@ export * from './labels';
 export * from './merge';
 export * from './spec';
 export * from './upload';
+export * from './journal';

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { z } from 'zod';
 import { HOST_METHOD_NAMES, hostMethods, type HostMethod } from '../../../shared/contract';
 import { createHost, readDeviceKey, type SecretStorage } from '../../../electron/host';
 import { keyFingerprint } from '../../../electron/host/device-key';
+import { Journal, JOURNAL_FILE } from '../../../electron/host/journal';
 import { fakePrinterFactory, smallReceipt, tempDir } from '../helpers';
 import { dayBody, startTestCentral } from '../upload/fixtures';
 
@@ -72,6 +73,14 @@ describe('device key', () => {
     const local = { ...enrolment, centralBaseUrl: central.url };
     const host = createHost({ dataDir: dir, transport: 'web', printerFactory: fakePrinterFactory().factory });
     const outputs: unknown[] = [await host.dispatch('device.enrol', local)];
+    // An import file that continues the journal the loop below appends to, so journal.import succeeds.
+    const record = { id: 'rec-1', kind: 'settings', at: '2026-04-01T10:00:00+05:30', data: { settings: [{ key: 'x', value: 1 }] } };
+    const other = await tempDir();
+    const journal = await Journal.open(other);
+    await journal.append([record]);
+    await journal.close();
+    await mkdir(join(dir, 'journal-import'));
+    await copyFile(join(other, JOURNAL_FILE), join(dir, 'journal-import', 'usb.jsonl'));
     const inputs: Record<HostMethod, unknown> = {
       'app.info': {},
       'backup.write': { json: '{"sales":[]}' },
@@ -90,6 +99,12 @@ describe('device key', () => {
         }],
       },
       'cards.pdf': { layout: '2x5', cards: [{ code: 'A017', name: 'Shahida Bano', craft: 'Pashmina', cooperative: '', fairWageCertified: true }] },
+      'journal.append': { records: [record] },
+      'journal.status': {},
+      'journal.read': { afterSeq: 0 },
+      'journal.importFiles': {},
+      'journal.checkImport': { fileName: 'usb.jsonl' },
+      'journal.import': { fileName: 'usb.jsonl' },
     };
     for (const method of HOST_METHOD_NAMES) {
       const result = await host.dispatch(method, inputs[method]);
