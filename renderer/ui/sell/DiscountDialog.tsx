@@ -10,12 +10,11 @@ import { Dialog } from '../components/Dialog';
 import { Keypad } from '../components/Keypad';
 import { editAmount, type KeypadKey } from '../components/keypadInput';
 import { Money, useMoney, usePercent } from '../components/Money';
-import { checkManagerPin } from '../data/approvals';
-import { messageOf } from '../data/boot';
-import type { Station } from '../data/station';
+import type { Station } from '../../app/station';
 import { amountText } from '../pay/tenders';
 import { discountLimit, linePrice, readDiscount, shareBps, type DiscountMode, type DiscountReading } from './discount';
-import { ManagerPin, type PinCheck } from './ManagerPin';
+import { ManagerPin } from '../approval/ManagerPin';
+import { useManagerApproval } from '../approval/useManagerApproval';
 
 interface DiscountDialogProps {
   station: Station;
@@ -45,8 +44,8 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
   const [mode, setMode] = useState<DiscountMode>(item.discount > 0 ? 'amount' : 'percent');
   const [text, setText] = useState(item.discount > 0 ? amountText(item.discount) : '');
   const [approving, setApproving] = useState<Paise | null>(null);
-  const [pin, setPin] = useState('');
-  const [check, setCheck] = useState<PinCheck>({ status: 'idle' });
+  const approval = useManagerApproval(station);
+  const checking = approval.check.status === 'checking';
 
   const price = linePrice(item);
   const reading = readDiscount(mode, text, item, limitPct);
@@ -65,27 +64,15 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
     if (reading.status !== 'ok') return;
     if (reading.needsApproval) {
       setApproving(reading.discount);
-      setPin('');
-      setCheck({ status: 'idle' });
+      approval.reset();
     } else {
       onApply(reading.discount, null);
     }
   };
 
-  const approve = async () => {
-    if (approving === null || pin.length < 4 || check.status === 'checking') return;
-    setCheck({ status: 'checking' });
-    try {
-      const manager = await checkManagerPin(station, pin);
-      if (manager) {
-        onApply(approving, manager.id);
-        return;
-      }
-      setCheck({ status: 'wrong' });
-    } catch (error) {
-      setCheck({ status: 'failed', message: messageOf(error) });
-    }
-    setPin('');
+  const approve = () => {
+    if (approving === null) return;
+    void approval.approve((manager) => onApply(approving, manager.id));
   };
 
   const modes: { id: DiscountMode; label: string }[] = [
@@ -97,7 +84,7 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
     <Dialog
       title={t('discount.title', { name: item.name })}
       // Not while a PIN is being checked: an approval landing after Cancel would still apply.
-      onClose={check.status === 'checking' ? undefined : onClose}
+      onClose={checking ? undefined : onClose}
       closeLabel={t('discount.cancel')}
       className="discount"
       testId="discount-dialog"
@@ -159,7 +146,7 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
               <p className="discount__why" data-testid="discount-why">
                 {t('discount.pinWhy', { amount: money(approving), share: percent(shareBps(approving, price)), pct: percent(limitPct * 100) })}
               </p>
-              <ManagerPin pin={pin} setPin={setPin} check={check} onSubmit={() => void approve()} testId="discount-pin" />
+              <ManagerPin pin={approval.pin} setPin={approval.setPin} check={approval.check} onSubmit={approve} testId="discount-pin" />
             </>
           )}
         </div>
@@ -211,12 +198,12 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
                   type="button"
                   className="btn btn--primary btn--large btn--block"
                   data-testid="discount-approve"
-                  disabled={pin.length < 4 || check.status === 'checking'}
-                  onClick={() => void approve()}
+                  disabled={!approval.ready}
+                  onClick={approve}
                 >
-                  {check.status === 'checking' ? t('approval.checking') : t('discount.approve')}
+                  {checking ? t('approval.checking') : t('discount.approve')}
                 </button>
-                <button type="button" className="btn btn--secondary btn--block" disabled={check.status === 'checking'} onClick={() => setApproving(null)}>
+                <button type="button" className="btn btn--secondary btn--block" disabled={checking} onClick={() => setApproving(null)}>
                   {t('discount.back')}
                 </button>
               </>
