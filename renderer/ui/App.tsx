@@ -69,7 +69,8 @@ export function App({ host }: { host: HostApi | Error }) {
   return <Kiosk station={boot.station} onStationChange={changeStation} />;
 }
 
-function Kiosk({ station, onStationChange }: { station: Station; onStationChange: StationUpdate }) {
+/** The signed-in part of the kiosk for a started Station (App, and the component tests, render it). */
+export function Kiosk({ station, onStationChange }: { station: Station; onStationChange: StationUpdate }) {
   const { t } = useTranslation();
   const [user, setUser] = useState<UserEntity | null>(null);
   const [screen, setScreen] = useState<ScreenId>('sell');
