@@ -6,6 +6,7 @@ import type { UserEntity } from '../../../shared/entities';
 import { paise, type Paise } from '../../../shared/money';
 import type { TaxTable } from '../../../shared/tax';
 import { Banner } from '../components/Banner';
+import { ChoiceButtons } from '../components/ChoiceButtons';
 import { Dialog } from '../components/Dialog';
 import { Keypad } from '../components/Keypad';
 import { editAmount, type KeypadKey } from '../components/keypadInput';
@@ -93,26 +94,17 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
         <div className="discount__entry">
           {approving === null ? (
             <>
-              <div className="segmented" role="radiogroup" aria-label={t('discount.modeLabel')}>
-                {modes.map((m) => (
-                  <button
-                    key={m.id}
-                    type="button"
-                    role="radio"
-                    aria-checked={mode === m.id}
-                    className="segmented__option"
-                    data-testid={`discount-mode-${m.id}`}
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => {
-                      // The same digits mean something else in the other mode: start again.
-                      if (m.id !== mode) setText('');
-                      setMode(m.id);
-                    }}
-                  >
-                    {m.label}
-                  </button>
-                ))}
-              </div>
+              <ChoiceButtons
+                options={modes}
+                value={mode}
+                label={t('discount.modeLabel')}
+                testIdPrefix="discount-mode"
+                onChange={(m) => {
+                  // The same digits mean something else in the other mode: start again.
+                  if (m !== mode) setText('');
+                  setMode(m);
+                }}
+              />
               <div className="entry entry--active">
                 <label htmlFor={fieldId} className="entry__label">{mode === 'percent' ? t('discount.percentLabel') : t('discount.amountLabel')}</label>
                 <div className="entry__box">

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
 import { Banner } from '../components/Banner';
+import { ChoiceButtons } from '../components/ChoiceButtons';
 import { Dialog } from '../components/Dialog';
 import { kickDrawer, openDrawerNoSale, withoutReprintAdvice } from '../../app/drawer';
 import type { Station } from '../../app/station';
@@ -82,23 +83,16 @@ export function DrawerDialog({ station, operator, scannedWhileOpen, onOpened, on
         <div className="drawer-dialog__reason">
           <p className="drawer-dialog__why">{t('drawer.why')}</p>
           <span className="entry__label" id={`${noteId}-reasons`}>{t('drawer.reasonLabel')}</span>
-          <div className="drawer-dialog__choices" role="radiogroup" aria-labelledby={`${noteId}-reasons`}>
-            {reasons.map((r) => (
-              <button
-                key={r.id}
-                type="button"
-                role="radio"
-                aria-checked={reason === r.id}
-                className="segmented__option drawer-dialog__choice"
-                data-testid={`drawer-reason-${r.id}`}
-                disabled={busy}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => setReason(r.id)}
-              >
-                {r.label}
-              </button>
-            ))}
-          </div>
+          <ChoiceButtons
+            options={reasons}
+            value={reason}
+            labelledBy={`${noteId}-reasons`}
+            className="drawer-dialog__choices"
+            optionClassName="drawer-dialog__choice"
+            testIdPrefix="drawer-reason"
+            disabled={busy}
+            onChange={setReason}
+          />
           {reason === 'other' ? (
             <div className="entry">
               <label htmlFor={noteId} className="entry__label">{t('drawer.noteLabel')}</label>
