@@ -12,7 +12,7 @@ import type { RunOutcome } from '../../../app/print-run';
 
 /**
  * The two ways out for labels and cards: the thermal printer, one job per label (see
- * printRun), or an A4 sticker sheet the host writes as a PDF, with "skip the first N
+ * renderer/app/print-run.ts), or an A4 sticker sheet the host writes as a PDF, with "skip the first N
  * stickers" so a part-used sheet is not wasted.
  */
 type Kind = 'labels' | 'cards';

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogProblem } from '../../../../../shared/catalog';
-import { readCsv } from '../../../../../shared/catalog';
 import type { ArtisanEntity, ProductEntity } from '../../../../../shared/entities';
 import type { Paise } from '../../../../../shared/money';
-import { checkChosenFile, problemCounts, problemsCsv, sortProblems } from '../../../../../renderer/ui/manager/logic/importReview';
 import { defaultCopies, labelPicksReducer, MAX_COPIES, sheetPlan, totalLabels, unprintablePicks } from '../../../../../renderer/ui/manager/logic/labelPicks';
-import { pageWindow } from '../../../../../renderer/ui/manager/logic/paging';
-
-describe('manager paging', () => {
-  it('shows positions 1-based and the last page short', () => {
-    expect(pageWindow(100_000, 0, 50)).toEqual({ page: 0, pages: 2000, offset: 0, first: 1, last: 50 });
-    expect(pageWindow(420, 8, 50)).toEqual({ page: 8, pages: 9, offset: 400, first: 401, last: 420 });
-  });
-
-  it('clamps a page past the end (the list shrank after a filter) to the last page', () => {
-    expect(pageWindow(120, 7, 50)).toMatchObject({ page: 2, offset: 100, first: 101, last: 120 });
-    expect(pageWindow(120, -3, 50)).toMatchObject({ page: 0, first: 1 });
-  });
-
-  it('says 0–0 of an empty list, on one page', () => {
-    expect(pageWindow(0, 4, 50)).toEqual({ page: 0, pages: 1, offset: 0, first: 0, last: 0 });
-  });
-});
 
 const artisan = { id: 'a1', code: 'A-001', name: 'Riyaz', fairWageCertified: false } as ArtisanEntity;
 function product(id: string, stock: number, barcode = '2901000000015'): ProductEntity {
@@ -75,44 +55,5 @@ describe('label picks', () => {
     expect(sheetPlan('3x8', 5, 39)).toMatchObject({ skip: 23, pages: 2 });
     expect(sheetPlan('3x8', 0, 0)).toMatchObject({ pages: 0, fits: false });
     expect(sheetPlan('4x10', 2001, 0).fits).toBe(false);
-  });
-});
-
-describe('import review', () => {
-  const problems: CatalogProblem[] = [
-    { file: 'products.csv', line: 9, column: 'barcode', message: 'check digit should be 1' },
-    { file: 'products.csv', line: 3, column: 'artisan_code', message: 'no artisan A-999' },
-    { file: 'artisans.csv', line: 12, column: 'commission_pct', message: 'is more than 100' },
-    { file: 'products.csv', line: 3, column: 'price', message: 'has a comma' },
-  ];
-
-  it('orders problems as the manager fixes them: artisans first, then by line, stable within a line', () => {
-    expect(sortProblems(problems).map((p) => `${p.file}:${p.line}:${p.column}`)).toEqual([
-      'artisans.csv:12:commission_pct', 'products.csv:3:artisan_code', 'products.csv:3:price', 'products.csv:9:barcode',
-    ]);
-  });
-
-  it('counts problems per file and the lines they are on', () => {
-    expect(problemCounts(problems)).toEqual({ artisans: 1, products: 3, lines: 3 });
-  });
-
-  it('writes the problem list as a CSV that reads back the same', () => {
-    const read = readCsv(problemsCsv([...problems, { file: 'products.csv', line: 1, column: null, message: 'a "quoted", comma' }]));
-    expect(read.issues).toEqual([]);
-    expect(read.records.map((r) => r.fields)).toEqual([
-      ['file', 'line', 'column', 'problem'],
-      ['artisans.csv', '12', 'commission_pct', 'is more than 100'],
-      ['products.csv', '1', '', 'a "quoted", comma'],
-      ['products.csv', '3', 'artisan_code', 'no artisan A-999'],
-      ['products.csv', '3', 'price', 'has a comma'],
-      ['products.csv', '9', 'barcode', 'check digit should be 1'],
-    ]);
-  });
-
-  it('turns away a spreadsheet file, an empty file and a huge one before reading them', () => {
-    expect(checkChosenFile({ name: 'products.xlsx', size: 5000 })).toEqual({ ok: false, reason: 'notCsv' });
-    expect(checkChosenFile({ name: 'products.csv', size: 0 })).toEqual({ ok: false, reason: 'empty' });
-    expect(checkChosenFile({ name: 'products.csv', size: 21 * 1024 * 1024 })).toEqual({ ok: false, reason: 'tooBig' });
-    expect(checkChosenFile({ name: 'Products (2).CSV', size: 5000 })).toEqual({ ok: true });
   });
 });
