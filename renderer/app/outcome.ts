@@ -19,7 +19,6 @@ export type Outcome<T> =
    */
   | { status: 'failed'; message: string };
 
-
 export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return typeof error === 'string' ? error : String(error);
