@@ -1,5 +1,8 @@
 // Lint rules that keep the architecture honest: shared/ stays pure (it compiles for both
-// the Node host and the browser renderer), and the renderer never reaches into Node.
+// the Node host and the browser renderer), the renderer never reaches into Node, and
+// inside the renderer each layer imports only the layers below it:
+//   ui/ (screens)  →  app/ (services), hooks/  →  db/ (store), host/ (contract client)
+// tests/architecture.test.ts checks each rule on real snippets.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -9,6 +12,14 @@ const platformImports = [
   { group: ['dexie', 'dexie-*'], message: 'shared/ must not import Dexie: persistence lives in renderer/db.' },
   { group: ['react', 'react-dom', 'react-dom/*', 'react-*'], message: 'shared/ must not import React: UI lives in renderer/.' },
 ];
+/** Renderer layers, as import patterns (relative imports end in the folder's name). */
+const layer = {
+  ui: ['**/ui', '**/ui/**'],
+  app: ['**/app', '**/app/**'],
+  hooks: ['**/hooks', '**/hooks/**'],
+  db: ['**/db', '**/db/**'],
+  host: ['**/host', '**/host/**'],
+};
 const nodeBuiltins = ['fs', 'path', 'os', 'net', 'http', 'https', 'crypto', 'child_process', 'stream', 'url', 'util', 'events', 'buffer'];
 
 export default tseslint.config(
@@ -43,6 +54,50 @@ export default tseslint.config(
           { group: ['node:*'], message: 'The renderer is a web page: no Node built-ins.' },
           { group: ['**/electron/**'], message: 'The renderer must not import host code.' },
         ],
+      }],
+    },
+  },
+  {
+    // Screens ask services (renderer/app) for everything; the store and the host client
+    // are reached only through them. Types from renderer/db (entities, drafts) are fine.
+    files: ['renderer/ui/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: layer.db, allowTypeImports: true, message: 'Screens reach the store through renderer/app (types from renderer/db are fine).' },
+          { group: layer.host, message: 'Screens reach the host through renderer/app (Station.host).' },
+        ],
+      }],
+    },
+  },
+  {
+    // Services sit between the screens and the store/host: they never import a screen.
+    files: ['renderer/app/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: layer.ui, message: 'renderer/app must not import screens (renderer/ui): screens import services, not the other way.' }],
+      }],
+    },
+  },
+  {
+    // Generic hooks know no feature: no screens, no store, no host; an Outcome type at most.
+    files: ['renderer/hooks/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: layer.ui, message: 'renderer/hooks are generic: they must not import screens.' },
+          { group: [...layer.db, ...layer.host], message: 'renderer/hooks are generic: services (renderer/app) talk to the store and the host.' },
+          { group: layer.app, allowTypeImports: true, message: 'renderer/hooks may use renderer/app types (Outcome), not its services.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The store of record is the bottom layer: it knows nothing of services, screens or the host.
+    files: ['renderer/db/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: [...layer.ui, ...layer.app, ...layer.hooks, ...layer.host], message: 'renderer/db is the bottom layer: it must not import services, screens, hooks or the host.' }],
       }],
     },
   },

@@ -33,4 +33,27 @@ describe('architecture lint', () => {
     expect((await lint('renderer/example.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).join('\n')).toMatch(/host contract/);
     expect((await lint('renderer/example.ts', "import { x } from '../electron/web';\nexport const y = x;\n")).join('\n')).toMatch(/host code/);
   });
+
+  describe('renderer layers: ui → app, hooks → db, host', () => {
+    it.each([
+      ['renderer/ui/sell/Example.tsx', "import { commitSale } from '../../db';\nexport const x = commitSale;\n", 'Screens reach the store through renderer/app'],
+      ['renderer/ui/sell/Example.tsx', "import { getHost } from '../../host';\nexport const x = getHost;\n", 'Screens reach the host through renderer/app'],
+      ['renderer/app/example.ts', "import { SellScreen } from '../ui/sell/SellScreen';\nexport const x = SellScreen;\n", 'renderer/app must not import screens'],
+      ['renderer/hooks/useExample.ts', "import { searchProducts } from '../db';\nexport const x = searchProducts;\n", 'services \\(renderer/app\\) talk to the store'],
+      ['renderer/hooks/useExample.ts', "import { attempt } from '../app/outcome';\nexport const x = attempt;\n", 'may use renderer/app types'],
+      ['renderer/db/example.ts', "import { attempt } from '../app/outcome';\nexport const x = attempt;\n", 'renderer/db is the bottom layer'],
+    ])('refuses, in %s, `%s`', async (path, code, why) => {
+      expect((await lint(path, code)).join('\n')).toMatch(new RegExp(`no-restricted-imports: .*${why}`));
+    });
+
+    it.each([
+      ['renderer/ui/sell/Example.tsx', "import type { ProductWithArtisan } from '../../db';\nexport type X = ProductWithArtisan;\n"],
+      ['renderer/ui/sell/Example.tsx', "import { lookupBarcode } from '../../app/catalog';\nexport const x = lookupBarcode;\n"],
+      ['renderer/ui/sell/Example.tsx', "import { useDebounced } from '../../hooks/useDebounced';\nexport const x = useDebounced;\n"],
+      ['renderer/app/example.ts', "import { commitSale } from '../db';\nimport { useLoadable } from '../hooks/useLoadable';\nexport const x = [commitSale, useLoadable];\n"],
+      ['renderer/hooks/useExample.ts', "import type { Outcome } from '../app/outcome';\nexport type X = Outcome<number>;\n"],
+    ])('allows, in %s, `%s`', async (path, code) => {
+      expect(await lint(path, code)).toEqual([]);
+    });
+  });
 });

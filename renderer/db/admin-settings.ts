@@ -3,6 +3,7 @@ import { TaxTableSchema, type TaxTable } from '../../shared/tax';
 import { isoWithOffset } from '../../shared/time';
 import { appendAudit } from './audit';
 import type { Actor } from './catalog-admin';
+import { StoreRefusal } from './refusal';
 import type { ChinarDb } from './schema';
 import { getStoreProfile, getTaxTable } from './settings';
 
@@ -10,7 +11,7 @@ import { getStoreProfile, getTaxTable } from './settings';
  * The manager's business settings. Each change is audited with what it was before:
  * a GSTIN, an invoice series or a tax rate decides what every later receipt says.
  */
-export class SettingsError extends Error {}
+export class SettingsError extends StoreRefusal {}
 
 function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];

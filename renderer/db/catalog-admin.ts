@@ -9,6 +9,7 @@ import { isoWithOffset } from '../../shared/time';
 import { appendAudit } from './audit';
 import { productSearchWords } from './catalog';
 import type { NewId } from './ids';
+import { StoreRefusal } from './refusal';
 import type { ChinarDb } from './schema';
 import { getStoreProfile, isDemoData, setDemoData } from './settings';
 import { DEMO_CODE_PREFIX } from './demo-data';
@@ -18,7 +19,7 @@ import { DEMO_CODE_PREFIX } from './demo-data';
  * Each is one transaction with its audit entry; nothing that has been sold is deleted,
  * it is deactivated.
  */
-export class CatalogEditError extends Error {}
+export class CatalogEditError extends StoreRefusal {}
 
 export interface Actor { id: string; name: string }
 

@@ -2,6 +2,7 @@ import { paise } from '../../shared/money';
 import { calendarDateIn, isoWithOffset, type BusinessDate } from '../../shared/time';
 import type { DayEntity, UserEntity } from '../../shared/entities';
 import { appendAudit } from './audit';
+import { StoreRefusal } from './refusal';
 import type { ChinarDb } from './schema';
 
 /** The open business day, if any. A sale belongs to it, not to the wall clock. */
@@ -29,4 +30,4 @@ export async function dayForSale(db: ChinarDb, now: Date, timeZone: string, by: 
   return date;
 }
 
-export class DayClosedError extends Error {}
+export class DayClosedError extends StoreRefusal {}

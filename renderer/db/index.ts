@@ -4,6 +4,7 @@
  */
 export { openChinarDb, ChinarDb, DEFAULT_DB_NAME, type CartRow } from './schema';
 export { newId, type NewId } from './ids';
+export { StoreRefusal } from './refusal';
 export { seedDemoIfEmpty } from './seed';
 export { DEMO_PINS } from './demo-data';
 export { signInWithPin, approveAsManager, PIN_PATTERN } from './auth';

@@ -14,7 +14,7 @@ import urSettings from './ur.settings.json';
  * Every piece of UI text goes through i18next, in English, Hindi and Urdu: one file per
  * namespace and language (`en.json`, `hi.manager.json`, `ur.settings.json`, …). The
  * translations are typed as the English shape, so a key missing from one is a compile
- * error; tests/renderer/ui/i18n.test.ts also checks keys and {{placeholders}} match.
+ * error; tests/renderer/i18n/i18n.test.ts also checks keys and {{placeholders}} match.
  *
  * Namespaces: `translation` (the counter: sign-in, sell, pay, receipts), `manager`
  * (the manager's screens) and `settings` (the manager's settings), so each area's text

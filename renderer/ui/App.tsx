@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { HostApi } from '../../shared/contract';
 import type { UserEntity } from '../../shared/entities';
 import { Dialog } from './components/Dialog';
-import { bootStation, BootError, messageOf } from './data/boot';
-import { usePrinterStatus } from './data/printing';
-import type { Station } from './data/station';
-import { useSpaceWatch } from './data/storage';
+import { bootStation, BootError } from '../app/boot';
+import { messageOf } from '../app/outcome';
+import { usePrinterStatus } from '../app/printing';
+import type { Station } from '../app/station';
+import { useSpaceWatch } from '../app/storage';
 import { preloadSymbols } from './receipt/symbols';
 import { ManagerScreen } from './manager/ManagerScreen';
-import type { StationUpdate } from './manager/settings/data';
+import type { StationUpdate } from '../app/station';
 import { ReceiptsScreen } from './receipts/ReceiptsScreen';
 import { EMPTY_SELL, sellReducer } from './sell/cartState';
 import { SellScreen } from './sell/SellScreen';
@@ -68,7 +69,8 @@ export function App({ host }: { host: HostApi | Error }) {
   return <Kiosk station={boot.station} onStationChange={changeStation} />;
 }
 
-function Kiosk({ station, onStationChange }: { station: Station; onStationChange: StationUpdate }) {
+/** The signed-in part of the kiosk for a started Station (App, and the component tests, render it). */
+export function Kiosk({ station, onStationChange }: { station: Station; onStationChange: StationUpdate }) {
   const { t } = useTranslation();
   const [user, setUser] = useState<UserEntity | null>(null);
   const [screen, setScreen] = useState<ScreenId>('sell');

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Station } from '../data/station';
-import { LOW_STOCK_LIMIT, useLowStock } from './data/catalog';
+import type { Station } from '../../app/station';
+import { LOW_STOCK_LIMIT, useLowStock } from '../../app/catalog-admin';
 import { DEFAULT_LOW_STOCK, type ManagerPage } from './route';
 
 const TILES = ['products', 'artisans', 'users', 'catalogFiles', 'labels', 'lowStock', 'settings'] as const satisfies readonly ManagerPage[];

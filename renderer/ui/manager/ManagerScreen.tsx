@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
 import { Banner } from '../components/Banner';
-import type { Station } from '../data/station';
+import type { Station, StationUpdate } from '../../app/station';
 import { ArtisansScreen } from './artisans/ArtisansScreen';
 import { CatalogFilesScreen } from './catalog-io/CatalogFilesScreen';
 import { LabelsScreen } from './labels/LabelsScreen';
@@ -10,7 +10,6 @@ import { LowStockScreen } from './low-stock/LowStockScreen';
 import { ManagerHome } from './ManagerHome';
 import { ProductsScreen } from './products/ProductsScreen';
 import type { ManagerPage } from './route';
-import type { StationUpdate } from './settings/data';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { UsersScreen } from './users/UsersScreen';
 

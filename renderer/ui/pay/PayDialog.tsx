@@ -8,9 +8,8 @@ import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
 import type { KeypadKey } from '../components/keypadInput';
 import { Money, useMoney } from '../components/Money';
-import { messageOf } from '../data/boot';
-import { checkout, checkoutSteps, peekReceiptNo, type CheckoutInput, type CheckoutResult } from '../data/checkout';
-import type { Station } from '../data/station';
+import { checkout, checkoutSteps, peekReceiptNo, type CheckoutInput, type RecordedCheckout } from '../../app/checkout';
+import type { Station } from '../../app/station';
 import { CardPanel, CashPanel, UpiPanel } from './TenderPanels';
 import { NO_TENDERS, summarize, tenderReducer, type NonCashMethod, type PayProblem } from './tenders';
 
@@ -21,7 +20,7 @@ type Phase =
   | { status: 'saving' }
   | { status: 'not-recorded'; reason: string };
 
-export type RecordedSale = Extract<CheckoutResult, { status: 'recorded' }> & { change: Paise };
+export type RecordedSale = RecordedCheckout & { change: Paise };
 
 interface PayDialogProps {
   station: Station;
@@ -56,10 +55,9 @@ export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePayi
 
   useEffect(() => {
     let live = true;
-    peekReceiptNo(station).then(
-      (ref) => { if (live) setUpiRef({ status: 'ready', ref }); },
-      (error: unknown) => { if (live) setUpiRef({ status: 'failed', message: messageOf(error) }); },
-    );
+    void peekReceiptNo(station).then((ref) => {
+      if (live) setUpiRef(ref.status === 'ok' ? { status: 'ready', ref: ref.value } : { status: 'failed', message: ref.message });
+    });
     return () => { live = false; };
   }, [station]);
 
@@ -71,11 +69,11 @@ export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePayi
       cart, payments: summary.settlement.payments, operator, roundOff: summary.roundOff, discountApprovals,
     });
     committing.current = false;
-    if (result.status === 'not-recorded') {
-      setPhase({ status: 'not-recorded', reason: result.reason });
+    if (result.status !== 'ok') {
+      setPhase({ status: 'not-recorded', reason: result.message });
       return;
     }
-    onRecorded({ ...result, change: summary.change });
+    onRecorded({ ...result.value, change: summary.change });
   };
 
   const cashKey = useCallback((key: KeypadKey) => dispatch({ type: 'cash-key', key }), []);

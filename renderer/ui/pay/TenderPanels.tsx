@@ -8,7 +8,7 @@ import { Keypad } from '../components/Keypad';
 import { editAmount, type KeypadKey } from '../components/keypadInput';
 import { Money, useMoney } from '../components/Money';
 import { SymbolCanvas } from '../receipt/SymbolCanvas';
-import type { Station } from '../data/station';
+import type { Station } from '../../app/station';
 import { amountText, checkNonCash, type NonCashCheck, type NonCashMethod, type PaySummary } from './tenders';
 
 /** What may be typed into an amount field from a keyboard: digits and one point. */

@@ -1,16 +1,12 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintDocument } from '../../../shared/documents';
 import type { UserEntity } from '../../../shared/entities';
 import { currentLocale } from '../../i18n';
-import type { CommittedSale } from '../../db';
 import { Banner } from '../components/Banner';
 import { Money } from '../components/Money';
-import { messageOf } from '../data/boot';
-import { makeReceipt } from '../data/checkout';
-import { mentionsReprint, type PrintOutcome } from '../data/printing';
-import { findReceipt, reprintDuplicate, useRecentSales } from '../data/receipts';
-import type { Station } from '../data/station';
+import { mentionsReprint, type PrintOutcome } from '../../app/printing';
+import { openReceipt, reprintDuplicate, useRecentSales, type OpenedReceipt } from '../../app/receipts';
+import type { Station } from '../../app/station';
 import { formatDateTime } from '../format';
 import { ReceiptPreview } from '../receipt/ReceiptPreview';
 import { useWedgeScanner } from '../scanner/useWedgeScanner';
@@ -20,14 +16,14 @@ type Opened =
   | { status: 'loading'; receiptNo: string }
   | { status: 'missing'; receiptNo: string }
   | { status: 'failed'; message: string }
-  | { status: 'open'; sale: CommittedSale; document: PrintDocument | null; buildError: string | null };
+  | ({ status: 'open' } & OpenedReceipt);
 
 type Reprint = { status: 'idle' } | { status: 'printing' } | { status: 'done'; outcome: PrintOutcome } | { status: 'refused'; message: string };
 
 /** Recent receipts, find one by number (typed or scanned from the receipt), reprint a duplicate. */
 export function ReceiptsScreen({ station, operator }: { station: Station; operator: UserEntity }) {
   const { t } = useTranslation();
-  const { recent } = useRecentSales(station);
+  const recent = useRecentSales(station);
   const [query, setQuery] = useState('');
   const [opened, setOpened] = useState<Opened>({ status: 'none' });
   const [reprint, setReprint] = useState<Reprint>({ status: 'idle' });
@@ -37,20 +33,10 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
     if (!wanted) return;
     setReprint({ status: 'idle' });
     setOpened({ status: 'loading', receiptNo: wanted });
-    try {
-      const sale = await findReceipt(station, wanted);
-      if (!sale) {
-        setOpened({ status: 'missing', receiptNo: wanted });
-        return;
-      }
-      try {
-        setOpened({ status: 'open', sale, document: makeReceipt(station, sale, 'original'), buildError: null });
-      } catch (error) {
-        setOpened({ status: 'open', sale, document: null, buildError: messageOf(error) });
-      }
-    } catch (error) {
-      setOpened({ status: 'failed', message: messageOf(error) });
-    }
+    const found = await openReceipt(station, wanted);
+    if (found.status !== 'ok') setOpened({ status: 'failed', message: found.message });
+    else if (!found.value) setOpened({ status: 'missing', receiptNo: wanted });
+    else setOpened({ status: 'open', ...found.value });
   }, [station]);
 
   useWedgeScanner(true, (code) => {
@@ -67,12 +53,12 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
     if (opened.status !== 'open') return;
     setReprint({ status: 'printing' });
     const result = await reprintDuplicate(station, opened.sale, operator);
-    if (result.status === 'refused') {
+    if (result.status !== 'ok') {
       setReprint({ status: 'refused', message: result.message });
       return;
     }
-    setOpened({ ...opened, document: result.document });
-    setReprint({ status: 'done', outcome: result.print });
+    setOpened({ ...opened, document: result.value.document });
+    setReprint({ status: 'done', outcome: result.value.print });
   };
 
   const locale = currentLocale();
@@ -98,8 +84,8 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
         </form>
         <p className="muted receipts__scan-hint">{t('receipts.scanHint')}</p>
         {recent.status === 'failed' ? <Banner tone="error">{t('receipts.loadFailed', { message: recent.message })}</Banner> : null}
-        {recent.status === 'ready' && recent.sales.length === 0 ? <p className="muted">{t('receipts.none')}</p> : null}
-        {recent.status === 'ready' && recent.sales.length > 0 ? (
+        {recent.status === 'ready' && recent.value.length === 0 ? <p className="muted">{t('receipts.none')}</p> : null}
+        {recent.status === 'ready' && recent.value.length > 0 ? (
           <table className="table" data-testid="recent-sales">
             <thead>
               <tr>
@@ -110,7 +96,7 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
               </tr>
             </thead>
             <tbody>
-              {recent.sales.map((sale) => (
+              {recent.value.map((sale) => (
                 <tr key={sale.id} className={sale.receiptNo === openNo ? 'is-selected' : undefined}>
                   <td>
                     <button type="button" className="linkish" data-testid="recent-sale" onClick={() => void open(sale.receiptNo)}>
@@ -146,8 +132,8 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
                 {reprint.status === 'printing' ? t('done.printing') : t('receipts.reprint')}
               </button>
             </div>
-            {reprint.status === 'done' && reprint.outcome.status === 'printed' ? <Banner tone="ok" testId="reprint-ok">{t('done.duplicatePrinted')}</Banner> : null}
-            {reprint.status === 'done' && reprint.outcome.status === 'failed' ? (
+            {reprint.status === 'done' && reprint.outcome.status === 'ok' ? <Banner tone="ok" testId="reprint-ok">{t('done.duplicatePrinted')}</Banner> : null}
+            {reprint.status === 'done' && reprint.outcome.status !== 'ok' ? (
               <Banner tone="error" testId="reprint-failed">
                 {t('receipts.reprintFailed', { message: reprint.outcome.message })}
                 {mentionsReprint(reprint.outcome.message) ? null : <> {t('done.pressReprint')}</>}

@@ -6,16 +6,16 @@ import type { UserEntity } from '../../../shared/entities';
 import { paise, type Paise } from '../../../shared/money';
 import type { TaxTable } from '../../../shared/tax';
 import { Banner } from '../components/Banner';
+import { ChoiceButtons } from '../components/ChoiceButtons';
 import { Dialog } from '../components/Dialog';
 import { Keypad } from '../components/Keypad';
 import { editAmount, type KeypadKey } from '../components/keypadInput';
 import { Money, useMoney, usePercent } from '../components/Money';
-import { checkManagerPin } from '../data/approvals';
-import { messageOf } from '../data/boot';
-import type { Station } from '../data/station';
+import type { Station } from '../../app/station';
 import { amountText } from '../pay/tenders';
 import { discountLimit, linePrice, readDiscount, shareBps, type DiscountMode, type DiscountReading } from './discount';
-import { ManagerPin, type PinCheck } from './ManagerPin';
+import { ManagerPin } from '../approval/ManagerPin';
+import { useManagerApproval } from '../approval/useManagerApproval';
 
 interface DiscountDialogProps {
   station: Station;
@@ -45,8 +45,8 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
   const [mode, setMode] = useState<DiscountMode>(item.discount > 0 ? 'amount' : 'percent');
   const [text, setText] = useState(item.discount > 0 ? amountText(item.discount) : '');
   const [approving, setApproving] = useState<Paise | null>(null);
-  const [pin, setPin] = useState('');
-  const [check, setCheck] = useState<PinCheck>({ status: 'idle' });
+  const approval = useManagerApproval(station);
+  const checking = approval.check.status === 'checking';
 
   const price = linePrice(item);
   const reading = readDiscount(mode, text, item, limitPct);
@@ -65,27 +65,15 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
     if (reading.status !== 'ok') return;
     if (reading.needsApproval) {
       setApproving(reading.discount);
-      setPin('');
-      setCheck({ status: 'idle' });
+      approval.reset();
     } else {
       onApply(reading.discount, null);
     }
   };
 
-  const approve = async () => {
-    if (approving === null || pin.length < 4 || check.status === 'checking') return;
-    setCheck({ status: 'checking' });
-    try {
-      const manager = await checkManagerPin(station, pin);
-      if (manager) {
-        onApply(approving, manager.id);
-        return;
-      }
-      setCheck({ status: 'wrong' });
-    } catch (error) {
-      setCheck({ status: 'failed', message: messageOf(error) });
-    }
-    setPin('');
+  const approve = () => {
+    if (approving === null) return;
+    void approval.approve((manager) => onApply(approving, manager.id));
   };
 
   const modes: { id: DiscountMode; label: string }[] = [
@@ -97,7 +85,7 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
     <Dialog
       title={t('discount.title', { name: item.name })}
       // Not while a PIN is being checked: an approval landing after Cancel would still apply.
-      onClose={check.status === 'checking' ? undefined : onClose}
+      onClose={checking ? undefined : onClose}
       closeLabel={t('discount.cancel')}
       className="discount"
       testId="discount-dialog"
@@ -106,26 +94,17 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
         <div className="discount__entry">
           {approving === null ? (
             <>
-              <div className="segmented" role="radiogroup" aria-label={t('discount.modeLabel')}>
-                {modes.map((m) => (
-                  <button
-                    key={m.id}
-                    type="button"
-                    role="radio"
-                    aria-checked={mode === m.id}
-                    className="segmented__option"
-                    data-testid={`discount-mode-${m.id}`}
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => {
-                      // The same digits mean something else in the other mode: start again.
-                      if (m.id !== mode) setText('');
-                      setMode(m.id);
-                    }}
-                  >
-                    {m.label}
-                  </button>
-                ))}
-              </div>
+              <ChoiceButtons
+                options={modes}
+                value={mode}
+                label={t('discount.modeLabel')}
+                testIdPrefix="discount-mode"
+                onChange={(m) => {
+                  // The same digits mean something else in the other mode: start again.
+                  if (m !== mode) setText('');
+                  setMode(m);
+                }}
+              />
               <div className="entry entry--active">
                 <label htmlFor={fieldId} className="entry__label">{mode === 'percent' ? t('discount.percentLabel') : t('discount.amountLabel')}</label>
                 <div className="entry__box">
@@ -159,7 +138,7 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
               <p className="discount__why" data-testid="discount-why">
                 {t('discount.pinWhy', { amount: money(approving), share: percent(shareBps(approving, price)), pct: percent(limitPct * 100) })}
               </p>
-              <ManagerPin pin={pin} setPin={setPin} check={check} onSubmit={() => void approve()} testId="discount-pin" />
+              <ManagerPin pin={approval.pin} setPin={approval.setPin} check={approval.check} onSubmit={approve} testId="discount-pin" />
             </>
           )}
         </div>
@@ -211,12 +190,12 @@ export function DiscountDialog({ station, item, taxTable, scannedWhileOpen, onAp
                   type="button"
                   className="btn btn--primary btn--large btn--block"
                   data-testid="discount-approve"
-                  disabled={pin.length < 4 || check.status === 'checking'}
-                  onClick={() => void approve()}
+                  disabled={!approval.ready}
+                  onClick={approve}
                 >
-                  {check.status === 'checking' ? t('approval.checking') : t('discount.approve')}
+                  {checking ? t('approval.checking') : t('discount.approve')}
                 </button>
-                <button type="button" className="btn btn--secondary btn--block" disabled={check.status === 'checking'} onClick={() => setApproving(null)}>
+                <button type="button" className="btn btn--secondary btn--block" disabled={checking} onClick={() => setApproving(null)}>
                   {t('discount.back')}
                 </button>
               </>

@@ -2,10 +2,12 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
 import { Banner } from '../components/Banner';
+import { ChoiceButtons } from '../components/ChoiceButtons';
 import { Dialog } from '../components/Dialog';
-import { kickDrawer, openDrawerNoSale, withoutReprintAdvice } from '../data/approvals';
-import type { Station } from '../data/station';
-import { ManagerPin, type PinCheck } from './ManagerPin';
+import { kickDrawer, openDrawerNoSale, withoutReprintAdvice } from '../../app/drawer';
+import type { Station } from '../../app/station';
+import { ManagerPin } from '../approval/ManagerPin';
+import { useManagerApproval } from '../approval/useManagerApproval';
 import { NOTE_MAX, noSaleReasonText, type NoSaleReason } from './noSale';
 
 type Phase =
@@ -29,40 +31,28 @@ export function DrawerDialog({ station, operator, scannedWhileOpen, onOpened, on
   const noteId = useId();
   const [reason, setReason] = useState<NoSaleReason | null>(null);
   const [note, setNote] = useState('');
-  const [pin, setPin] = useState('');
-  const [check, setCheck] = useState<PinCheck>({ status: 'idle' });
+  const approval = useManagerApproval(station);
   const [phase, setPhase] = useState<Phase>({ status: 'asking' });
   const busy = phase.status === 'opening' || (phase.status === 'drawer-failed' && phase.retrying);
 
   const open = async () => {
-    if (!reason || pin.length < 4 || busy) return;
+    if (!reason || !approval.ready || busy) return;
     setPhase({ status: 'opening' });
-    setCheck({ status: 'checking' });
-    const result = await openDrawerNoSale(station, { operator, pin, reason: noSaleReasonText(reason, note) });
-    setPin('');
-    switch (result.status) {
-      case 'wrong-pin':
-        setCheck({ status: 'wrong' });
-        setPhase({ status: 'asking' });
-        return;
-      case 'not-recorded':
-        setCheck({ status: 'idle' });
-        setPhase({ status: 'not-recorded', message: result.message });
-        return;
-      case 'drawer-failed':
-        setCheck({ status: 'idle' });
-        setPhase({ status: 'drawer-failed', message: withoutReprintAdvice(result.message), manager: result.manager, retrying: false });
-        return;
-      case 'opened':
-        onOpened(result.manager);
-    }
+    const approved = await approval.approve(async (manager) => {
+      const result = await openDrawerNoSale(station, { operator, manager, reason: noSaleReasonText(reason, note) });
+      if (result.status !== 'ok') setPhase({ status: 'not-recorded', message: result.message });
+      else if (result.value.status !== 'ok') {
+        setPhase({ status: 'drawer-failed', message: withoutReprintAdvice(result.value.message), manager, retrying: false });
+      } else onOpened(manager);
+    });
+    if (!approved) setPhase({ status: 'asking' });
   };
 
   const retry = async () => {
     if (phase.status !== 'drawer-failed' || phase.retrying) return;
     setPhase({ ...phase, retrying: true });
     const result = await kickDrawer(station.host);
-    if (result.status === 'opened') onOpened(phase.manager);
+    if (result.status === 'ok') onOpened(phase.manager);
     else setPhase({ ...phase, message: withoutReprintAdvice(result.message), retrying: false });
   };
 
@@ -93,23 +83,16 @@ export function DrawerDialog({ station, operator, scannedWhileOpen, onOpened, on
         <div className="drawer-dialog__reason">
           <p className="drawer-dialog__why">{t('drawer.why')}</p>
           <span className="entry__label" id={`${noteId}-reasons`}>{t('drawer.reasonLabel')}</span>
-          <div className="drawer-dialog__choices" role="radiogroup" aria-labelledby={`${noteId}-reasons`}>
-            {reasons.map((r) => (
-              <button
-                key={r.id}
-                type="button"
-                role="radio"
-                aria-checked={reason === r.id}
-                className="segmented__option drawer-dialog__choice"
-                data-testid={`drawer-reason-${r.id}`}
-                disabled={busy}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => setReason(r.id)}
-              >
-                {r.label}
-              </button>
-            ))}
-          </div>
+          <ChoiceButtons
+            options={reasons}
+            value={reason}
+            labelledBy={`${noteId}-reasons`}
+            className="drawer-dialog__choices"
+            optionClassName="drawer-dialog__choice"
+            testIdPrefix="drawer-reason"
+            disabled={busy}
+            onChange={setReason}
+          />
           {reason === 'other' ? (
             <div className="entry">
               <label htmlFor={noteId} className="entry__label">{t('drawer.noteLabel')}</label>
@@ -132,12 +115,12 @@ export function DrawerDialog({ station, operator, scannedWhileOpen, onOpened, on
           {scannedWhileOpen ? <Banner tone="warn" testId="scan-in-dialog">{t('sell.scannedInDialog', { code: scannedWhileOpen })}</Banner> : null}
         </div>
         <div className="drawer-dialog__approve">
-          <ManagerPin pin={pin} setPin={setPin} check={check} onSubmit={() => void open()} testId="drawer-pin" />
+          <ManagerPin pin={approval.pin} setPin={approval.setPin} check={approval.check} onSubmit={() => void open()} testId="drawer-pin" />
           <button
             type="button"
             className="btn btn--primary btn--large btn--block"
             data-testid="drawer-open"
-            disabled={!reason || pin.length < 4 || busy}
+            disabled={!reason || !approval.ready || busy}
             onClick={() => void open()}
           >
             {phase.status === 'opening' ? t('drawer.opening') : t('drawer.open')}

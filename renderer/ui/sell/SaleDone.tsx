@@ -4,10 +4,10 @@ import type { PrintDocument } from '../../../shared/documents';
 import type { UserEntity } from '../../../shared/entities';
 import { Banner } from '../components/Banner';
 import { Money } from '../components/Money';
-import type { PrintOutcome } from '../data/printing';
-import { mentionsReprint, printDocument } from '../data/printing';
-import { reprintDuplicate } from '../data/receipts';
-import type { Station } from '../data/station';
+import type { PrintOutcome } from '../../app/printing';
+import { mentionsReprint, printDocument } from '../../app/printing';
+import { reprintDuplicate } from '../../app/receipts';
+import type { Station } from '../../app/station';
 import type { RecordedSale } from '../pay/PayDialog';
 import { ReceiptPreview } from '../receipt/ReceiptPreview';
 
@@ -33,11 +33,11 @@ export function SaleDone({ station, operator, sale, onNewSale }: {
     setRefused(null);
     // If the original never came out, the buyer still needs the original; once it has
     // printed, any further copy is an audited duplicate.
-    if (printed.outcome.status === 'failed' && !printed.duplicate && sale.receipt) {
+    if (printed.outcome.status !== 'ok' && !printed.duplicate && sale.receipt) {
       setPrinted({ document: sale.receipt, outcome: await printDocument(station.host, sale.receipt, sale.openDrawer), duplicate: false });
     } else {
       const result = await reprintDuplicate(station, sale.sale, operator);
-      if (result.status === 'done') setPrinted({ document: result.document, outcome: result.print, duplicate: true });
+      if (result.status === 'ok') setPrinted({ document: result.value.document, outcome: result.value.print, duplicate: true });
       else setRefused(result.message);
     }
     setBusy(false);
@@ -66,7 +66,7 @@ export function SaleDone({ station, operator, sale, onNewSale }: {
         ) : null}
 
         <div aria-live="polite" className="done__print">
-          {printed.outcome.status === 'printed' ? (
+          {printed.outcome.status === 'ok' ? (
             <Banner tone="ok" testId="print-ok">{printed.duplicate ? t('done.duplicatePrinted') : t('done.printed')}</Banner>
           ) : (
             <Banner tone="error" testId="print-failed">

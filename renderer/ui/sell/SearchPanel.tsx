@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ProductWithArtisan } from '../../db';
 import { Money } from '../components/Money';
 import { SearchField } from '../components/SearchField';
-import { useProductSearch } from '../data/catalog';
-import type { Station } from '../data/station';
+import { useProductSearch } from '../../app/catalog';
+import type { Station } from '../../app/station';
 
 /** A label's number typed by hand (a scanner that failed to read): digits only, long enough. */
 const TYPED_BARCODE = /^\d{6,14}$/;

@@ -7,9 +7,8 @@ import type { ProductWithArtisan } from '../../db';
 import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
-import { messageOf } from '../data/boot';
-import { lookupBarcode } from '../data/catalog';
-import type { Station } from '../data/station';
+import { lookupBarcode } from '../../app/catalog';
+import type { Station } from '../../app/station';
 import { PayDialog, type RecordedSale } from '../pay/PayDialog';
 import { useWedgeScanner } from '../scanner/useWedgeScanner';
 import { CartView } from './CartView';
@@ -19,6 +18,7 @@ import { DiscountDialog } from './DiscountDialog';
 import { DrawerDialog } from './DrawerDialog';
 import { SaleDone } from './SaleDone';
 import { SearchPanel } from './SearchPanel';
+import { scanTarget, withScan, type SellDialog } from './sellDialog';
 
 type Notice =
   | { tone: 'ok'; text: string }
@@ -37,11 +37,8 @@ interface SellScreenProps {
 export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded }: SellScreenProps) {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [paying, setPaying] = useState(false);
-  const [confirmClear, setConfirmClear] = useState(false);
+  const [dialog, setDialog] = useState<SellDialog | null>(null);
   const [done, setDone] = useState<RecordedSale | null>(null);
-  const [discounting, setDiscounting] = useState<string | null>(null);
-  const [drawerOpen, setDrawerOpen] = useState(false);
   const totals = useMemo(() => cartTotals(sell.cart, station.taxTable), [sell.cart, station.taxTable]);
   const limitPct = station.profile.discountLimitPct;
   // A line whose approval lapsed (fewer pieces, the same rupees off) cannot be paid as it is.
@@ -54,41 +51,30 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   }, [dispatch, t]);
 
   const addByBarcode = useCallback(async (code: string) => {
-    try {
-      const found = await lookupBarcode(station, code);
-      if (found) add(found);
-      else setNotice({ tone: 'error', text: t('sell.unknownBarcode', { code }) });
-    } catch (error) {
-      setNotice({ tone: 'error', text: t('sell.lookupFailed', { code, message: messageOf(error) }) });
-    }
+    const found = await lookupBarcode(station, code);
+    if (found.status !== 'ok') setNotice({ tone: 'error', text: t('sell.lookupFailed', { code, message: found.message }) });
+    else if (found.value) add(found.value);
+    else setNotice({ tone: 'error', text: t('sell.unknownBarcode', { code }) });
   }, [station, add, t]);
 
-  // While paying, a scan must not change what is being paid for, nor type a barcode
-  // into the cash field: it is taken back and the dialog says why.
-  const [scanWhilePaying, setScanWhilePaying] = useState<string | null>(null);
-  // The same in the discount and drawer dialogs: the line being discounted must not change
-  // under the manager's eyes, and a barcode must not land in a PIN field.
-  const [scanInDialog, setScanInDialog] = useState<string | null>(null);
-  useWedgeScanner(!confirmClear, (code) => {
-    if (paying) setScanWhilePaying(code);
-    else if (discounting !== null || drawerOpen) setScanInDialog(code);
+  const target = scanTarget(dialog);
+  useWedgeScanner(target !== 'ignore', (code) => {
+    if (target === 'dialog') setDialog((d) => withScan(d, code));
     else void addByBarcode(code);
   });
 
-  const openDiscount = useCallback((productId: string) => {
-    setScanInDialog(null);
-    setDiscounting(productId);
-  }, []);
+  const openDiscount = useCallback((productId: string) => setDialog({ name: 'discount', productId, scanned: null }), []);
+  const close = () => setDialog(null);
 
   const applyDiscount = (productId: string, discount: Paise, approvedBy: UserEntity['id'] | null) => {
     dispatch({ type: 'discount', productId, discount, limitPct, approvedBy });
-    setDiscounting(null);
+    close();
   };
 
-  const discountItem = discounting === null ? undefined : sell.cart.items.find((i) => i.productId === discounting);
+  const discountItem = dialog?.name === 'discount' ? sell.cart.items.find((i) => i.productId === dialog.productId) : undefined;
 
   const recorded = (sale: RecordedSale) => {
-    setPaying(false);
+    close();
     dispatch({ type: 'clear' });
     setNotice(null);
     setDone(sale);
@@ -117,15 +103,12 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
               type="button"
               className="btn btn--ghost"
               data-testid="open-drawer"
-              onClick={() => {
-                setScanInDialog(null);
-                setDrawerOpen(true);
-              }}
+              onClick={() => setDialog({ name: 'drawer', scanned: null })}
             >
               {t('sell.drawer')}
             </button>
             {!empty ? (
-              <button type="button" className="btn btn--ghost" onClick={() => setConfirmClear(true)}>{t('sell.clearCart')}</button>
+              <button type="button" className="btn btn--ghost" onClick={() => setDialog({ name: 'clearCart' })}>{t('sell.clearCart')}</button>
             ) : null}
           </div>
         </div>
@@ -149,7 +132,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
             className="btn btn--primary btn--pay"
             data-testid="pay"
             disabled={empty || salesStopped || unapproved.length > 0}
-            onClick={() => setPaying(true)}
+            onClick={() => setDialog({ name: 'pay', scanned: null })}
           >
             {t('sell.pay')}
           </button>
@@ -160,61 +143,55 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
         <SearchPanel station={station} onPick={add} onBarcode={(code) => void addByBarcode(code)} />
       </aside>
 
-      {paying ? (
+      {dialog?.name === 'pay' ? (
         <PayDialog
           station={station}
           operator={operator}
           cart={sell.cart}
           cartTotal={totals.gross}
-          scannedWhilePaying={scanWhilePaying}
+          scannedWhilePaying={dialog.scanned}
           discountApprovals={approvalsForCommit(sell.approvals)}
-          onCancel={() => {
-            setPaying(false);
-            setScanWhilePaying(null);
-          }}
-          onRecorded={(sale) => {
-            setScanWhilePaying(null);
-            recorded(sale);
-          }}
+          onCancel={close}
+          onRecorded={recorded}
         />
       ) : null}
 
-      {discountItem ? (
+      {dialog?.name === 'discount' && discountItem ? (
         <DiscountDialog
           station={station}
           item={discountItem}
           taxTable={station.taxTable}
-          scannedWhileOpen={scanInDialog}
+          scannedWhileOpen={dialog.scanned}
           onApply={(discount, approvedBy) => applyDiscount(discountItem.productId, discount, approvedBy)}
-          onClose={() => setDiscounting(null)}
+          onClose={close}
         />
       ) : null}
 
-      {drawerOpen ? (
+      {dialog?.name === 'drawer' ? (
         <DrawerDialog
           station={station}
           operator={operator}
-          scannedWhileOpen={scanInDialog}
+          scannedWhileOpen={dialog.scanned}
           onOpened={(manager) => {
-            setDrawerOpen(false);
+            close();
             setNotice({ tone: 'ok', text: t('sell.drawerOpened', { manager: manager.name }) });
           }}
-          onClose={() => setDrawerOpen(false)}
+          onClose={close}
         />
       ) : null}
 
-      {confirmClear ? (
-        <Dialog title={t('sell.clearTitle')} onClose={() => setConfirmClear(false)} closeLabel={t('common.cancel')} className="confirm">
+      {dialog?.name === 'clearCart' ? (
+        <Dialog title={t('sell.clearTitle')} onClose={close} closeLabel={t('common.cancel')} className="confirm">
           <p>{t('sell.clearQuestion', { count: totals.itemCount })}</p>
           <div className="confirm__actions">
-            <button type="button" className="btn btn--secondary btn--large" onClick={() => setConfirmClear(false)} autoFocus>{t('sell.keepCart')}</button>
+            <button type="button" className="btn btn--secondary btn--large" onClick={close} autoFocus>{t('sell.keepCart')}</button>
             <button
               type="button"
               className="btn btn--danger btn--large"
               onClick={() => {
                 dispatch({ type: 'clear' });
                 setNotice(null);
-                setConfirmClear(false);
+                close();
               }}
             >
               {t('sell.clearConfirm')}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
-import type { PrinterLight } from '../data/printing';
+import type { PrinterLight } from '../../app/printing';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export type ScreenId = 'sell' | 'receipts' | 'manager';

@@ -4,9 +4,8 @@ import type { UserEntity } from '../../../shared/entities';
 import { Banner } from '../components/Banner';
 import { Keypad } from '../components/Keypad';
 import { editPin, keypadKeyFromKeyboard, type KeypadKey } from '../components/keypadInput';
-import { DEMO_PINS, signIn } from '../data/auth';
-import { messageOf } from '../data/boot';
-import type { Station } from '../data/station';
+import { DEMO_PINS, signIn } from '../../app/auth';
+import type { Station } from '../../app/station';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 
 const MIN_PIN = 4;
@@ -24,16 +23,12 @@ export function SignInScreen({ station, onSignedIn }: { station: Station; onSign
   const submit = useCallback(async (entered: string) => {
     if (entered.length < MIN_PIN) return;
     setAttempt({ status: 'checking' });
-    try {
-      const user = await signIn(station, entered);
-      if (user) {
-        onSignedIn(user);
-        return;
-      }
-      setAttempt({ status: 'wrong' });
-    } catch (error) {
-      setAttempt({ status: 'failed', message: messageOf(error) });
+    const outcome = await signIn(station, entered);
+    if (outcome.status === 'ok' && outcome.value) {
+      onSignedIn(outcome.value);
+      return;
     }
+    setAttempt(outcome.status === 'ok' ? { status: 'wrong' } : { status: 'failed', message: outcome.message });
     setPin('');
   }, [station, onSignedIn]);
 

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArtisanEntity, UserEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
-import type { Station } from '../../data/station';
+import type { Station } from '../../../app/station';
 import { PageBar, Segmented, TextField, Toggle } from '../common/fields';
-import { FormActions, SwitchActive, useSave } from '../common/form';
+import { useSave } from '../../../hooks/useSave';
+import { FormActions, SwitchActive } from '../common/form';
 import { PinPad } from '../common/PinPad';
-import { saveArtisanEdit, setArtisanActiveEdit } from '../data/catalog';
+import { saveArtisan, setArtisanActive } from '../../../app/catalog-admin';
 import {
   artisanDraftFrom, artisanFormFrom, artisanNeedsNewPin,
   type ArtisanField, type ArtisanForm as Form, type FormErrors,
@@ -40,12 +41,12 @@ export function ArtisanForm({ station, user, artisan, onDone }: ArtisanFormProps
       return;
     }
     setErrors({});
-    await run(() => saveArtisanEdit(station, user, checked.value), onDone);
+    await run(() => saveArtisan(station, user, checked.value), onDone);
   };
 
   const toggleActive = async () => {
     if (!artisan) return;
-    await run(() => setArtisanActiveEdit(station, user, artisan.id, !artisan.active), () => onDone({ ...artisan, active: !artisan.active }));
+    await run(() => setArtisanActive(station, user, artisan.id, !artisan.active), () => onDone({ ...artisan, active: !artisan.active }));
   };
 
   const genders: { value: Gender; label: string }[] = [

@@ -4,11 +4,11 @@ import type { CatalogProblem, ImportPlan } from '../../../../shared/catalog';
 import { Banner } from '../../components/Banner';
 import { PageBar } from '../common/fields';
 import { useFormatCount } from '../common/numbers';
-import { useObjectUrl } from '../common/useObjectUrl';
+import { useObjectUrl } from '../../../hooks/useObjectUrl';
 import {
-  checkCatalogFiles, csvObjectUrl, exportCatalogFiles, importCatalogFiles, readChosenFile, type ChosenFiles,
-} from '../data/catalogFiles';
-import { checkChosenFile, problemCounts, problemsCsv, sortProblems, type ChosenFile } from '../logic/importReview';
+  checkCatalogFiles, csvObjectUrl, exportCatalogFiles, importCatalogFiles, readChosenFile, type ChosenFile, type ChosenFiles,
+} from '../../../app/catalog-files';
+import { checkChosenFile, problemCounts, problemsCsv, sortProblems } from '../logic/importReview';
 import type { ManagerPageProps } from '../route';
 
 type Slot = 'artisans' | 'products';
@@ -64,18 +64,18 @@ export function CatalogFilesScreen({ station, user, onHome, onOpen }: ManagerPag
   const runCheck = async () => {
     setCheck({ status: 'checking' });
     const outcome = await checkCatalogFiles(station, files);
-    if (outcome.ok === 'error') setCheck({ status: 'error', message: outcome.message, during: 'check' });
-    else if (!outcome.ok) setCheck({ status: 'problems', problems: sortProblems(outcome.problems), during: 'check' });
-    else setCheck({ status: 'ready', counts: outcome.plan.counts });
+    if (outcome.status !== 'ok') setCheck({ status: 'error', message: outcome.message, during: 'check' });
+    else if (!outcome.value.ok) setCheck({ status: 'problems', problems: sortProblems(outcome.value.problems), during: 'check' });
+    else setCheck({ status: 'ready', counts: outcome.value.plan.counts });
   };
 
   const runImport = async (counts: ImportPlan['counts']) => {
     setCheck({ status: 'importing', counts });
     const outcome = await importCatalogFiles(station, user, files);
-    if (outcome.ok === 'error') setCheck({ status: 'error', message: outcome.message, during: 'import' });
-    else if (!outcome.ok) setCheck({ status: 'problems', problems: sortProblems(outcome.problems), during: 'import' });
+    if (outcome.status !== 'ok') setCheck({ status: 'error', message: outcome.message, during: 'import' });
+    else if (!outcome.value.ok) setCheck({ status: 'problems', problems: sortProblems(outcome.value.problems), during: 'import' });
     else {
-      setCheck({ status: 'imported', counts: outcome.plan.counts });
+      setCheck({ status: 'imported', counts: outcome.value.plan.counts });
       setFiles({ artisans: null, products: null });
       setDemo(false);
     }
@@ -288,7 +288,7 @@ function ExportPanel({ station }: { station: ManagerPageProps['station'] }) {
   const run = async () => {
     setState({ status: 'preparing' });
     const outcome = await exportCatalogFiles(station);
-    setState(outcome.ok ? { status: 'ready', artisansCsv: outcome.artisansCsv, productsCsv: outcome.productsCsv } : { status: 'failed', message: outcome.message });
+    setState(outcome.status === 'ok' ? { status: 'ready', ...outcome.value } : { status: 'failed', message: outcome.message });
   };
   return (
     <section className="panel io__export" aria-labelledby="export-title" data-testid="export-panel">

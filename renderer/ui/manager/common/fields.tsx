@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../logic/forms';
 
@@ -10,13 +10,22 @@ export function useFieldErrorText(): (error: FieldError | undefined) => string |
 
 interface TextFieldProps {
   label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: FieldError | undefined;
-  hint?: string;
+  /** Left out for an uncontrolled field (the device key), read through `inputRef`. */
+  value?: string;
+  onChange?: (value: string) => void;
+  /**
+   * What is wrong with the value: a manager-form error (its `errors.` key in the manager
+   * namespace), or words already said (a settings Problem through useProblemText, the
+   * host's or the store's own message).
+   */
+  error?: FieldError | string | null | undefined;
+  hint?: ReactNode;
   /** What the touch keyboard shows; numeric fields also get the on-screen keypad. */
-  inputMode?: 'text' | 'numeric' | 'decimal' | 'tel';
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'url';
+  /** 'password' for the device key: typed, never shown. */
+  type?: 'text' | 'password';
   multiline?: boolean;
+  rows?: number;
   disabled?: boolean;
   /** The on-screen keypad types into this field while it is active. */
   active?: boolean;
@@ -25,6 +34,11 @@ interface TextFieldProps {
   testId?: string;
   autoFocus?: boolean;
   maxLength?: number;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Digits and codes read left to right in every language (a GSTIN, an IP address). */
+  ltr?: boolean;
+  /** More classes on the field's box (a settings form's full-width row). */
+  className?: string;
 }
 
 /**
@@ -32,15 +46,15 @@ interface TextFieldProps {
  * input (aria-describedby, aria-invalid) so a screen reader says it with the field.
  */
 export function TextField({
-  label, value, onChange, error, hint, inputMode = 'text', multiline = false, disabled = false, active = false,
-  onFocus, prefix, testId, autoFocus, maxLength,
+  label, value, onChange, error, hint, inputMode = 'text', type = 'text', multiline = false, rows = 3, disabled = false,
+  active = false, onFocus, prefix, testId, autoFocus, maxLength, inputRef, ltr = false, className,
 }: TextFieldProps) {
   const id = useId();
-  const errorText = useFieldErrorText()(error);
+  const fieldError = useFieldErrorText();
+  const errorText = typeof error === 'string' ? error : fieldError(error ?? undefined);
   const describedBy = [hint ? `${id}-hint` : null, errorText ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
-    value,
     disabled,
     'aria-invalid': errorText ? true : undefined,
     'aria-describedby': describedBy,
@@ -48,22 +62,25 @@ export function TextField({
     autoFocus,
     maxLength,
     onFocus,
+    dir: ltr ? 'ltr' : undefined,
     autoComplete: 'off',
     spellCheck: false,
   };
+  const controlled = value === undefined ? {} : { value, onChange: (e: { target: { value: string } }) => onChange?.(e.target.value) };
+  const classes = ['mfield', errorText ? 'mfield--error' : null, active ? 'mfield--active' : null, className ?? null].filter(Boolean).join(' ');
   return (
-    <div className={`mfield${errorText ? ' mfield--error' : ''}${active ? ' mfield--active' : ''}`}>
+    <div className={classes}>
       <label className="mfield__label" htmlFor={id}>{label}</label>
       <div className="mfield__box">
         {prefix ? <span className="mfield__prefix" aria-hidden="true">{prefix}</span> : null}
         {multiline ? (
-          <textarea {...common} className="mfield__input mfield__input--multi" rows={3} onChange={(e) => onChange(e.target.value)} />
+          <textarea {...common} {...controlled} className="mfield__input mfield__input--multi" rows={rows} />
         ) : (
-          <input {...common} className="mfield__input" type="text" inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+          <input {...common} {...controlled} ref={inputRef} className="mfield__input" type={type} inputMode={inputMode} />
         )}
       </div>
       {hint ? <p id={`${id}-hint`} className="mfield__hint">{hint}</p> : null}
-      {errorText ? <p id={`${id}-error`} className="mfield__error">{errorText}</p> : null}
+      {errorText ? <p id={`${id}-error`} className="mfield__error" data-testid={testId ? `${testId}-error` : undefined}>{errorText}</p> : null}
     </div>
   );
 }

@@ -1,28 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
-import type { EditOutcome } from '../data/catalog';
-
-/** Where a form's save stands: Save is disabled while saving, a refusal shows in a banner. */
-export type SaveState = { status: 'editing' } | { status: 'saving' } | { status: 'refused'; message: string };
-
-/**
- * Saving a manager's edit. `run` marks it saving, waits for the store and hands the saved
- * value on; `refuse` is for the form's own checks.
- */
-export function useSave() {
-  const { t } = useTranslation('manager');
-  const [save, setSave] = useState<SaveState>({ status: 'editing' });
-  const refuse = (message: string) => setSave({ status: 'refused', message });
-  const run = async <T,>(edit: () => Promise<EditOutcome<T>>, done: (value: T) => void) => {
-    setSave({ status: 'saving' });
-    const outcome = await edit();
-    if (outcome.ok) done(outcome.value);
-    // The store's refusals (PIN taken, last manager, SKU in use) are already in the manager's words.
-    else refuse(outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }));
-  };
-  return { save, refuse, run };
-}
+import type { SaveState } from '../../../hooks/useSave';
 
 interface FormActionsProps {
   save: SaveState;

@@ -5,13 +5,12 @@ import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { Money } from '../../components/Money';
 import { SearchField } from '../../components/SearchField';
-import { lookupBarcode, useProductSearch } from '../../data/catalog';
-import { messageOf } from '../../data/boot';
+import { lookupBarcode, useProductSearch } from '../../../app/catalog';
 import { ReceiptPreview } from '../../receipt/ReceiptPreview';
 import { useWedgeScanner } from '../../scanner/useWedgeScanner';
 import { PageBar, Stepper } from '../common/fields';
 import { useFormatCount } from '../common/numbers';
-import { makeLabelSheet } from '../data/labels';
+import { makeLabelSheet } from '../../../app/labels';
 import { labelPicksReducer, MAX_COPIES, totalLabels, unprintablePicks, type LabelPick } from '../logic/labelPicks';
 import type { ManagerPageProps } from '../route';
 import { SheetPrint, ThermalPrint } from './PrintChoice';
@@ -38,15 +37,12 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
   }, []);
 
   const onScan = useCallback(async (code: string) => {
-    try {
-      const found = await lookupBarcode(station, code);
-      if (found) {
-        add(found);
-        setScanNote({ tone: 'ok', text: t('labels.scanned', { name: found.product.name }) });
-      } else setScanNote({ tone: 'error', text: t('labels.unknownBarcode', { code }) });
-    } catch (error) {
-      setScanNote({ tone: 'error', text: t('labels.lookupFailed', { code, message: messageOf(error) }) });
-    }
+    const found = await lookupBarcode(station, code);
+    if (found.status !== 'ok') setScanNote({ tone: 'error', text: t('labels.lookupFailed', { code, message: found.message }) });
+    else if (found.value) {
+      add(found.value);
+      setScanNote({ tone: 'ok', text: t('labels.scanned', { name: found.value.product.name }) });
+    } else setScanNote({ tone: 'error', text: t('labels.unknownBarcode', { code }) });
   }, [station, add, t]);
   // Scanning an old label adds its product; not while the sheet dialog is in front.
   useWedgeScanner(!sheetOpen, (code) => void onScan(code));

@@ -3,16 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { PrintDocument } from '../../../../shared/documents';
 import type { SheetLayout } from '../../../../shared/labels';
 import { Banner } from '../../components/Banner';
-import type { Station } from '../../data/station';
+import type { Station } from '../../../app/station';
 import { Segmented, Stepper } from '../common/fields';
 import { useFormatCount } from '../common/numbers';
-import { printJobs, type SheetOutcome } from '../data/labels';
+import { printJobs, type SheetOutcome } from '../../../app/labels';
 import { sheetPlan } from '../logic/labelPicks';
-import type { RunOutcome } from '../logic/printRun';
+import type { RunOutcome } from '../../../app/print-run';
 
 /**
  * The two ways out for labels and cards: the thermal printer, one job per label (see
- * printRun), or an A4 sticker sheet the host writes as a PDF, with "skip the first N
+ * renderer/app/print-run.ts), or an A4 sticker sheet the host writes as a PDF, with "skip the first N
  * stickers" so a part-used sheet is not wasted.
  */
 type Kind = 'labels' | 'cards';
@@ -125,7 +125,7 @@ export function SheetPrint<L extends SheetLayout>({ kind, count, batchKey, layou
   const makePdf = async () => {
     setSheet({ status: 'making' });
     const outcome = await makeSheet(layout, plan.skip);
-    setSheet(outcome.ok ? { status: 'done', path: outcome.value.path, pages: outcome.value.pages } : { status: 'failed', message: outcome.message });
+    setSheet(outcome.status === 'ok' ? { status: 'done', path: outcome.value.path, pages: outcome.value.pages } : { status: 'failed', message: outcome.message });
   };
 
   return (

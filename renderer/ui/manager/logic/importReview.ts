@@ -34,8 +34,6 @@ export function problemsCsv(problems: readonly CatalogProblem[]): string {
 /** Catalog files are small text; anything bigger than this is not a catalog export. */
 export const MAX_CATALOG_FILE_BYTES = 20 * 1024 * 1024;
 
-export type ChosenFile = { name: string; size: number; text: string };
-
 export type FileCheck = { ok: true } | { ok: false; reason: 'tooBig' | 'notCsv' | 'empty' };
 
 /** A first look at a chosen file before it is read as a catalog: the common wrong picks. */

@@ -6,10 +6,11 @@ import { Banner } from '../../components/Banner';
 import { Keypad } from '../../components/Keypad';
 import { editAmount } from '../../components/keypadInput';
 import { useMoney } from '../../components/Money';
-import type { Station } from '../../data/station';
+import type { Station } from '../../../app/station';
 import { PageBar, TextField, Toggle } from '../common/fields';
-import { FormActions, SwitchActive, useSave } from '../common/form';
-import { saveProductEdit, setProductActiveEdit } from '../data/catalog';
+import { useSave } from '../../../hooks/useSave';
+import { FormActions, SwitchActive } from '../common/form';
+import { saveProduct, setProductActive } from '../../../app/catalog-admin';
 import {
   checkPrice, editDigits, percentText, productDraftFrom, productFormFrom,
   type FormErrors, type ProductField, type ProductForm as Form,
@@ -69,12 +70,12 @@ export function ProductForm({ station, user, product, artisans, onDone, onAdjust
       return;
     }
     setErrors({});
-    await run(() => saveProductEdit(station, user, checked.value), onDone);
+    await run(() => saveProduct(station, user, checked.value), onDone);
   };
 
   const toggleActive = async () => {
     if (!product) return;
-    await run(() => setProductActiveEdit(station, user, product.id, !product.active), () => onDone({ ...product, active: !product.active }));
+    await run(() => setProductActive(station, user, product.id, !product.active), () => onDone({ ...product, active: !product.active }));
   };
 
   const activeArtisans = artisans.filter((a) => a.active || a.id === form.artisanId);

@@ -4,10 +4,10 @@ import type { ProductEntity, UserEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { Keypad } from '../../components/Keypad';
-import type { Station } from '../../data/station';
+import type { Station } from '../../../app/station';
 import { Segmented, TextField } from '../common/fields';
-import { useSave } from '../common/form';
-import { adjustStockEdit } from '../data/catalog';
+import { useSave } from '../../../hooks/useSave';
+import { adjustStock } from '../../../app/catalog-admin';
 import { editDigits, stockDeltaFrom, type FormErrors, type StockDirection, type StockField } from '../logic/forms';
 
 /** Reasons a manager gives most often, one tap each; anything else is typed. */
@@ -42,7 +42,7 @@ export function StockDialog({ station, user, product, onClose, onSaved }: StockD
       return;
     }
     setErrors({});
-    await run(() => adjustStockEdit(station, user, product.id, checked.value.delta, checked.value.reason), onSaved);
+    await run(() => adjustStock(station, user, product.id, checked.value.delta, checked.value.reason), onSaved);
   };
 
   return (

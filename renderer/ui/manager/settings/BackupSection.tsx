@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../../i18n';
 import { Banner } from '../../components/Banner';
 import { PageBar } from '../common/fields';
-import { backUpNow } from './data';
-import type { SectionProps } from './SettingsScreen';
+import { backUpNow } from '../../../app/settings';
+import type { SectionProps } from './route';
 
 type BackupState =
   | { status: 'idle' }
@@ -30,7 +30,7 @@ export function BackupSection({ station, onBack }: SectionProps) {
   const run = async () => {
     setState({ status: 'working' });
     const outcome = await backUpNow(station);
-    setState(outcome.ok ? { status: 'saved', path: outcome.path, bytes: outcome.bytes } : { status: 'failed', message: outcome.message });
+    setState(outcome.status === 'ok' ? { status: 'saved', path: outcome.value.path, bytes: outcome.value.bytes } : { status: 'failed', message: outcome.message });
   };
 
   return (

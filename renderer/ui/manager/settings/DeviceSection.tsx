@@ -1,12 +1,13 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../components/Banner';
-import { PageBar } from '../common/fields';
-import { Field, revealFirstProblem, SectionNotReady } from './common';
-import { enrolDevice, useHostSettings, type HostSnapshot } from './data';
-import { deviceFormFrom, enrolmentFrom, marketOfDevice, type DeviceField, type DeviceForm, type HostRefusal } from './logic/machineForms';
+import { PageBar, TextField } from '../common/fields';
+import { SectionNotReady } from './SectionPage';
+import { revealFirstProblem, useProblemText } from './problemText';
+import { enrolDevice, type HostSnapshot, useHostSettings } from '../../../app/settings';
+import { deviceFormFrom, enrolmentFrom, marketOfDevice, readHostRefusal, type DeviceField, type DeviceForm, type HostRefusal } from './logic/machineForms';
 import type { FieldProblems } from './logic/problems';
-import type { SectionProps } from './SettingsScreen';
+import type { SectionProps } from './route';
 
 /**
  * Enrolment with the central system (PROTOCOL.md, "Device identity"): the device id, the
@@ -30,6 +31,7 @@ type EnrolState =
 
 function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps & { initial: HostSnapshot }) {
   const { t } = useTranslation('settings');
+  const problemText = useProblemText();
   const [now, setNow] = useState<HostSnapshot>(initial);
   const [form, setForm] = useState<DeviceForm>(() => deviceFormFrom(initial.settings));
   const [problems, setProblems] = useState<FieldProblems<DeviceField>>({});
@@ -56,13 +58,13 @@ function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps 
     setProblems({});
     setState({ status: 'enrolling' });
     const outcome = await enrolDevice(station, checked.value, onStationChange);
-    if (outcome.ok) {
+    if (outcome.status === 'ok') {
       if (keyInput.current) keyInput.current.value = '';
       setNow(outcome.value);
       setForm(deviceFormFrom(outcome.value.settings));
       setState({ status: 'enrolled' });
     } else {
-      setState({ status: 'refused', refusal: outcome.refusal });
+      setState({ status: 'refused', refusal: readHostRefusal('device.enrol', outcome.message) });
       revealFirstProblem(pageRef.current);
     }
   };
@@ -80,38 +82,35 @@ function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps 
             <h2 id="device-enrol" className="settings-card__title">{t('device.enrolTitle')}</h2>
             <p className="muted">{t('device.about')}</p>
             <div className="settings-form">
-              <Field
+              <TextField
                 label={t('device.deviceId')}
                 value={form.deviceId}
                 onChange={(v) => set('deviceId', v.trim())}
-                problem={problems.deviceId}
-                message={hostSays.deviceId}
+                error={problemText(problems.deviceId) ?? hostSays.deviceId}
                 hint={otherMarket ? t('device.deviceIdOtherMarket', { market: station.profile.marketId }) : t('device.deviceIdHint', { market: station.profile.marketId })}
                 maxLength={45}
                 ltr
                 testId="device-id"
               />
-              <Field
+              <TextField
                 label={t('device.centralUrl')}
                 value={form.centralBaseUrl}
                 onChange={(v) => set('centralBaseUrl', v.trim())}
-                problem={problems.centralBaseUrl}
-                message={hostSays.centralBaseUrl}
+                error={problemText(problems.centralBaseUrl) ?? hostSays.centralBaseUrl}
                 hint={t('device.centralUrlHint')}
                 inputMode="url"
                 ltr
                 testId="device-url"
               />
-              <Field
+              <TextField
                 label={t('device.key')}
                 inputRef={keyInput}
                 type="password"
-                problem={problems.deviceKey}
-                message={hostSays.deviceKey}
+                error={problemText(problems.deviceKey) ?? hostSays.deviceKey}
                 hint={key.set ? t('device.keyHintReplace') : t('device.keyHint')}
                 maxLength={80}
                 ltr
-                wide
+                className="settings-form__wide"
                 testId="device-key"
               />
             </div>

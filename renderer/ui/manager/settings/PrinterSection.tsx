@@ -4,17 +4,20 @@ import type { HostSettings } from '../../../../shared/contract';
 import { currentLocale } from '../../../i18n';
 import { Banner } from '../../components/Banner';
 import { formatDateTime } from '../../format';
-import { PageBar, Segmented, Toggle } from '../common/fields';
-import { shown, useGeneration } from '../data/catalog';
-import { Field, LeaveUnsaved, revealFirstProblem, SaveBanners, SectionNotReady, type SaveState, SaveBar } from './common';
-import { printTestPage, saveMachineSettings, useAppInfo, useHostSettings, usePrinterCheck } from './data';
+import { PageBar, Segmented, Toggle, TextField } from '../common/fields';
+import { shown } from '../../../hooks/useLoadable';
+import { useGeneration } from '../../../hooks/useGeneration';
+import { LeaveUnsaved, SaveBanners, SectionNotReady, type SectionSaveState, SaveBar } from './SectionPage';
+import { revealFirstProblem, useProblemText } from './problemText';
+import { printDocument } from '../../../app/printing';
+import { saveMachineSettings, useAppInfo, useHostSettings, usePrinterCheck } from '../../../app/settings';
 import {
-  BAUD_RATES, printerFormFrom, printerPatchFrom, samePrinterSettings,
+  BAUD_RATES, printerFormFrom, printerPatchFrom, readHostRefusal, samePrinterSettings,
   type HostRefusal, type PrinterField, type PrinterForm, type PrinterKind,
 } from './logic/machineForms';
 import type { FieldProblems } from './logic/problems';
 import { buildTestPage } from './logic/testPage';
-import type { SectionProps } from './SettingsScreen';
+import type { SectionProps } from './route';
 
 /** The receipt printer, paper, cash drawer and kiosk window: machine settings the host keeps. */
 export function PrinterSection(props: SectionProps) {
@@ -46,10 +49,11 @@ function refusalFor(refusal: HostRefusal | null, kind: PrinterKind): Partial<Rec
 
 function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps & { initial: HostSettings }) {
   const { t } = useTranslation('settings');
+  const problemText = useProblemText();
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<PrinterForm>(() => printerFormFrom(initial));
   const [problems, setProblems] = useState<FieldProblems<PrinterField>>({});
-  const [save, setSave] = useState<SaveState<{ refusal: HostRefusal }>>({ status: 'editing' });
+  const [save, setSave] = useState<SectionSaveState<{ refusal: HostRefusal }>>({ status: 'editing' });
   const [test, setTest] = useState<TestState>({ status: 'idle' });
   const [leaving, setLeaving] = useState(false);
   const pageRef = useRef<HTMLDivElement>(null);
@@ -84,14 +88,14 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
     setProblems({});
     setSave({ status: 'saving' });
     const outcome = await saveMachineSettings(station, checked.patch, onStationChange);
-    if (outcome.ok) {
+    if (outcome.status === 'ok') {
       setSaved(outcome.value.settings);
       setForm(printerFormFrom(outcome.value.settings));
       setSave({ status: 'saved' });
       setTest({ status: 'idle' });
       recheck();
     } else {
-      setSave({ status: 'refused', refusal: outcome.refusal });
+      setSave({ status: 'refused', refusal: readHostRefusal('settings.update', outcome.message) });
       revealFirstProblem(pageRef.current);
     }
   };
@@ -106,8 +110,8 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
       paper: t('printer.test.paper', { paper }),
       works: t('printer.test.works'),
     }, saved.paperWidth);
-    const outcome = await printTestPage(station, document);
-    setTest(outcome.status === 'printed' ? { status: 'printed', target: outcome.target } : { status: 'failed', message: outcome.message });
+    const outcome = await printDocument(station.host, document, false);
+    setTest(outcome.status === 'ok' ? { status: 'printed', target: outcome.value.target } : { status: 'failed', message: outcome.message });
     recheck();
   };
 
@@ -131,16 +135,16 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
             />
             {form.kind === 'network' ? (
               <div className="settings-form">
-                <Field label={t('printer.host')} value={form.host} onChange={(v) => set('host', v.trim())} problem={problems.host} message={hostSays.host} hint={t('printer.hostHint')} inputMode="url" ltr testId="printer-host" />
-                <Field label={t('printer.port')} value={form.port} onChange={(v) => set('port', v.replace(/\D/g, '').slice(0, 5))} problem={problems.port} message={hostSays.port} hint={t('printer.portHint')} inputMode="numeric" ltr testId="printer-port" />
+                <TextField label={t('printer.host')} value={form.host} onChange={(v) => set('host', v.trim())} error={problemText(problems.host) ?? hostSays.host} hint={t('printer.hostHint')} inputMode="url" ltr testId="printer-host" />
+                <TextField label={t('printer.port')} value={form.port} onChange={(v) => set('port', v.replace(/\D/g, '').slice(0, 5))} error={problemText(problems.port) ?? hostSays.port} hint={t('printer.portHint')} inputMode="numeric" ltr testId="printer-port" />
               </div>
             ) : null}
             {form.kind === 'usb-device' ? (
-              <Field label={t('printer.usbPath')} value={form.usbPath} onChange={(v) => set('usbPath', v.trim())} problem={problems.usbPath} message={hostSays.usbPath} hint={t('printer.usbPathHint')} ltr testId="printer-usb-path" />
+              <TextField label={t('printer.usbPath')} value={form.usbPath} onChange={(v) => set('usbPath', v.trim())} error={problemText(problems.usbPath) ?? hostSays.usbPath} hint={t('printer.usbPathHint')} ltr testId="printer-usb-path" />
             ) : null}
             {form.kind === 'serial' ? (
               <div className="settings-form">
-                <Field label={t('printer.serialPath')} value={form.serialPath} onChange={(v) => set('serialPath', v.trim())} problem={problems.serialPath} message={hostSays.serialPath} hint={t('printer.serialPathHint')} ltr testId="printer-serial-path" />
+                <TextField label={t('printer.serialPath')} value={form.serialPath} onChange={(v) => set('serialPath', v.trim())} error={problemText(problems.serialPath) ?? hostSays.serialPath} hint={t('printer.serialPathHint')} ltr testId="printer-serial-path" />
                 <Segmented
                   label={t('printer.baudRate')}
                   value={String(form.baudRate)}

@@ -4,13 +4,13 @@ import { parseRupees } from '../../../../shared/money';
 import { formatRate, type TaxRule, type TaxTable } from '../../../../shared/tax';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
-import { Segmented } from '../common/fields';
-import { Field, useProblemText } from './common';
+import { Segmented, TextField } from '../common/fields';
+import { useProblemText } from './problemText';
 import {
   addBand, isEverythingElse, MAX_LABEL, rateChoices, removeBand, ruleFromRow, setBand, handmadeOf,
   type MadeChoice, type RuleProblems, type RuleRow,
 } from './logic/taxRows';
-import { useThresholdMoney } from './words';
+import { useThresholdMoney } from './ruleText';
 
 interface RuleDialogProps {
   row: RuleRow;
@@ -64,21 +64,21 @@ export function RuleDialog({ row: initial, isNew, others, onCancel, onDone, onRe
         <div className="rule__scroll">
           {problems?.rule ? <Banner tone="error" testId="rule-problem">{problemText(problems.rule)}</Banner> : null}
           <div className="rule__what">
-            <Field
+            <TextField
               label={t('rule.prefix')}
               value={row.hsnPrefix}
               onChange={(v) => update({ ...row, hsnPrefix: v.replace(/\s/g, '').slice(0, 8) })}
-              problem={problems?.fields.hsnPrefix}
+              error={problemText(problems?.fields.hsnPrefix)}
               hint={t('rule.prefixHint')}
               inputMode="numeric"
               ltr
               testId="rule-prefix"
             />
-            <Field
+            <TextField
               label={t('rule.label')}
               value={row.label}
               onChange={(v) => update({ ...row, label: v })}
-              problem={problems?.fields.label}
+              error={problemText(problems?.fields.label)}
               hint={t('rule.labelHint')}
               maxLength={MAX_LABEL}
               testId="rule-label"
@@ -106,11 +106,11 @@ export function RuleDialog({ row: initial, isNew, others, onCancel, onDone, onRe
                           {row.bands.length === 1 ? t('rule.anyPrice') : from ? t('rule.above', { from }) : t('rule.aboveLast')}
                         </p>
                       ) : (
-                        <Field
+                        <TextField
                           label={from ? t('rule.upToFrom', { from }) : t('rule.upTo')}
                           value={band.upTo}
                           onChange={(v) => update(setBand(row, i, { upTo: v.trim() }))}
-                          problem={problems?.bands[i]}
+                          error={problemText(problems?.bands[i])}
                           inputMode="decimal"
                           prefix="₹"
                           ltr

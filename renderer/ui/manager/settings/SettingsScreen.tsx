@@ -3,25 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { formatRate } from '../../../../shared/tax';
 import { Banner } from '../../components/Banner';
 import { PageBar } from '../common/fields';
-import { shown } from '../data/catalog';
+import { shown } from '../../../hooks/useLoadable';
 import type { ManagerPageProps } from '../route';
+import { SETTINGS_SECTIONS, type SectionProps, type SettingsSection } from './route';
 import { BackupSection } from './BackupSection';
-import { useHostSettings, useStoreSettings, type StationUpdate } from './data';
+import { useHostSettings, useStoreSettings } from '../../../app/settings';
+import type { StationUpdate } from '../../../app/station';
 import { DeviceSection } from './DeviceSection';
 import { isEverythingElse } from './logic/taxRows';
 import { PrinterSection } from './PrinterSection';
 import { StoreSection } from './StoreSection';
 import { TaxSection } from './TaxSection';
 import { usePrinterSummary } from './usePrinterSummary';
-
-export type SettingsSection = 'store' | 'tax' | 'printer' | 'device' | 'backup';
-const SECTIONS: readonly SettingsSection[] = ['store', 'tax', 'printer', 'device', 'backup'];
-
-export interface SectionProps extends ManagerPageProps {
-  /** Back to the settings home. */
-  onBack: () => void;
-  onStationChange: StationUpdate;
-}
 
 /**
  * The market's settings, one section at a time: the store as it appears on receipts, the
@@ -71,7 +64,7 @@ function SettingsHome({ station, onHome, onSection }: ManagerPageProps & { onSec
       {store.status === 'failed' ? <Banner tone="error">{t('home.storeFailed', { message: store.message })}</Banner> : null}
       {host.status === 'failed' ? <Banner tone="error">{t('home.hostFailed', { message: host.message })}</Banner> : null}
       <nav className="settings-home" aria-label={t('home.title')}>
-        {SECTIONS.map((s) => (
+        {SETTINGS_SECTIONS.map((s) => (
           <button key={s} type="button" className="settings-home__item" data-testid={`settings-open-${s}`} onClick={() => onSection(s)}>
             <span className="settings-home__name">{t(`home.sections.${s}.name`)}</span>
             <span className="settings-home__about">{t(`home.sections.${s}.about`)}</span>

@@ -2,15 +2,16 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreProfile } from '../../../../shared/store-profile';
 import { Banner } from '../../components/Banner';
-import { PageBar, Toggle } from '../common/fields';
-import { Field, LeaveUnsaved, ProblemLine, revealFirstProblem, SaveBanners, SectionNotReady, type SaveState, SaveBar } from './common';
-import { saveStoreProfile, useStoreSettings } from './data';
+import { PageBar, Toggle, TextField } from '../common/fields';
+import { LeaveUnsaved, SaveBanners, SectionNotReady, type SectionSaveState, SaveBar } from './SectionPage';
+import { ProblemLine, revealFirstProblem, useProblemText } from './problemText';
+import { saveStoreProfile, useStoreSettings } from '../../../app/settings';
 import {
   ADDRESS_LINES, PROFILE_MAX, profileFormFrom, profileFromForm, sameProfile, seriesChanged,
   type ProfileField, type ProfileForm,
 } from './logic/profileForm';
 import type { FieldProblems } from './logic/problems';
-import type { SectionProps } from './SettingsScreen';
+import type { SectionProps } from './route';
 
 /** The store as receipts, invoices, UPI codes and uploads show it. */
 export function StoreSection(props: SectionProps) {
@@ -21,10 +22,11 @@ export function StoreSection(props: SectionProps) {
 
 function StoreForm({ station, user, onBack, onStationChange, initial }: SectionProps & { initial: StoreProfile }) {
   const { t } = useTranslation('settings');
+  const problemText = useProblemText();
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<ProfileForm>(() => profileFormFrom(initial));
   const [problems, setProblems] = useState<FieldProblems<ProfileField>>({});
-  const [save, setSave] = useState<SaveState<{ message: string }>>({ status: 'editing' });
+  const [save, setSave] = useState<SectionSaveState<{ message: string }>>({ status: 'editing' });
   const [leaving, setLeaving] = useState(false);
   const pageRef = useRef<HTMLDivElement>(null);
 
@@ -55,12 +57,12 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
     setProblems({});
     setSave({ status: 'saving' });
     const outcome = await saveStoreProfile(station, user, checked.value, onStationChange);
-    if (outcome.ok) {
+    if (outcome.status === 'ok') {
       setSaved(outcome.value);
       setForm(profileFormFrom(outcome.value));
       setSave({ status: 'saved' });
     } else {
-      setSave({ status: 'refused', message: outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
+      setSave({ status: 'refused', message: outcome.status === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
     }
   };
 
@@ -74,47 +76,47 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
         <section className="settings-card" aria-labelledby="store-receipt">
           <h2 id="store-receipt" className="settings-card__title">{t('store.groups.receipt')}</h2>
           <div className="settings-form">
-            <Field label={t('store.name')} value={form.name} onChange={(v) => set('name', v)} problem={problems.name} hint={t('store.nameHint')} maxLength={PROFILE_MAX.name} testId="store-name" />
-            <Field label={t('store.phone')} value={form.phone} onChange={(v) => set('phone', v)} problem={problems.phone} inputMode="tel" maxLength={PROFILE_MAX.phone} ltr testId="store-phone" />
+            <TextField label={t('store.name')} value={form.name} onChange={(v) => set('name', v)} error={problemText(problems.name)} hint={t('store.nameHint')} maxLength={PROFILE_MAX.name} testId="store-name" />
+            <TextField label={t('store.phone')} value={form.phone} onChange={(v) => set('phone', v)} error={problemText(problems.phone)} inputMode="tel" maxLength={PROFILE_MAX.phone} ltr testId="store-phone" />
             <fieldset className="settings-form__wide settings-lines">
               <legend className="mfield__label">{t('store.address')}</legend>
               <div className="settings-lines__grid">
                 {Array.from({ length: ADDRESS_LINES }, (_, i) => (
-                  <Field key={i} label={t('store.addressLine', { n: i + 1 })} value={form.address[i] ?? ''} onChange={(v) => setLine(i, v)} maxLength={PROFILE_MAX.addressLine} testId={`store-address-${i + 1}`} />
+                  <TextField key={i} label={t('store.addressLine', { n: i + 1 })} value={form.address[i] ?? ''} onChange={(v) => setLine(i, v)} maxLength={PROFILE_MAX.addressLine} testId={`store-address-${i + 1}`} />
                 ))}
               </div>
               <ProblemLine problem={problems.address} testId="store-address-error" />
               <p className="mfield__hint">{t('store.addressHint')}</p>
             </fieldset>
-            <Field
+            <TextField
               label={t('store.gstin')}
               value={form.gstin}
               onChange={(v) => set('gstin', v.toUpperCase())}
-              problem={problems.gstin}
+              error={problemText(problems.gstin)}
               hint={t('store.gstinHint')}
               maxLength={15}
               ltr
               testId="store-gstin"
             />
-            <Field label={t('store.footer')} value={form.footer} onChange={(v) => set('footer', v)} problem={problems.footer} hint={t('store.footerHint')} maxLength={PROFILE_MAX.footer} multiline testId="store-footer" />
+            <TextField label={t('store.footer')} value={form.footer} onChange={(v) => set('footer', v)} error={problemText(problems.footer)} hint={t('store.footerHint')} maxLength={PROFILE_MAX.footer} multiline rows={2} testId="store-footer" />
           </div>
         </section>
 
         <section className="settings-card" aria-labelledby="store-invoices">
           <h2 id="store-invoices" className="settings-card__title">{t('store.groups.invoices')}</h2>
           <div className="settings-form">
-            <Field
+            <TextField
               label={t('store.invoiceSeries')}
               value={form.invoiceSeries}
               onChange={(v) => set('invoiceSeries', v.toUpperCase())}
-              problem={problems.invoiceSeries}
+              error={problemText(problems.invoiceSeries)}
               hint={t('store.invoiceSeriesHint', { example: `${form.invoiceSeries.trim() || 'K01'}/2627/000123` })}
               maxLength={4}
               ltr
               testId="store-series"
             />
-            <Field label={t('store.upiVpa')} value={form.upiVpa} onChange={(v) => set('upiVpa', v)} problem={problems.upiVpa} hint={t('store.upiVpaHint')} ltr testId="store-upi" />
-            <Field label={t('store.upiPayeeName')} value={form.upiPayeeName} onChange={(v) => set('upiPayeeName', v)} problem={problems.upiPayeeName} hint={t('store.upiPayeeHint')} maxLength={PROFILE_MAX.upiPayeeName} testId="store-payee" />
+            <TextField label={t('store.upiVpa')} value={form.upiVpa} onChange={(v) => set('upiVpa', v)} error={problemText(problems.upiVpa)} hint={t('store.upiVpaHint')} ltr testId="store-upi" />
+            <TextField label={t('store.upiPayeeName')} value={form.upiPayeeName} onChange={(v) => set('upiPayeeName', v)} error={problemText(problems.upiPayeeName)} hint={t('store.upiPayeeHint')} maxLength={PROFILE_MAX.upiPayeeName} testId="store-payee" />
             <Toggle
               label={t('store.cashRounding')}
               checked={form.cashRounding}
@@ -124,21 +126,21 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
               hint={t('store.cashRoundingHint')}
               testId="store-rounding"
             />
-            <Field
+            <TextField
               label={t('store.discountLimit')}
               value={form.discountLimit}
               onChange={(v) => set('discountLimit', v.replace(/\D/g, '').slice(0, 3))}
-              problem={problems.discountLimit}
+              error={problemText(problems.discountLimit)}
               hint={t('store.discountLimitHint')}
               inputMode="numeric"
               ltr
               testId="store-discount"
             />
-            <Field
+            <TextField
               label={t('store.overStockManager')}
               value={form.overStockManager}
               onChange={(v) => set('overStockManager', v.replace(/\D/g, '').slice(0, 4))}
-              problem={problems.overStockManager}
+              error={problemText(problems.overStockManager)}
               hint={t('store.overStockManagerHint')}
               inputMode="numeric"
               ltr
@@ -155,9 +157,9 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
         <section className="settings-card" aria-labelledby="store-system">
           <h2 id="store-system" className="settings-card__title">{t('store.groups.system')}</h2>
           <div className="settings-form">
-            <Field label={t('store.marketId')} value={form.marketId} onChange={(v) => set('marketId', v.toLowerCase())} problem={problems.marketId} hint={t('store.marketIdHint')} maxLength={40} ltr testId="store-market" />
-            <Field label={t('store.timeZone')} value={form.timeZone} onChange={(v) => set('timeZone', v)} problem={problems.timeZone} hint={t('store.timeZoneHint')} ltr testId="store-zone" />
-            <Field label={t('store.storyBaseUrl')} value={form.storyBaseUrl} onChange={(v) => set('storyBaseUrl', v)} problem={problems.storyBaseUrl} hint={t('store.storyBaseUrlHint')} inputMode="url" maxLength={PROFILE_MAX.storyBaseUrl} ltr wide testId="store-story" />
+            <TextField label={t('store.marketId')} value={form.marketId} onChange={(v) => set('marketId', v.toLowerCase())} error={problemText(problems.marketId)} hint={t('store.marketIdHint')} maxLength={40} ltr testId="store-market" />
+            <TextField label={t('store.timeZone')} value={form.timeZone} onChange={(v) => set('timeZone', v)} error={problemText(problems.timeZone)} hint={t('store.timeZoneHint')} ltr testId="store-zone" />
+            <TextField label={t('store.storyBaseUrl')} value={form.storyBaseUrl} onChange={(v) => set('storyBaseUrl', v)} error={problemText(problems.storyBaseUrl)} hint={t('store.storyBaseUrlHint')} inputMode="url" maxLength={PROFILE_MAX.storyBaseUrl} ltr className="settings-form__wide" testId="store-story" />
           </div>
         </section>
       </div>

@@ -3,16 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_TAX_TABLE, formatRate, type TaxRule, type TaxTable } from '../../../../shared/tax';
 import { Dialog } from '../../components/Dialog';
 import { useMoney } from '../../components/Money';
-import { PageBar, Segmented } from '../common/fields';
-import { Field, LeaveUnsaved, SaveBanners, SectionNotReady, type SaveState, SaveBar } from './common';
-import { newRuleId, saveTaxTable, useStoreSettings } from './data';
+import { PageBar, Segmented, TextField } from '../common/fields';
+import { LeaveUnsaved, SaveBanners, SectionNotReady, type SectionSaveState, SaveBar } from './SectionPage';
+import { useProblemText } from './problemText';
+import { newRuleId, saveTaxTable, useStoreSettings } from '../../../app/settings';
 import {
   bandViews, checkProduct, isEverythingElse, madeOf, newRuleRow, putRule, rowFromRule, ruleSignature, rulesForDisplay, sameTable, withoutRule,
   type RuleRow,
 } from './logic/taxRows';
 import { RuleDialog } from './RuleDialog';
-import { useRuleWords } from './words';
-import type { SectionProps } from './SettingsScreen';
+import { useRuleWords } from './ruleText';
+import type { SectionProps } from './route';
 
 /**
  * The GST tax table. Rates change by notification, so the manager edits the rules here:
@@ -33,7 +34,7 @@ function TaxEditor({ station, user, onBack, onStationChange, initial }: SectionP
   const [saved, setSaved] = useState<TaxTable>(initial);
   const [draft, setDraft] = useState<TaxTable>(initial);
   const [editing, setEditing] = useState<Editing>(null);
-  const [save, setSave] = useState<SaveState<{ message: string }>>({ status: 'editing' });
+  const [save, setSave] = useState<SectionSaveState<{ message: string }>>({ status: 'editing' });
   const [confirmReset, setConfirmReset] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [matched, setMatched] = useState<string | null>(null);
@@ -51,12 +52,12 @@ function TaxEditor({ station, user, onBack, onStationChange, initial }: SectionP
   const submit = async () => {
     setSave({ status: 'saving' });
     const outcome = await saveTaxTable(station, user, draft, onStationChange);
-    if (outcome.ok) {
+    if (outcome.status === 'ok') {
       setSaved(outcome.value);
       setDraft(outcome.value);
       setSave({ status: 'saved' });
     } else {
-      setSave({ status: 'refused', message: outcome.kind === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
+      setSave({ status: 'refused', message: outcome.status === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
     }
   };
 
@@ -179,6 +180,7 @@ function RuleRowView({ rule, state, matched, onEdit }: { rule: TaxRule; state: '
  */
 function ProductCheck({ table, saved, dirty, onMatch }: { table: TaxTable; saved: TaxTable; dirty: boolean; onMatch: (ruleId: string | null) => void }) {
   const { t } = useTranslation('settings');
+  const problemText = useProblemText();
   const money = useMoney();
   const words = useRuleWords();
   const [hsn, setHsn] = useState('');
@@ -195,22 +197,22 @@ function ProductCheck({ table, saved, dirty, onMatch }: { table: TaxTable; saved
     <section className="tax__check" aria-labelledby="tax-check-title" data-testid="tax-check">
       <h2 id="tax-check-title" className="settings-card__title">{t('tax.check.title')}</h2>
       <div className="tax__check-fields">
-        <Field
+        <TextField
           label={t('tax.check.hsn')}
           value={hsn}
           onChange={(v) => setHsn(v.replace(/\D/g, '').slice(0, 8))}
           inputMode="numeric"
-          problem={started && !result.ok ? result.problems.hsn : null}
+          error={problemText(started && !result.ok ? result.problems.hsn : null)}
           ltr
           testId="tax-check-hsn"
         />
-        <Field
+        <TextField
           label={t('tax.check.price')}
           value={price}
           onChange={(v) => setPrice(v.trim())}
           inputMode="decimal"
           prefix="₹"
-          problem={started && !result.ok ? result.problems.price : null}
+          error={problemText(started && !result.ok ? result.problems.price : null)}
           ltr
           testId="tax-check-price"
         />

@@ -2,12 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
-import type { Station } from '../../data/station';
+import type { Station } from '../../../app/station';
 import { PageBar, Segmented, TextField, Toggle } from '../common/fields';
-import { FormActions, useSave } from '../common/form';
+import { useSave } from '../../../hooks/useSave';
+import { FormActions } from '../common/form';
 import { ListTable } from '../common/ListTable';
 import { PinPad } from '../common/PinPad';
-import { saveUserEdit, shown, useGeneration, useUsers } from '../data/catalog';
+import { saveUser, useUsers } from '../../../app/catalog-admin';
+import { shown } from '../../../hooks/useLoadable';
+import { useGeneration } from '../../../hooks/useGeneration';
 import { userDraftFrom, userFormFrom, type FormErrors, type UserField, type UserForm as Form } from '../logic/forms';
 import type { ManagerPageProps } from '../route';
 
@@ -88,7 +91,7 @@ function UserForm({ station, by, user, onDone }: { station: Station; by: UserEnt
       return;
     }
     setErrors({});
-    await run(() => saveUserEdit(station, by, checked.value), onDone);
+    await run(() => saveUser(station, by, checked.value), onDone);
   };
 
   return (

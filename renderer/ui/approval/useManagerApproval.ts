@@ -1,0 +1,57 @@
+import { useCallback, useState, type Dispatch, type SetStateAction } from 'react';
+import type { UserEntity } from '../../../shared/entities';
+import { approveByManager } from '../../app/auth';
+import type { Station } from '../../app/station';
+import type { PinCheck } from './ManagerPin';
+
+/** A manager's PIN is this long at least; shorter, there is nothing to check yet. */
+export const MIN_MANAGER_PIN = 4;
+
+export interface ManagerApproval {
+  pin: string;
+  setPin: Dispatch<SetStateAction<string>>;
+  check: PinCheck;
+  /** A PIN long enough to check, and no check under way. */
+  ready: boolean;
+  /**
+   * Checks the PIN. A manager's: `then` runs with them (the check stays "checking" until it
+   * is done, so the PIN cannot be sent twice) and the answer is true. Any other PIN, or a
+   * store that could not say, shows on the PIN pad and the answer is false. The PIN is
+   * cleared either way.
+   */
+  approve: (then: (manager: UserEntity) => void | Promise<void>) => Promise<boolean>;
+  /** A fresh PIN pad: nothing typed, nothing said. */
+  reset: () => void;
+}
+
+/**
+ * The manager-PIN step of anything the counter may do only with a manager's say-so: a
+ * discount above the store's limit, a no-sale drawer open (and returns and voids next).
+ * Draw it with <ManagerPin {...approval} />.
+ */
+export function useManagerApproval(station: Station): ManagerApproval {
+  const [pin, setPin] = useState('');
+  const [check, setCheck] = useState<PinCheck>({ status: 'idle' });
+  const ready = pin.length >= MIN_MANAGER_PIN && check.status !== 'checking';
+
+  const approve = async (then: (manager: UserEntity) => void | Promise<void>): Promise<boolean> => {
+    if (!ready) return false;
+    setCheck({ status: 'checking' });
+    const outcome = await approveByManager(station, pin);
+    setPin('');
+    if (outcome.status === 'ok' && outcome.value) {
+      await then(outcome.value);
+      setCheck({ status: 'idle' });
+      return true;
+    }
+    setCheck(outcome.status === 'ok' ? { status: 'wrong' } : { status: 'failed', message: outcome.message });
+    return false;
+  };
+
+  const reset = useCallback(() => {
+    setPin('');
+    setCheck({ status: 'idle' });
+  }, []);
+
+  return { pin, setPin, check, ready, approve, reset };
+}

@@ -1,0 +1,131 @@
+/**
+ * The component harness: the real screens, in-process, between unit tests and Chromium.
+ * React Testing Library renders the kiosk into happy-dom (each UI test file asks for it with
+ * `// @vitest-environment happy-dom`), over a fresh fake-indexeddb store seeded with the demo
+ * market, and a fake host built from a partial map of the contract's own handlers. i18n runs
+ * in English, so tests read the words a person sees.
+ */
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useCallback, useState } from 'react';
+import { afterEach } from 'vitest';
+import type { HostApi, HostEvent, HostEventPayload, HostInput, HostMethod, HostOutput, HostSettings } from '../../../shared/contract';
+import { fail, ok, type HostResult } from '../../../shared/result';
+import type { Station, StationUpdate } from '../../../renderer/app/station';
+import { getStoreProfile, getTaxTable, type ChinarDb } from '../../../renderer/db';
+import { initI18n } from '../../../renderer/i18n';
+import { Kiosk } from '../../../renderer/ui/App';
+import { freshStore } from '../db/helpers';
+
+/** One handler per contract method, typed from the contract: what a test's fake host may answer. */
+export type HostHandlers = {
+  [K in HostMethod]: (input: HostInput<K>) => HostResult<HostOutput<K>> | Promise<HostResult<HostOutput<K>>>;
+};
+
+export interface FakeHost {
+  host: HostApi;
+  /** Every call, in order. */
+  calls: { method: HostMethod; input: unknown }[];
+  /** Pushes a host event to the page's listeners. */
+  emit<E extends HostEvent>(event: E, payload: HostEventPayload<E>): void;
+}
+
+/**
+ * A host that answers only what the test gives it (Actual's `initServer(handlers:
+ * Partial<Handlers>)`). Any other method answers as a host that cannot do it would, with
+ * data, not a throw: the screens must cope with that anyway.
+ */
+export function fakeHost(handlers: Partial<HostHandlers> = {}): FakeHost {
+  const calls: FakeHost['calls'] = [];
+  const listeners = new Map<string, Set<(payload: never) => void>>();
+  const host: HostApi = {
+    async call<K extends HostMethod>(method: K, input: HostInput<K>): Promise<HostResult<HostOutput<K>>> {
+      calls.push({ method, input });
+      const handler = handlers[method] as HostHandlers[K] | undefined;
+      if (!handler) return fail('internal', `unavailable: this test's fake host does not answer ${method}`);
+      return handler(input);
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  };
+  const emit = <E extends HostEvent>(event: E, payload: HostEventPayload<E>) => {
+    act(() => { for (const l of listeners.get(event) ?? []) (l as (p: HostEventPayload<E>) => void)(payload); });
+  };
+  return { host, calls, emit };
+}
+
+export const TEST_SETTINGS: HostSettings = {
+  deviceId: 'demo-market/K01', marketId: 'demo-market', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: true, kiosk: false, centralBaseUrl: null,
+};
+
+/** A printer that prints everything: the file printer of a fresh install. */
+export const PRINTING: Partial<HostHandlers> = {
+  'printer.print': () => ok({ jobId: 'job-1', target: 'File printer', bytes: 100 }),
+  'printer.status': () => ok({ state: 'ready', target: 'File printer', message: 'Ready.' }),
+  'drawer.open': () => ok({ target: 'File printer' }),
+};
+
+/** The kiosk as App shows it once started, holding its Station as App does (settings saves reach the counter). */
+function StartedKiosk({ initial, onStation }: { initial: Station; onStation: (s: Station) => void }) {
+  const [station, setStation] = useState(initial);
+  const change = useCallback<StationUpdate>((update) => setStation((s) => {
+    const next = update(s);
+    onStation(next);
+    return next;
+  }), [onStation]);
+  return <Kiosk station={station} onStationChange={change} />;
+}
+
+export interface RenderedKiosk {
+  db: ChinarDb;
+  fake: FakeHost;
+  user: ReturnType<typeof userEvent.setup>;
+  /** The Station as the kiosk holds it now. */
+  station: () => Station;
+}
+
+/** Renders the started kiosk over a fresh demo store and a fake host; it opens on sign-in. */
+export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; settings?: HostSettings } = {}): Promise<RenderedKiosk> {
+  await initI18n('en');
+  const { db } = await freshStore();
+  const fake = fakeHost({ ...PRINTING, ...options.handlers });
+  let station: Station = {
+    db, host: fake.host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db),
+    settings: options.settings ?? TEST_SETTINGS, demo: true, persistence: 'persisted',
+  };
+  const user = userEvent.setup();
+  render(<StartedKiosk initial={station} onStation={(s) => { station = s; }} />);
+  return { db, fake, user, station: () => station };
+}
+
+afterEach(() => {
+  cleanup();
+});
+
+// UI helpers, so tests read as what the person does (Excalidraw's `UI`).
+
+/** Taps the PIN on the sign-in keypad and signs in. */
+export async function signIn(user: RenderedKiosk['user'], pin: string): Promise<void> {
+  const keypad = screen.getByRole('group', { name: 'PIN keypad' });
+  for (const digit of pin) await user.click(within(keypad).getByRole('button', { name: digit }));
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+  await screen.findByTestId('sell-screen');
+}
+
+/**
+ * A USB scanner reading a label: its digits as keys, each a moment after the last (well
+ * inside the wedge detector's gap), then Enter, at whatever has the focus.
+ */
+export function scan(code: string): void {
+  const target = document.activeElement ?? document.body;
+  for (const key of code) fireEvent.keyDown(target, { key });
+  fireEvent.keyDown(target, { key: 'Enter' });
+}
+
+export function cartLines(): HTMLElement[] {
+  return screen.queryAllByTestId('cart-line');
+}

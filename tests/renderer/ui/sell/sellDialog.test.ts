@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { scanTarget, withScan, type SellDialog } from '../../../../renderer/ui/sell/sellDialog';
+
+describe('sellDialog: where a scan goes', () => {
+  it('adds to the cart when no dialog is open', () => {
+    expect(scanTarget(null)).toBe('cart');
+  });
+
+  it.each<SellDialog>([
+    { name: 'pay', scanned: null },
+    { name: 'discount', productId: 'p1', scanned: null },
+    { name: 'drawer', scanned: null },
+  ])('goes to the $name dialog, not to the cart', (open) => {
+    expect(scanTarget(open)).toBe('dialog');
+  });
+
+  it('is not heard at all while "clear the cart?" is asked', () => {
+    expect(scanTarget({ name: 'clearCart' })).toBe('ignore');
+  });
+
+  it('keeps the last label scanned with the dialog it was scanned in, and nothing else changes', () => {
+    const discount: SellDialog = { name: 'discount', productId: 'p1', scanned: null };
+    expect(withScan(discount, '2000000000015')).toEqual({ name: 'discount', productId: 'p1', scanned: '2000000000015' });
+    expect(withScan(withScan(discount, '1'), '2')).toEqual({ name: 'discount', productId: 'p1', scanned: '2' });
+    expect(withScan({ name: 'clearCart' }, '1')).toEqual({ name: 'clearCart' });
+    expect(withScan(null, '1')).toBeNull();
+  });
+});
