@@ -87,10 +87,7 @@ export function removeFromCart(cart: Cart, productId: string): Cart {
 
 export function lineAmounts(item: CartItem, table: TaxTable): LineAmounts {
   const gross = paise(item.unitPrice * item.qty - item.discount);
-  // Slabs are decided on the per-piece value after discount (floor: a piece is never
-  // pushed into a higher slab by a paisa of rounding).
-  const perPiece = paise(Math.floor(gross / item.qty));
-  const taxRateBps = gstRateBps(table, item, perPiece);
+  const taxRateBps = gstRateBps(table, item, gross, item.qty);
   const tax = taxInside(gross, taxRateBps);
   const { cgst, sgst } = splitCgstSgst(tax);
   const taxable = paise(gross - tax);
