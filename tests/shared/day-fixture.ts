@@ -117,3 +117,27 @@ export function makeReturn(spec: ReturnSpec, newId: () => string): Committed {
   })();
   return { sale, lines: built.lines, payments };
 }
+
+import type { CashMovementEntity, ClosedBusinessDayEntity, OpenBusinessDayEntity } from '../../shared/entities';
+import { EMPTY_CASH_COUNT } from '../../shared/cash-count';
+
+export function openDayRow(over: Partial<OpenBusinessDayEntity> = {}): OpenBusinessDayEntity {
+  return {
+    id: 'day-1', businessDate: '2026-11-22' as BusinessDate, deviceId: 'pv/K01', openedAt: '2026-11-22T09:02:11+05:30', openedBy: 'm1',
+    openingCount: { ...EMPTY_CASH_COUNT, notes: { ...EMPTY_CASH_COUNT.notes, 100: 20 } }, openingFloat: paise(200_000), status: 'open', ...over,
+  };
+}
+
+export function closeDayRow(open: OpenBusinessDayEntity, z: { zNumber: number; expected: Paise; counted: Paise; grandTotal: Paise }, closedAt = '2026-11-22T18:04:11+05:30'): ClosedBusinessDayEntity {
+  return {
+    ...open, status: 'closed', closedAt, closedBy: 'm1', zNumber: z.zNumber, closingCount: { ...EMPTY_CASH_COUNT, coins: z.counted },
+    countedCash: z.counted, expectedCash: z.expected, overShort: paise(z.counted - z.expected), grandTotal: z.grandTotal, auditHead: 'f'.repeat(64),
+  };
+}
+
+export function movement(kind: CashMovementEntity['kind'], amount: number, dayId = 'day-1', payoutId: string | null = null): CashMovementEntity {
+  return {
+    id: `mv-${kind}-${amount}-${dayId}`, dayId, businessDate: '2026-11-22' as BusinessDate, kind, amount: paise(amount),
+    reason: kind === 'paid-in' ? 'change from the bank' : 'tea', by: 'u1', approvedBy: 'm1', at: '2026-11-22T12:00:00+05:30', payoutId,
+  };
+}
