@@ -57,6 +57,20 @@ export interface ArtisanLineFigures {
   net: Paise;
 }
 
+/** A stored line as the artisan's slip and the upload list it. */
+export function artisanLineFigures(l: SaleLineEntity, s: SaleEntity): ArtisanLineFigures {
+  return {
+    lineId: l.id, saleId: s.id, receiptNo: s.receiptNo, kind: s.kind, createdAt: s.createdAt, businessDate: l.businessDate,
+    sku: l.sku, name: l.name, hsn: l.hsn, qty: l.qty, unitPrice: l.unitPrice, gross: l.gross, taxRateBps: l.taxRateBps,
+    taxable: l.taxable, tax: l.tax, cgst: l.cgst, sgst: l.sgst, commission: l.commission, net: l.artisanNet,
+  };
+}
+
+/** Slips and uploads list lines in the order they were rung up. */
+export function compareLineFigures(x: ArtisanLineFigures, y: ArtisanLineFigures): number {
+  return x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.receiptNo < y.receiptNo ? -1 : x.receiptNo > y.receiptNo ? 1 : 0;
+}
+
 export interface ArtisanFigures {
   artisanId: string;
   artisanCode: string;
@@ -197,11 +211,7 @@ export function dayFigures(input: DayReportInput): DayFigures {
     a.tax = (a.tax + l.tax) as Paise;
     a.commission = (a.commission + l.commission) as Paise;
     a.net = (a.net + l.artisanNet) as Paise;
-    a.lines.push({
-      lineId: l.id, saleId: s.id, receiptNo: s.receiptNo, kind: s.kind, createdAt: s.createdAt, businessDate: l.businessDate,
-      sku: l.sku, name: l.name, hsn: l.hsn, qty: l.qty, unitPrice: l.unitPrice, gross: l.gross, taxRateBps: l.taxRateBps,
-      taxable: l.taxable, tax: l.tax, cgst: l.cgst, sgst: l.sgst, commission: l.commission, net: l.artisanNet,
-    });
+    a.lines.push(artisanLineFigures(l, s));
   }
 
   const tenders = { cash: 0, card: 0, upi: 0 };
@@ -248,10 +258,8 @@ export function dayFigures(input: DayReportInput): DayFigures {
   }
   if (problems.length > 0) throw new DayRowsError(problems);
 
-  const byLine = (x: ArtisanLineFigures, y: ArtisanLineFigures) =>
-    (x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.receiptNo < y.receiptNo ? -1 : x.receiptNo > y.receiptNo ? 1 : 0);
   const artisanList = [...artisans.values()]
-    .map(({ latest: _latest, ...a }) => ({ ...a, lines: a.lines.sort(byLine) }))
+    .map(({ latest: _latest, ...a }) => ({ ...a, lines: a.lines.sort(compareLineFigures) }))
     .sort((x, y) => (x.artisanCode < y.artisanCode ? -1 : x.artisanCode > y.artisanCode ? 1 : 0));
 
   return {
