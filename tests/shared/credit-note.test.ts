@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCreditNote } from '../../shared/credit-note';
 import { documentToText } from '../../shared/documents';
+import { paise } from '../../shared/money';
 import type { BusinessDate } from '../../shared/time';
 import { STORE } from '../electron/printing/sample-sale';
 import { BASHIR, HALEEMA, idMaker, makeReturn, makeSale } from './day-fixture';
@@ -40,6 +41,6 @@ describe('credit note', () => {
     expect(() => buildCreditNote({ ...base, creditNote: sale.sale })).toThrow(/is a sale/);
     expect(() => buildCreditNote({ ...base, lines: ret.lines.map((l) => ({ ...l, qty: -3 })) })).toThrow(/returns 3 of 2/);
     expect(() => buildCreditNote({ ...base, lines: ret.lines.map((l) => ({ ...l, taxRateBps: 1800 })) })).toThrow(/GST rate/);
-    expect(() => buildCreditNote({ ...base, lines: ret.lines.map((l) => ({ ...l, tax: l.tax - 1 })) })).toThrow(RangeError);
+    expect(() => buildCreditNote({ ...base, lines: ret.lines.map((l) => ({ ...l, tax: paise(l.tax - 1) })) })).toThrow(RangeError);
   });
 });
