@@ -255,6 +255,7 @@ export function dayFigures(input: DayReportInput): DayFigures {
   if (day.status === 'closed') {
     if (day.expectedCash !== expected) problems.push(`the expected cash was ${day.expectedCash} at the close but the rows give ${expected}`);
     if (day.grandTotal !== grandTotal) problems.push(`the grand total was ${day.grandTotal} at the close but the rows give ${grandTotal}`);
+    if (day.overShort !== day.countedCash - expected) problems.push(`the over/short recorded at the close is not the count less the expected cash`);
   }
   if (problems.length > 0) throw new DayRowsError(problems);
 
