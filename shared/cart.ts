@@ -87,10 +87,8 @@ export function removeFromCart(cart: Cart, productId: string): Cart {
 
 export function lineAmounts(item: CartItem, table: TaxTable): LineAmounts {
   const gross = paise(item.unitPrice * item.qty - item.discount);
-  // Slabs are decided on the per-piece value after discount (floor: a piece is never
-  // pushed into a higher slab by a paisa of rounding).
-  const perPiece = paise(Math.floor(gross / item.qty));
-  const taxRateBps = gstRateBps(table, item, perPiece);
+  // The slab is a property of the pieces, so a negative line (a return priced afresh) takes the rate of its pieces.
+  const taxRateBps = gstRateBps(table, item, paise(Math.abs(gross)), Math.abs(item.qty));
   const tax = taxInside(gross, taxRateBps);
   const { cgst, sgst } = splitCgstSgst(tax);
   const taxable = paise(gross - tax);

@@ -114,3 +114,18 @@ export function documentToText(doc: PrintDocument): string[] {
   }
   return lines;
 }
+
+/** A text block with the defaults spelled out (reports and slips). */
+export function textBlock(t: string, opts: { align?: Align; bold?: boolean; double?: boolean } = {}): DocBlock {
+  return { kind: 'text', text: t, align: opts.align ?? 'left', bold: opts.bold ?? false, size: opts.double ? 'double' : 'normal' };
+}
+
+/**
+ * A label with a value flush right; when both do not fit one line, the label gets its own
+ * line and the value one of its own, so an amount is never cut.
+ */
+export function pairBlocks(left: string, right: string, width: number, bold = false): DocBlock[] {
+  if (left.length + 1 + right.length <= width) return [{ kind: 'pair', left, right, bold }];
+  if (right.length + 1 > width) return [textBlock(left, { bold }), textBlock(right, { bold, align: 'right' })];
+  return [textBlock(left.trim(), { bold }), { kind: 'pair', left: '', right, bold }];
+}

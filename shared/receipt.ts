@@ -21,6 +21,8 @@ export interface ReceiptInput {
   width: number;
   /** Returns and voids: the invoice number of the sale they reverse, when known. */
   originalReceiptNo?: string | null;
+  /** Returns and voids: when that invoice was issued (ISO 8601), printed beside its number (GST rule 53). */
+  originalIssuedAt?: string | null;
 }
 
 export const HANDMADE_MARK = '[HM]';
@@ -49,7 +51,7 @@ function headline(t: string, width: number, align: 'center' | 'right' = 'center'
 }
 
 /** CGST and SGST are each half the GST rate: 500 → "2.5%", 25 → "0.125%". */
-function halfRate(rateBps: number): string {
+export function halfRate(rateBps: number): string {
   if (rateBps % 2 === 0) return formatRate(rateBps / 2);
   const thousandths = rateBps * 5; // (bps / 2) hundredths of a percent = bps × 5 thousandths
   const whole = Math.floor(thousandths / 1000);
@@ -133,6 +135,11 @@ export function buildReceipt(input: ReceiptInput): PrintDocument {
 
   blocks.push(...pair(creditNote ? 'Credit note No.' : 'Invoice No.', sale.receiptNo, width, true));
   if (creditNote && input.originalReceiptNo) blocks.push(...pair('Against invoice', input.originalReceiptNo, width));
+  if (creditNote && input.originalIssuedAt) {
+    const issued = new Date(input.originalIssuedAt);
+    if (Number.isNaN(issued.getTime())) throw new RangeError(`Receipt ${sale.receiptNo}: "${input.originalIssuedAt}" is not a date and time`);
+    blocks.push(...pair('Invoice date', printableDateTime(issued, store.timeZone), width));
+  }
   blocks.push(...pair('Date', printableDateTime(createdAt, store.timeZone), width));
   blocks.push(...pair('Served by', sale.operatorName, width));
   blocks.push(rule);

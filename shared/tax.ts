@@ -6,11 +6,15 @@ import { divideRoundHalfUp, type Paise } from './money';
  * notification. Rates are in basis points (500 = 5%) so every rate is an integer.
  *
  * A rule matches a product by HSN prefix and, optionally, the handmade flag; its slabs
- * are decided on the per-piece value after discount (GST notifications set thresholds
- * per piece, e.g. textiles at ₹2,500 a piece).
+ * are decided on the per-piece value after discount and BEFORE GST (GST notifications set
+ * thresholds on the "sale value" per piece, e.g. textiles at ₹2,500 a piece, and the CBIC
+ * rate FAQs read "sale value" as the transaction value, which excludes the GST itself).
  */
 export const TaxSlabSchema = z.object({
-  /** Applies while the per-piece value (paise, GST-inclusive, after discount) is at most this; null = no upper bound. */
+  /**
+   * Applies while the per-piece value before GST (paise, after discount, GST excluded) is
+   * at most this; null = no upper bound.
+   */
   upToPaise: z.number().int().positive().nullable(),
   rateBps: z.number().int().min(0).max(10_000),
 });
@@ -79,15 +83,34 @@ export function findTaxRule(table: TaxTable, hsn: string, handmade: boolean): Ta
   return best;
 }
 
-/** The GST rate for one piece worth `perPiece` paise (GST-inclusive, after discount). */
-export function gstRateBps(table: TaxTable, subject: TaxSubject, perPiece: Paise): number {
+/**
+ * The GST rate for `pieces` pieces that together cost `inclusive` paise (GST-inclusive,
+ * after discount): a label price with one piece, or a cart line.
+ *
+ * The slab threshold is on the transaction value, i.e. the value before GST (CBIC, GST
+ * rates FAQ of 27 July 2017, Q33 on readymade garments: "sale value" is the transaction
+ * value, not the retail price; CGST Act s.15 leaves the tax itself out of that value). Our
+ * prices include GST, so the value depends on the rate it is meant to decide. The rule:
+ * try the slabs from the lowest; a slab applies when the value before GST at THAT slab's
+ * rate is within its bound. So a textile piece takes 5% while price − GST at 5% ≤ ₹2,500,
+ * i.e. an inclusive price up to ₹2,625.00; from ₹2,625.01 its value cannot be ₹2,500 or
+ * less at 5%, and it takes 18% (never a lower rate than the value supports). The line's
+ * value is compared with bound × pieces, so rounding a per-piece share never moves a slab.
+ */
+export function gstRateBps(table: TaxTable, subject: TaxSubject, inclusive: Paise, pieces = 1): number {
   if (subject.gstRateBpsOverride !== null) return subject.gstRateBpsOverride;
+  if (!Number.isSafeInteger(pieces) || pieces < 1) throw new RangeError(`A slab needs a whole number of pieces, not ${pieces}`);
   const rule = findTaxRule(table, subject.hsn, subject.handmade);
   if (!rule) return 1800;
   for (const slab of rule.slabs) {
-    if (slab.upToPaise === null || perPiece <= slab.upToPaise) return slab.rateBps;
+    if (slab.upToPaise === null || valueBeforeGst(inclusive, slab.rateBps) <= slab.upToPaise * pieces) return slab.rateBps;
   }
   return rule.slabs[rule.slabs.length - 1]!.rateBps;
+}
+
+/** The transaction value inside a GST-inclusive amount at `rateBps`: amount − GST, as a line computes it. */
+export function valueBeforeGst(inclusive: Paise, rateBps: number): Paise {
+  return (inclusive - taxInside(inclusive, rateBps)) as Paise;
 }
 
 /** GST inside a GST-inclusive amount: round(gross × rate / (100 + rate)), half up. */

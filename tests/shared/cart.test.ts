@@ -24,11 +24,22 @@ describe('cart', () => {
     expect(cart.items[0]!.qty).toBe(2);
   });
 
-  it('decides the slab on the per-piece value after discount', () => {
-    const muffler = item({ productId: 'm', hsn: '6117', handmade: false, unitPrice: 260_000 as Paise, qty: 2 });
+  it('decides the slab on the per-piece value after discount and before GST', () => {
+    // ₹2,600 a piece is ₹2,476.19 before 5% GST: the lower slab.
+    const stoles = item({ productId: 's', hsn: '6214', handmade: false, unitPrice: 260_000 as Paise, qty: 2 });
+    expect(lineAmounts(stoles, DEFAULT_TAX_TABLE)).toMatchObject({ taxRateBps: 500, tax: 24_762, taxable: 495_238 });
+    const at2625 = item({ productId: 'e', hsn: '6214', handmade: false, unitPrice: 262_500 as Paise });
+    expect(lineAmounts(at2625, DEFAULT_TAX_TABLE)).toMatchObject({ taxRateBps: 500, tax: 12_500, taxable: 250_000 });
+    const over = item({ productId: 'o', hsn: '6214', handmade: false, unitPrice: 262_501 as Paise });
+    expect(lineAmounts(over, DEFAULT_TAX_TABLE).taxRateBps).toBe(1800);
+    // ₹2,800 a piece is over the slab; ₹200 off each brings it to ₹2,600: 5%.
+    const muffler = item({ productId: 'm', hsn: '6117', handmade: false, unitPrice: 280_000 as Paise, qty: 2 });
     expect(lineAmounts(muffler, DEFAULT_TAX_TABLE).taxRateBps).toBe(1800);
-    const discounted = setDiscount({ items: [muffler] }, 'm', 20_000 as Paise).items[0]!;
+    const discounted = setDiscount({ items: [muffler] }, 'm', 40_000 as Paise).items[0]!;
     expect(lineAmounts(discounted, DEFAULT_TAX_TABLE).taxRateBps).toBe(500);
+    // ₹1 off two pieces of ₹2,625.01 is ₹2,625.005 a piece: the value is within the slab.
+    const barely = setDiscount({ items: [item({ productId: 'b', hsn: '6214', handmade: false, unitPrice: 262_501 as Paise, qty: 2 })] }, 'b', 2 as Paise).items[0]!;
+    expect(lineAmounts(barely, DEFAULT_TAX_TABLE).taxRateBps).toBe(500);
   });
 
   it('keeps every total equal to the sum of its lines', () => {

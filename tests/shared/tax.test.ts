@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TAX_TABLE, findTaxRule, formatRate, gstRateBps, splitCgstSgst, taxInside, type TaxTable } from '../../shared/tax';
+import { DEFAULT_TAX_TABLE, findTaxRule, formatRate, gstRateBps, splitCgstSgst, taxInside, valueBeforeGst, type TaxTable } from '../../shared/tax';
 import type { Paise } from '../../shared/money';
 
 const p = (n: number) => n as Paise;
@@ -12,10 +12,34 @@ describe('tax table', () => {
     expect(gstRateBps(DEFAULT_TAX_TABLE, subject('4420', true), p(320_000))).toBe(500);
   });
 
-  it('puts other textiles at 5% up to ₹2,500 a piece and 18% above', () => {
+  it('puts other textiles at 5% while the value before GST is at most ₹2,500 a piece, 18% above', () => {
+    const stole = subject('6214', false);
+    // ₹2,600 inclusive is ₹2,476.19 before 5% GST: the lower slab (the bug charged 18%).
+    expect(gstRateBps(DEFAULT_TAX_TABLE, stole, p(260_000))).toBe(500);
+    // ₹2,625.00 − 5/105 of it (₹125.00) is exactly ₹2,500.00: still 5%.
+    expect(gstRateBps(DEFAULT_TAX_TABLE, stole, p(262_500))).toBe(500);
+    // One paisa more is ₹2,500.01 before GST at 5%: 18%.
+    expect(gstRateBps(DEFAULT_TAX_TABLE, stole, p(262_501))).toBe(1800);
     expect(gstRateBps(DEFAULT_TAX_TABLE, subject('6117', false), p(250_000))).toBe(500);
-    expect(gstRateBps(DEFAULT_TAX_TABLE, subject('6117', false), p(250_001))).toBe(1800);
     expect(gstRateBps(DEFAULT_TAX_TABLE, subject('6214', false), p(299_900))).toBe(1800);
+  });
+
+  it('compares a line of several pieces with the bound per piece', () => {
+    const stole = subject('6214', false);
+    expect(gstRateBps(DEFAULT_TAX_TABLE, stole, p(3 * 262_500), 3)).toBe(500);
+    expect(gstRateBps(DEFAULT_TAX_TABLE, stole, p(3 * 262_500 + 1), 3)).toBe(1800);
+    expect(() => gstRateBps(DEFAULT_TAX_TABLE, stole, p(100), 0)).toThrow(RangeError);
+  });
+
+  it('takes the value before GST at each slab’s own rate, for an edited table too', () => {
+    const table: TaxTable = [{ id: 't', hsnPrefix: '62', handmade: null, label: '', slabs: [
+      { upToPaise: 100_000, rateBps: 500 }, { upToPaise: 250_000, rateBps: 1200 }, { upToPaise: null, rateBps: 1800 },
+    ] }];
+    expect(gstRateBps(table, subject('6201', false), p(105_000))).toBe(500); // ₹1,000.00 at 5%
+    expect(gstRateBps(table, subject('6201', false), p(105_001))).toBe(1200);
+    expect(gstRateBps(table, subject('6201', false), p(280_000))).toBe(1200); // ₹2,500.00 at 12%
+    expect(gstRateBps(table, subject('6201', false), p(280_001))).toBe(1800);
+    expect(valueBeforeGst(p(280_000), 1200)).toBe(250_000);
   });
 
   it('puts anything else at 18%, and a product override beats the table', () => {

@@ -144,13 +144,14 @@ describe('check a product', () => {
     expect([check.price, check.tax, check.cgst, check.sgst]).toEqual([299_900, 45_747, 22_874, 22_873]);
   });
 
-  it('applies a band top inclusively: ₹2,500.00 a piece is still in the 5% band, ₹2,500.01 is not', () => {
+  it('applies a band top inclusively to the value before GST: ₹2,625.00 inclusive (₹2,500.00 + 5%) is still 5%, ₹2,625.01 is not', () => {
     const at = (price: string) => {
       const check = checkProduct(DEFAULT_TAX_TABLE, { hsn: '6211', handmade: false, price });
       return check.ok ? check.rateBps : null;
     };
-    expect(at('2500')).toBe(500);
-    expect(at('2500.01')).toBe(1800);
+    expect(at('2600')).toBe(500);
+    expect(at('2625')).toBe(500);
+    expect(at('2625.01')).toBe(1800);
   });
 
   it('prefers the handmade rule over the chapter rule for a handmade stole', () => {
