@@ -9,6 +9,7 @@ import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
 import { messageOf } from '../data/boot';
 import { lookupBarcode } from '../data/catalog';
+import { isolate } from '../format/bidi';
 import type { Station } from '../data/station';
 import { PayDialog, type RecordedSale } from '../pay/PayDialog';
 import { useWedgeScanner } from '../scanner/useWedgeScanner';
@@ -20,9 +21,15 @@ import { DrawerDialog } from './DrawerDialog';
 import { SaleDone } from './SaleDone';
 import { SearchPanel } from './SearchPanel';
 
+/**
+ * What the notice says, kept as a key and its values rather than as a string, so that it
+ * follows a language switch ("Added: …" must not stay English on an Urdu screen).
+ */
 type Notice =
-  | { tone: 'ok'; text: string }
-  | { tone: 'error'; text: string };
+  | { tone: 'ok'; key: 'sell.added'; params: { name: string } }
+  | { tone: 'ok'; key: 'sell.drawerOpened'; params: { manager: string } }
+  | { tone: 'error'; key: 'sell.unknownBarcode'; params: { code: string } }
+  | { tone: 'error'; key: 'sell.lookupFailed'; params: { code: string; message: string } };
 
 interface SellScreenProps {
   station: Station;
@@ -50,18 +57,18 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   const add = useCallback((found: ProductWithArtisan) => {
     setDone(null); // a scan or pick after a sale starts the next one
     dispatch({ type: 'add', item: cartItemFor(found.product, found.artisan) });
-    setNotice({ tone: 'ok', text: t('sell.added', { name: found.product.name }) });
-  }, [dispatch, t]);
+    setNotice({ tone: 'ok', key: 'sell.added', params: { name: isolate(found.product.name) } });
+  }, [dispatch]);
 
   const addByBarcode = useCallback(async (code: string) => {
     try {
       const found = await lookupBarcode(station, code);
       if (found) add(found);
-      else setNotice({ tone: 'error', text: t('sell.unknownBarcode', { code }) });
+      else setNotice({ tone: 'error', key: 'sell.unknownBarcode', params: { code } });
     } catch (error) {
-      setNotice({ tone: 'error', text: t('sell.lookupFailed', { code, message: messageOf(error) }) });
+      setNotice({ tone: 'error', key: 'sell.lookupFailed', params: { code, message: messageOf(error) } });
     }
-  }, [station, add, t]);
+  }, [station, add]);
 
   // While paying, a scan must not change what is being paid for, nor type a barcode
   // into the cash field: it is taken back and the dialog says why.
@@ -100,7 +107,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   if (done && empty) {
     return (
       <main className="screen sell sell--done" data-testid="sell-screen">
-        {notice?.tone === 'error' ? <Banner tone="error" testId="scan-notice">{notice.text}</Banner> : null}
+        {notice?.tone === 'error' ? <Banner tone="error" testId="scan-notice">{t(notice.key, notice.params)}</Banner> : null}
         <SaleDone station={station} operator={operator} sale={done} onNewSale={() => setDone(null)} />
       </main>
     );
@@ -130,7 +137,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           </div>
         </div>
         <div className="sell__notice" aria-live="polite">
-          {notice ? <Banner tone={notice.tone} testId="scan-notice">{notice.text}</Banner> : null}
+          {notice ? <Banner tone={notice.tone} testId="scan-notice">{t(notice.key, notice.params)}</Banner> : null}
         </div>
         <CartView state={sell} taxTable={station.taxTable} limitPct={limitPct} dispatch={dispatch} onDiscount={openDiscount} />
         <footer className="totals" data-testid="totals">
@@ -197,7 +204,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           scannedWhileOpen={scanInDialog}
           onOpened={(manager) => {
             setDrawerOpen(false);
-            setNotice({ tone: 'ok', text: t('sell.drawerOpened', { manager: manager.name }) });
+            setNotice({ tone: 'ok', key: 'sell.drawerOpened', params: { manager: isolate(manager.name) } });
           }}
           onClose={() => setDrawerOpen(false)}
         />

@@ -7,6 +7,7 @@ import { Money } from '../../components/Money';
 import { SearchField } from '../../components/SearchField';
 import { lookupBarcode, useProductSearch } from '../../data/catalog';
 import { messageOf } from '../../data/boot';
+import { isolate } from '../../format/bidi';
 import { ReceiptPreview } from '../../receipt/ReceiptPreview';
 import { useWedgeScanner } from '../../scanner/useWedgeScanner';
 import { PageBar, Stepper } from '../common/fields';
@@ -18,6 +19,12 @@ import { SheetPrint, ThermalPrint } from './PrintChoice';
 
 const LABEL_LAYOUTS = ['3x8', '4x10'] as const;
 
+/** A scan's outcome as a key and its values, so it follows a language switch. */
+type ScanNote =
+  | { tone: 'ok'; key: 'labels.scanned'; params: { name: string } }
+  | { tone: 'error'; key: 'labels.unknownBarcode'; params: { code: string } }
+  | { tone: 'error'; key: 'labels.lookupFailed'; params: { code: string; message: string } };
+
 /**
  * Price labels: pick products (search, or scan an existing label), say how many of each
  * (one per piece in stock to start with), see the label, print it.
@@ -27,7 +34,7 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
   const n = useFormatCount();
   const [picks, dispatch] = useReducer(labelPicksReducer, []);
   const [previewId, setPreviewId] = useState<string | null>(null);
-  const [scanNote, setScanNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [scanNote, setScanNote] = useState<ScanNote | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   const width = station.settings.paperWidth;
   const storyBase = station.profile.storyBaseUrl;
@@ -42,12 +49,12 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
       const found = await lookupBarcode(station, code);
       if (found) {
         add(found);
-        setScanNote({ tone: 'ok', text: t('labels.scanned', { name: found.product.name }) });
-      } else setScanNote({ tone: 'error', text: t('labels.unknownBarcode', { code }) });
+        setScanNote({ tone: 'ok', key: 'labels.scanned', params: { name: isolate(found.product.name) } });
+      } else setScanNote({ tone: 'error', key: 'labels.unknownBarcode', params: { code } });
     } catch (error) {
-      setScanNote({ tone: 'error', text: t('labels.lookupFailed', { code, message: messageOf(error) }) });
+      setScanNote({ tone: 'error', key: 'labels.lookupFailed', params: { code, message: messageOf(error) } });
     }
-  }, [station, add, t]);
+  }, [station, add]);
   // Scanning an old label adds its product; not while the sheet dialog is in front.
   useWedgeScanner(!sheetOpen, (code) => void onScan(code));
 
@@ -153,7 +160,7 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
 function ProductPicker({ station, onPick, note }: {
   station: ManagerPageProps['station'];
   onPick: (pick: Pick<LabelPick, 'product' | 'artisan'>) => void;
-  note: { tone: 'ok' | 'error'; text: string } | null;
+  note: ScanNote | null;
 }) {
   const { t } = useTranslation('manager');
   const [query, setQuery] = useState('');
@@ -171,7 +178,7 @@ function ProductPicker({ station, onPick, note }: {
         testId="labels-search"
       />
       <div aria-live="polite">
-        {note ? <Banner tone={note.tone} testId="labels-scan-note">{note.text}</Banner> : null}
+        {note ? <Banner tone={note.tone} testId="labels-scan-note">{t(note.key, note.params)}</Banner> : null}
         {search.status === 'idle' ? <p className="muted">{t('labels.findHint')}</p> : null}
         {search.status === 'done' && results.length === 0 ? <p className="muted">{t('labels.noMatch', { query: search.query })}</p> : null}
         {search.status === 'failed' ? <p className="text-error">{t('labels.searchFailed', { message: search.message })}</p> : null}
