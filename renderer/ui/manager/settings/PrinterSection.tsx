@@ -4,6 +4,7 @@ import type { HostSettings } from '../../../../shared/contract';
 import { currentLocale } from '../../../i18n';
 import { Banner } from '../../components/Banner';
 import { formatDateTime } from '../../format';
+import { usePrinterTargetText } from '../../format/printerTarget';
 import { PageBar, Segmented, Toggle } from '../common/fields';
 import { shown, useGeneration } from '../data/catalog';
 import { Field, LeaveUnsaved, revealFirstProblem, SaveBanners, SectionNotReady, type SaveState, SaveBar } from './common';
@@ -46,6 +47,7 @@ function refusalFor(refusal: HostRefusal | null, kind: PrinterKind): Partial<Rec
 
 function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps & { initial: HostSettings }) {
   const { t } = useTranslation('settings');
+  const targetText = usePrinterTargetText();
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<PrinterForm>(() => printerFormFrom(initial));
   const [problems, setProblems] = useState<FieldProblems<PrinterField>>({});
@@ -193,7 +195,7 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
                   <span className="settings-light__dot" aria-hidden="true" />
                   {t(`printer.now.${light.state}`)}
                 </p>
-                <p className="settings-path" data-testid="printer-target">{light.target}</p>
+                <p className="settings-path" data-testid="printer-target">{targetText(light.target)}</p>
                 {light.message ? <p className="mfield__error">{light.message}</p> : null}
               </>
             ) : status.status === 'failed' ? (
@@ -215,7 +217,7 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
               {test.status === 'printing' ? t('printer.test.printing') : t('printer.test.print')}
             </button>
             {dirty ? <p className="mfield__hint">{t('printer.test.saveFirst')}</p> : null}
-            {test.status === 'printed' ? <Banner tone="ok" testId="printer-test-result">{t('printer.test.printed', { target: test.target })}</Banner> : null}
+            {test.status === 'printed' ? <Banner tone="ok" testId="printer-test-result">{t('printer.test.printed', { target: targetText(test.target) })}</Banner> : null}
             {test.status === 'failed' ? <Banner tone="error" testId="printer-test-result">{test.message}</Banner> : null}
           </section>
         </aside>
