@@ -250,6 +250,15 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
       expect(box.height, `labels list in ${lang}`).toBeGreaterThanOrEqual(150);
       // The first two picks are whole on screen, and a pick's copies can be changed.
       for (const i of [0, 1]) expect(await inside(list.getByTestId('label-pick').nth(i), list), `pick ${i} in ${lang}`).toBe(true);
+      // An amount in the Urdu line reads "₹1,85,000.00": the rupee sign left of the digits.
+      const price = list.getByTestId('label-pick').first().locator('.money');
+      const order = await price.evaluate((el) => {
+        const text = el.firstChild!;
+        const at = (i: number) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+        return { rupee: at(0), digit: at(1), direction: getComputedStyle(el).direction };
+      });
+      expect(order.direction).toBe('ltr');
+      expect(order.rupee, `rupee sign before the digits in ${lang}`).toBeLessThan(order.digit);
     }
     await chooseLanguage(page, 'en');
     const carpet = list.locator('[data-testid="label-pick"][data-sku="DEMO-CRP-1"]');

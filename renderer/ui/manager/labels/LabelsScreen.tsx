@@ -93,7 +93,7 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
                 <button type="button" className="pick__show" onClick={() => setPreviewId(p.product.id)} aria-pressed={p === preview} aria-label={t('labels.showPreview', { name: p.product.name })}>
                   <span className="pick__name">{p.product.name}</span>
                   <span className="pick__meta">
-                    {t('labels.pickMeta', { sku: p.product.sku, artisan: p.artisan.name, stock: n(p.product.stock) })} · <Money amount={p.product.price} />
+                    {t('labels.pickMeta', { sku: isolate(p.product.sku), artisan: isolate(p.artisan.name), stock: n(p.product.stock) })} · <Money amount={p.product.price} />
                   </span>
                 </button>
                 <Stepper
@@ -189,7 +189,7 @@ function ProductPicker({ station, onPick, note }: {
             <button type="button" className="result" onClick={() => onPick(found)} data-testid="labels-result" data-sku={found.product.sku}>
               <span className="result__name">{found.product.name}</span>
               <Money className="result__price" amount={found.product.price} />
-              <span className="result__meta">{t('labels.resultMeta', { sku: found.product.sku, artisan: found.artisan.name })}</span>
+              <span className="result__meta">{t('labels.resultMeta', { sku: isolate(found.product.sku), artisan: isolate(found.artisan.name) })}</span>
               <span className="result__stock">{t('common.pieces', { count: found.product.stock })}</span>
             </button>
           </li>
