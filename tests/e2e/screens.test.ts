@@ -24,6 +24,17 @@ async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
+/**
+ * Signs in and waits until the counter has settled (the printer's light has answered):
+ * on a loaded machine the first digits of a scan sent at once could arrive before the
+ * sell screen listens, and the test would be about timing, not about what it checks.
+ */
+async function signInSettled(page: Page, pin: string): Promise<void> {
+  await signIn(page, pin);
+  await page.locator('[data-testid="printer-status"][data-state="ready"]').waitFor();
+  await page.waitForTimeout(200);
+}
+
 /** Headless Chromium refuses persistent storage; a manager puts the warning away. */
 async function dismissStorageWarning(page: Page): Promise<void> {
   const warning = page.getByTestId('persistence-refused');
@@ -86,7 +97,7 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
 
   it('keeps the receipt preview left to right in Urdu, and shows list dates in the language, on the 24-hour clock', async () => {
     const page = await openKiosk(browser, host.url);
-    await signIn(page, DEMO_PINS.operator);
+    await signInSettled(page, DEMO_PINS.operator);
     await scan(page, BOX);
     await waitForCount(cartLines(page), 1);
     const dialog = await openPay(page);
@@ -143,7 +154,7 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
 
   it('says "Added: …" and where the printer is in the language on screen, also after a switch', async () => {
     const page = await openKiosk(browser, host.url);
-    await signIn(page, DEMO_PINS.operator);
+    await signInSettled(page, DEMO_PINS.operator);
     await scan(page, BOX);
     const notice = page.getByTestId('scan-notice');
     await waitForText(notice, 'Walnut jewellery box');
@@ -167,9 +178,12 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
 
   it('keeps "Still to pay ₹2,12,200.00" inside its box in the pay dialog at 1024×768', async () => {
     const page = await openKiosk(browser, host.url, { width: 1024, height: 768 });
-    await signIn(page, DEMO_PINS.operator);
-    for (const code of [CARPET, SOZNI, BOX]) await scan(page, code);
-    await waitForCount(cartLines(page), 3);
+    await signInSettled(page, DEMO_PINS.operator);
+    let lines = 0;
+    for (const code of [CARPET, SOZNI, BOX]) {
+      await scan(page, code);
+      await waitForCount(cartLines(page), ++lines);
+    }
     for (const lang of ['en', 'hi', 'ur'] as const) {
       await chooseLanguage(page, lang);
       const dialog = await openPay(page);
@@ -192,7 +206,7 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
 
   it('keeps the manager header on one line at 1024×768 in every language', async () => {
     const page = await openKiosk(browser, host.url, { width: 1024, height: 768 });
-    await signIn(page, DEMO_PINS.manager);
+    await signInSettled(page, DEMO_PINS.manager);
     await dismissStorageWarning(page);
     for (const lang of ['en', 'hi', 'ur'] as const) {
       await chooseLanguage(page, lang);
@@ -216,11 +230,11 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
   for (const width of [1366, 1920]) {
     it(`shows the whole store name at ${width} px, in Urdu from its own start`, async () => {
       const page = await openKiosk(browser, host.url, { width, height: 768 });
-      await signIn(page, DEMO_PINS.manager);
+      await signInSettled(page, DEMO_PINS.manager);
       await dismissStorageWarning(page);
       for (const lang of ['en', 'hi', 'ur'] as const) {
         await chooseLanguage(page, lang);
-        const name = page.getByTestId('store-name');
+        const name = page.getByTestId('header-store-name');
         expect(await name.innerText()).toBe(DEMO_PROFILE.name);
         expect(await textShown(name), `store name in ${lang}`).toBe(true);
         expect(await name.evaluate((el) => getComputedStyle(el).direction), `store name direction in ${lang}`).toBe('ltr');
@@ -235,7 +249,7 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
 
   it('gives the labels to print room to see and change them at 1024×768, and draws the digits clear of the bars', async () => {
     const page = await openKiosk(browser, host.url, { width: 1024, height: 768 });
-    await signIn(page, DEMO_PINS.manager);
+    await signInSettled(page, DEMO_PINS.manager);
     await dismissStorageWarning(page);
     await openManagerTile(page, 'labels');
     for (const sku of ['DEMO-CRP-1', 'DEMO-PSH-1', 'DEMO-WAL-2']) {

@@ -26,7 +26,7 @@ export function Header({ storeName, user, screen, onScreen, printer, onSignOut }
   return (
     <header className="topbar">
       {/* dir="auto": a Latin store name on an Urdu screen keeps its own direction (and is cut, if ever, at its end). */}
-      <div className="topbar__store" dir="auto" data-testid="store-name">{storeName}</div>
+      <div className="topbar__store" dir="auto" data-testid="header-store-name">{storeName}</div>
       <nav className="topbar__nav" aria-label={t('nav.label')}>
         {screens.map((s) => (
           <button
