@@ -21,12 +21,14 @@ import urSettings from './ur.settings.json';
  * stays in its own file.
  */
 export const LANGUAGES = {
-  en: { name: 'English', locale: 'en-IN' },
-  hi: { name: 'हिन्दी', locale: 'hi-IN' },
-  // Urdu text, but amounts and dates in en-IN: no Urdu locale in ICU groups in lakhs
+  en: { name: 'English', locale: 'en-IN', dateLocale: 'en-IN' },
+  hi: { name: 'हिन्दी', locale: 'hi-IN', dateLocale: 'hi-IN' },
+  // Urdu text, but amounts in en-IN: no Urdu locale in ICU groups in lakhs
   // (ur-IN gives ۵٬۰۸۵٬۰۰۰٫۵۰, ur with Latin digits 5,085,000.50), and the counter's
   // keypads, price tags and printed receipts all use Latin digits: ₹50,85,000.50.
-  ur: { name: 'اردو', locale: 'en-IN' },
+  // Dates are Urdu ("1 دسمبر، 2026، 13:10"): India's Urdu (the market is in Kashmir), with
+  // Latin digits (ur-IN's own are ۱۲۳) so a date's digits match the amounts beside it.
+  ur: { name: 'اردو', locale: 'en-IN', dateLocale: 'ur-IN-u-nu-latn' },
 } as const;
 export type Language = keyof typeof LANGUAGES;
 
@@ -45,6 +47,12 @@ export function isLanguage(value: string | null | undefined): value is Language 
 export function currentLocale(): string {
   const lng = i18next.resolvedLanguage ?? i18next.language;
   return isLanguage(lng) ? LANGUAGES[lng].locale : LANGUAGES.en.locale;
+}
+
+/** The Intl locale for dates and times in the current language (month names in that language). */
+export function currentDateLocale(): string {
+  const lng = i18next.resolvedLanguage ?? i18next.language;
+  return isLanguage(lng) ? LANGUAGES[lng].dateLocale : LANGUAGES.en.dateLocale;
 }
 
 /** Urdu is written right to left: the whole page flips through `dir` (the CSS uses logical properties). */

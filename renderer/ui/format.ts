@@ -15,18 +15,24 @@ export function formatMoney(amountPaise: number, locale = 'en-IN'): string {
   return format.format(formatRupeesPlain(amountPaise) as `${number}`);
 }
 
-/** "23 Nov 2026, 6:04 pm" in the market's zone (not the kiosk's clock setting). */
+/*
+ * Times are on the 24-hour clock in every language ("18:04"), as on the printed receipt:
+ * one clock on screen and on paper, and no "am/pm" (which Hindi's ICU data leaves in
+ * English). Set as `hourCycle: 'h23'`, because `hour12: false` gives "24:05" in some locales.
+ */
+
+/** "23 Nov 2026, 18:04" in the market's zone (not the kiosk's clock setting). */
 export function formatDateTime(iso: string, timeZone: string, locale = 'en-IN'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone }).format(date);
 }
 
-/** "6:04 pm" in the market's zone. */
+/** "18:04" in the market's zone. */
 export function formatTime(iso: string, timeZone: string, locale = 'en-IN'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(date);
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', hourCycle: 'h23', timeZone }).format(date);
 }
 
 /** Free space in whole megabytes, for the storage warning. */

@@ -6,7 +6,10 @@ import { SymbolCanvas } from './SymbolCanvas';
 /**
  * The document the printer gets, drawn on screen like a thermal receipt: the same
  * blocks, the same width in characters, the same line wrapping (shared/documents), so
- * what the operator sees is what comes out of the printer.
+ * what the operator sees is what comes out of the printer. The printed receipt is an
+ * English document laid out left to right, so its preview stays left to right (and
+ * isolated from the page) whatever the screen's language: in Urdu, "1." must not turn
+ * into ".1" nor a quantity jump to the other end of its line.
  */
 export const ReceiptPreview = memo(function ReceiptPreview({ document, testId }: { document: PrintDocument; testId?: string }) {
   const { t } = useTranslation();
@@ -17,7 +20,7 @@ export const ReceiptPreview = memo(function ReceiptPreview({ document, testId }:
   const { width, blocks } = parsed.data;
   const style = { '--receipt-cols': width } as CSSProperties;
   return (
-    <figure className="receipt" style={style} data-testid={testId} aria-label={t('receipt.previewLabel', { title: parsed.data.title })}>
+    <figure className="receipt" dir="ltr" style={style} data-testid={testId} aria-label={t('receipt.previewLabel', { title: parsed.data.title })}>
       {blocks.map((block, i) => <Block key={i} block={block} width={width} />)}
       {parsed.data.cut ? <div className="receipt__cut" aria-hidden="true" /> : null}
     </figure>

@@ -34,7 +34,9 @@ export function SymbolCanvas({ bcid, text, scale, height, includeText = false, l
         bcid, text, scale,
         ...(height !== undefined ? { height } : {}),
         includetext: includeText,
-        textxalign: 'center',
+        // EAN-13 keeps its own layout of the digits, in groups between the guard bars;
+        // centred as one line they run over the long guard bars.
+        ...(bcid === 'ean13' ? {} : { textxalign: 'center' }),
         paddingwidth: quiet,
         paddingheight: quiet,
         backgroundcolor: 'FFFFFF',

@@ -1,13 +1,14 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
-import { currentLocale } from '../../i18n';
+import { currentDateLocale } from '../../i18n';
 import { Banner } from '../components/Banner';
 import { Money } from '../components/Money';
 import { mentionsReprint, type PrintOutcome } from '../../app/printing';
 import { openReceipt, reprintDuplicate, useRecentSales, type OpenedReceipt } from '../../app/receipts';
 import type { Station } from '../../app/station';
 import { formatDateTime } from '../format';
+import { isolate } from '../format/bidi';
 import { ReceiptPreview } from '../receipt/ReceiptPreview';
 import { useWedgeScanner } from '../scanner/useWedgeScanner';
 
@@ -61,7 +62,7 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
     setReprint({ status: 'done', outcome: result.value.print });
   };
 
-  const locale = currentLocale();
+  const locale = currentDateLocale();
   const tz = station.profile.timeZone;
   const openNo = opened.status === 'open' ? opened.sale.sale.receiptNo : null;
 
@@ -103,7 +104,7 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
                       {sale.receiptNo}
                     </button>
                   </td>
-                  <td>{formatDateTime(sale.createdAt, tz, locale)}</td>
+                  <td data-testid="recent-sale-time"><bdi>{formatDateTime(sale.createdAt, tz, locale)}</bdi></td>
                   <td className="num">{sale.itemCount}</td>
                   <td className="num"><Money amount={sale.total} /></td>
                 </tr>
@@ -123,8 +124,8 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
             <div className="receipts__actions">
               <div>
                 <p className="receipts__no">{opened.sale.sale.receiptNo}</p>
-                <p className="muted">
-                  {formatDateTime(opened.sale.sale.createdAt, tz, locale)} · {t('receipts.servedBy', { name: opened.sale.sale.operatorName })}
+                <p className="muted" data-testid="receipt-when">
+                  <bdi>{formatDateTime(opened.sale.sale.createdAt, tz, locale)}</bdi> · {t('receipts.servedBy', { name: isolate(opened.sale.sale.operatorName) })}
                 </p>
               </div>
               <button type="button" className="btn btn--primary btn--large" data-testid="receipt-reprint"

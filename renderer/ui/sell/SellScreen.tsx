@@ -9,6 +9,7 @@ import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
 import { lookupBarcode } from '../../app/catalog';
 import type { Station } from '../../app/station';
+import { isolate } from '../format/bidi';
 import { PayDialog, type RecordedSale } from '../pay/PayDialog';
 import { useWedgeScanner } from '../scanner/useWedgeScanner';
 import { CartView } from './CartView';
@@ -20,9 +21,15 @@ import { SaleDone } from './SaleDone';
 import { SearchPanel } from './SearchPanel';
 import { scanTarget, withScan, type SellDialog } from './sellDialog';
 
+/**
+ * What the notice says, kept as a key and its values rather than as a string, so that it
+ * follows a language switch ("Added: …" must not stay English on an Urdu screen).
+ */
 type Notice =
-  | { tone: 'ok'; text: string }
-  | { tone: 'error'; text: string };
+  | { tone: 'ok'; key: 'sell.added'; params: { name: string } }
+  | { tone: 'ok'; key: 'sell.drawerOpened'; params: { manager: string } }
+  | { tone: 'error'; key: 'sell.unknownBarcode'; params: { code: string } }
+  | { tone: 'error'; key: 'sell.lookupFailed'; params: { code: string; message: string } };
 
 interface SellScreenProps {
   station: Station;
@@ -47,15 +54,15 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   const add = useCallback((found: ProductWithArtisan) => {
     setDone(null); // a scan or pick after a sale starts the next one
     dispatch({ type: 'add', item: cartItemFor(found.product, found.artisan) });
-    setNotice({ tone: 'ok', text: t('sell.added', { name: found.product.name }) });
-  }, [dispatch, t]);
+    setNotice({ tone: 'ok', key: 'sell.added', params: { name: isolate(found.product.name) } });
+  }, [dispatch]);
 
   const addByBarcode = useCallback(async (code: string) => {
     const found = await lookupBarcode(station, code);
-    if (found.status !== 'ok') setNotice({ tone: 'error', text: t('sell.lookupFailed', { code, message: found.message }) });
+    if (found.status !== 'ok') setNotice({ tone: 'error', key: 'sell.lookupFailed', params: { code, message: found.message } });
     else if (found.value) add(found.value);
-    else setNotice({ tone: 'error', text: t('sell.unknownBarcode', { code }) });
-  }, [station, add, t]);
+    else setNotice({ tone: 'error', key: 'sell.unknownBarcode', params: { code } });
+  }, [station, add]);
 
   const target = scanTarget(dialog);
   useWedgeScanner(target !== 'ignore', (code) => {
@@ -86,7 +93,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   if (done && empty) {
     return (
       <main className="screen sell sell--done" data-testid="sell-screen">
-        {notice?.tone === 'error' ? <Banner tone="error" testId="scan-notice">{notice.text}</Banner> : null}
+        {notice?.tone === 'error' ? <Banner tone="error" testId="scan-notice">{t(notice.key, notice.params)}</Banner> : null}
         <SaleDone station={station} operator={operator} sale={done} onNewSale={() => setDone(null)} />
       </main>
     );
@@ -113,7 +120,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           </div>
         </div>
         <div className="sell__notice" aria-live="polite">
-          {notice ? <Banner tone={notice.tone} testId="scan-notice">{notice.text}</Banner> : null}
+          {notice ? <Banner tone={notice.tone} testId="scan-notice">{t(notice.key, notice.params)}</Banner> : null}
         </div>
         <CartView state={sell} taxTable={station.taxTable} limitPct={limitPct} dispatch={dispatch} onDiscount={openDiscount} />
         <footer className="totals" data-testid="totals">
@@ -174,7 +181,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           scannedWhileOpen={dialog.scanned}
           onOpened={(manager) => {
             close();
-            setNotice({ tone: 'ok', text: t('sell.drawerOpened', { manager: manager.name }) });
+            setNotice({ tone: 'ok', key: 'sell.drawerOpened', params: { manager: isolate(manager.name) } });
           }}
           onClose={close}
         />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
 import type { PrinterLight } from '../../app/printing';
+import { usePrinterTargetText } from '../format/printerTarget';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export type ScreenId = 'sell' | 'receipts' | 'manager';
@@ -24,7 +25,8 @@ export function Header({ storeName, user, screen, onScreen, printer, onSignOut }
   if (user.role === 'manager') screens.push({ id: 'manager', label: t('nav.manager', { ns: 'manager' }) });
   return (
     <header className="topbar">
-      <div className="topbar__store">{storeName}</div>
+      {/* dir="auto": a Latin store name on an Urdu screen keeps its own direction (and is cut, if ever, at its end). */}
+      <div className="topbar__store" dir="auto" data-testid="header-store-name">{storeName}</div>
       <nav className="topbar__nav" aria-label={t('nav.label')}>
         {screens.map((s) => (
           <button
@@ -55,13 +57,14 @@ export function Header({ storeName, user, screen, onScreen, printer, onSignOut }
 /** A light plus words: the colour alone would not tell everyone what is wrong. */
 function PrinterStatus({ printer }: { printer: PrinterLight }) {
   const { t } = useTranslation();
+  const targetText = usePrinterTargetText();
   const label = {
     unknown: t('printer.unknown'),
     ready: t('printer.ready'),
     offline: t('printer.offline'),
     error: t('printer.error'),
   }[printer.state];
-  const detail = printer.state === 'unknown' ? '' : printer.state === 'ready' ? printer.target : printer.message;
+  const detail = printer.state === 'unknown' ? '' : printer.state === 'ready' ? targetText(printer.target) : printer.message;
   return (
     <div className={`printer printer--${printer.state}`} role="status" data-testid="printer-status" data-state={printer.state}>
       <span className="printer__light" aria-hidden="true" />

@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { Money } from '../../components/Money';
 import { SearchField } from '../../components/SearchField';
 import { lookupBarcode, useProductSearch } from '../../../app/catalog';
+import { isolate } from '../../format/bidi';
 import { ReceiptPreview } from '../../receipt/ReceiptPreview';
 import { useWedgeScanner } from '../../scanner/useWedgeScanner';
 import { PageBar, Stepper } from '../common/fields';
@@ -17,6 +18,12 @@ import { SheetPrint, ThermalPrint } from './PrintChoice';
 
 const LABEL_LAYOUTS = ['3x8', '4x10'] as const;
 
+/** A scan's outcome as a key and its values, so it follows a language switch. */
+type ScanNote =
+  | { tone: 'ok'; key: 'labels.scanned'; params: { name: string } }
+  | { tone: 'error'; key: 'labels.unknownBarcode'; params: { code: string } }
+  | { tone: 'error'; key: 'labels.lookupFailed'; params: { code: string; message: string } };
+
 /**
  * Price labels: pick products (search, or scan an existing label), say how many of each
  * (one per piece in stock to start with), see the label, print it.
@@ -26,7 +33,7 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
   const n = useFormatCount();
   const [picks, dispatch] = useReducer(labelPicksReducer, []);
   const [previewId, setPreviewId] = useState<string | null>(null);
-  const [scanNote, setScanNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [scanNote, setScanNote] = useState<ScanNote | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   const width = station.settings.paperWidth;
   const storyBase = station.profile.storyBaseUrl;
@@ -38,12 +45,12 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
 
   const onScan = useCallback(async (code: string) => {
     const found = await lookupBarcode(station, code);
-    if (found.status !== 'ok') setScanNote({ tone: 'error', text: t('labels.lookupFailed', { code, message: found.message }) });
+    if (found.status !== 'ok') setScanNote({ tone: 'error', key: 'labels.lookupFailed', params: { code, message: found.message } });
     else if (found.value) {
       add(found.value);
-      setScanNote({ tone: 'ok', text: t('labels.scanned', { name: found.value.product.name }) });
-    } else setScanNote({ tone: 'error', text: t('labels.unknownBarcode', { code }) });
-  }, [station, add, t]);
+      setScanNote({ tone: 'ok', key: 'labels.scanned', params: { name: isolate(found.value.product.name) } });
+    } else setScanNote({ tone: 'error', key: 'labels.unknownBarcode', params: { code } });
+  }, [station, add]);
   // Scanning an old label adds its product; not while the sheet dialog is in front.
   useWedgeScanner(!sheetOpen, (code) => void onScan(code));
 
@@ -82,7 +89,7 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
                 <button type="button" className="pick__show" onClick={() => setPreviewId(p.product.id)} aria-pressed={p === preview} aria-label={t('labels.showPreview', { name: p.product.name })}>
                   <span className="pick__name">{p.product.name}</span>
                   <span className="pick__meta">
-                    {t('labels.pickMeta', { sku: p.product.sku, artisan: p.artisan.name, stock: n(p.product.stock) })} · <Money amount={p.product.price} />
+                    {t('labels.pickMeta', { sku: isolate(p.product.sku), artisan: isolate(p.artisan.name), stock: n(p.product.stock) })} · <Money amount={p.product.price} />
                   </span>
                 </button>
                 <Stepper
@@ -149,7 +156,7 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
 function ProductPicker({ station, onPick, note }: {
   station: ManagerPageProps['station'];
   onPick: (pick: Pick<LabelPick, 'product' | 'artisan'>) => void;
-  note: { tone: 'ok' | 'error'; text: string } | null;
+  note: ScanNote | null;
 }) {
   const { t } = useTranslation('manager');
   const [query, setQuery] = useState('');
@@ -167,7 +174,7 @@ function ProductPicker({ station, onPick, note }: {
         testId="labels-search"
       />
       <div aria-live="polite">
-        {note ? <Banner tone={note.tone} testId="labels-scan-note">{note.text}</Banner> : null}
+        {note ? <Banner tone={note.tone} testId="labels-scan-note">{t(note.key, note.params)}</Banner> : null}
         {search.status === 'idle' ? <p className="muted">{t('labels.findHint')}</p> : null}
         {search.status === 'done' && results.length === 0 ? <p className="muted">{t('labels.noMatch', { query: search.query })}</p> : null}
         {search.status === 'failed' ? <p className="text-error">{t('labels.searchFailed', { message: search.message })}</p> : null}
@@ -178,7 +185,7 @@ function ProductPicker({ station, onPick, note }: {
             <button type="button" className="result" onClick={() => onPick(found)} data-testid="labels-result" data-sku={found.product.sku}>
               <span className="result__name">{found.product.name}</span>
               <Money className="result__price" amount={found.product.price} />
-              <span className="result__meta">{t('labels.resultMeta', { sku: found.product.sku, artisan: found.artisan.name })}</span>
+              <span className="result__meta">{t('labels.resultMeta', { sku: isolate(found.product.sku), artisan: isolate(found.artisan.name) })}</span>
               <span className="result__stock">{t('common.pieces', { count: found.product.stock })}</span>
             </button>
           </li>

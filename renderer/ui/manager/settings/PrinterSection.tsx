@@ -11,6 +11,7 @@ import { LeaveUnsaved, SaveBanners, SectionNotReady, type SectionSaveState, Save
 import { revealFirstProblem, useProblemText } from './problemText';
 import { printDocument } from '../../../app/printing';
 import { saveMachineSettings, useAppInfo, useHostSettings, usePrinterCheck } from '../../../app/settings';
+import { usePrinterTargetText } from '../../format/printerTarget';
 import {
   BAUD_RATES, printerFormFrom, printerPatchFrom, readHostRefusal, samePrinterSettings,
   type HostRefusal, type PrinterField, type PrinterForm, type PrinterKind,
@@ -50,6 +51,7 @@ function refusalFor(refusal: HostRefusal | null, kind: PrinterKind): Partial<Rec
 function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps & { initial: HostSettings }) {
   const { t } = useTranslation('settings');
   const problemText = useProblemText();
+  const targetText = usePrinterTargetText();
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<PrinterForm>(() => printerFormFrom(initial));
   const [problems, setProblems] = useState<FieldProblems<PrinterField>>({});
@@ -197,7 +199,7 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
                   <span className="settings-light__dot" aria-hidden="true" />
                   {t(`printer.now.${light.state}`)}
                 </p>
-                <p className="settings-path" data-testid="printer-target">{light.target}</p>
+                <p className="settings-path" data-testid="printer-target">{targetText(light.target)}</p>
                 {light.message ? <p className="mfield__error">{light.message}</p> : null}
               </>
             ) : status.status === 'failed' ? (
@@ -219,7 +221,7 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
               {test.status === 'printing' ? t('printer.test.printing') : t('printer.test.print')}
             </button>
             {dirty ? <p className="mfield__hint">{t('printer.test.saveFirst')}</p> : null}
-            {test.status === 'printed' ? <Banner tone="ok" testId="printer-test-result">{t('printer.test.printed', { target: test.target })}</Banner> : null}
+            {test.status === 'printed' ? <Banner tone="ok" testId="printer-test-result">{t('printer.test.printed', { target: targetText(test.target) })}</Banner> : null}
             {test.status === 'failed' ? <Banner tone="error" testId="printer-test-result">{test.message}</Banner> : null}
           </section>
         </aside>
