@@ -116,10 +116,37 @@ export async function openManagerTile(page: Page, tile: string): Promise<void> {
   await page.getByTestId(`tile-${tile}`).click();
 }
 
-/** A USB scanner in keyboard-wedge mode: the digits a few milliseconds apart, then Enter. */
+/** Windows virtual key code and DOM `code` of a character a scanner types. */
+function keyOf(ch: string): { code: string; keyCode: number } {
+  if (/\d/.test(ch)) return { code: `Digit${ch}`, keyCode: ch.charCodeAt(0) };
+  if (/[a-z]/i.test(ch)) return { code: `Key${ch.toUpperCase()}`, keyCode: ch.toUpperCase().charCodeAt(0) };
+  if (ch === '/') return { code: 'Slash', keyCode: 191 };
+  if (ch === '-') return { code: 'Minus', keyCode: 189 };
+  if (ch === '.') return { code: 'Period', keyCode: 190 };
+  throw new Error(`scan(): no key for ${JSON.stringify(ch)}`);
+}
+
+/**
+ * A USB scanner in keyboard-wedge mode: the characters 5 ms apart, then Enter. The keys go
+ * in as real (trusted) input events whose timestamps say 5 ms apart, as a scanner's do,
+ * whatever the machine's load: typing them with a delay instead lets a busy test machine
+ * stretch the gaps past the wedge detector's 35 ms and turn a scan into "typing".
+ */
 export async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const start = Date.now() / 1000;
+    const keys = [...code, '\r'];
+    for (const [i, ch] of keys.entries()) {
+      const at = start + i * 0.005;
+      const { code: domCode, keyCode } = ch === '\r' ? { code: 'Enter', keyCode: 13 } : keyOf(ch);
+      const key = ch === '\r' ? 'Enter' : ch;
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code: domCode, text: ch, unmodifiedText: ch, windowsVirtualKeyCode: keyCode, timestamp: at });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: domCode, windowsVirtualKeyCode: keyCode, timestamp: at + 0.001 });
+    }
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export function cartLines(page: Page): Locator {
