@@ -81,7 +81,8 @@ export function cashRoundOff(total: Paise): Paise {
  * likely to hand over (next ₹100, ₹500, ₹2,000), without repeats, in ascending order.
  */
 export function quickCashAmounts(due: Paise): Paise[] {
-  if (due <= 0) return [];
+  // Cash alone cannot pay ₹2,00,000 or more (s.269ST), so no amount is offered that would.
+  if (due <= 0 || cashOverLimit(due)) return [];
   const up = (step: number) => Math.ceil(due / step) * step;
   const set = new Set<number>([due, up(10_000), up(50_000), up(200_000)]);
   return [...set].sort((a, b) => a - b).slice(0, 4).map(paise);

@@ -48,6 +48,11 @@ describe('cash limit of the Income-tax Act, s.269ST', () => {
     expect(split.ok && split.payments.map((x) => [x.method, x.amount])).toEqual([['upi', 20_000_000], ['cash', 16_842_200]]);
   });
 
+  it('offers no quick cash amount for a total that cash alone may not pay', () => {
+    expect(quickCashAmounts(p(21_220_000))).toEqual([]);
+    expect(quickCashAmounts(p(19_999_999))[0]).toBe(19_999_999);
+  });
+
   it('says so before asking for more cash when the cash in hand already reaches the limit', () => {
     expect(settleTenders(p(30_000_000), [{ method: 'cash', tendered: p(25_000_000) }])).toEqual({ ok: false, reason: 'cash-limit', due: 5_000_001 });
   });
