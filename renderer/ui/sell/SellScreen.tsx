@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useState, type Dispatch } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cartItemFor, cartTotals } from '../../../shared/cart';
+import { hasBadGs1CheckDigit } from '../../../shared/barcode';
+import { cartItemFor, cartTotals, type CartItem } from '../../../shared/cart';
 import type { UserEntity } from '../../../shared/entities';
 import type { Paise } from '../../../shared/money';
 import type { ProductWithArtisan } from '../../db';
@@ -8,6 +9,7 @@ import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
 import { lookupBarcode } from '../../app/catalog';
+import { useParkedSales } from '../../app/carts';
 import type { Station } from '../../app/station';
 import { PayDialog, type RecordedSale } from '../pay/PayDialog';
 import { useWedgeScanner } from '../scanner/useWedgeScanner';
@@ -16,9 +18,13 @@ import type { SellAction, SellState } from './cartState';
 import { approvalsForCommit, unapprovedLines } from './discount';
 import { DiscountDialog } from './DiscountDialog';
 import { DrawerDialog } from './DrawerDialog';
+import { ParkDialog, RecallDialog } from './ParkDialogs';
+import { QuantityDialog } from './QuantityDialog';
 import { SaleDone } from './SaleDone';
 import { SearchPanel } from './SearchPanel';
-import { scanTarget, withScan, type SellDialog } from './sellDialog';
+import { scanTarget, withScan, type SellDialog, type StockQuestion } from './sellDialog';
+import { StockDialog } from './StockDialog';
+import { checkStock, stockApprovalsForCommit } from './stockCheck';
 
 type Notice =
   | { tone: 'ok'; text: string }
@@ -32,9 +38,12 @@ interface SellScreenProps {
   /** Free space is low: no new sale may start. */
   salesStopped: boolean;
   onSaleRecorded: () => void;
+  /** The sale on the counter was kept across a reload and is back: say so once. */
+  cartKept?: boolean;
+  onCartKeptSaid?: () => void;
 }
 
-export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded }: SellScreenProps) {
+export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded, cartKept = false, onCartKeptSaid }: SellScreenProps) {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<SellDialog | null>(null);
@@ -43,17 +52,64 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   const limitPct = station.profile.discountLimitPct;
   // A line whose approval lapsed (fewer pieces, the same rupees off) cannot be paid as it is.
   const unapproved = useMemo(() => unapprovedLines(sell.cart, sell.approvals, limitPct), [sell.cart, sell.approvals, limitPct]);
+  const overStockLimit = station.profile.overStockManagerPieces;
+  const parked = useParkedSales(station);
+
+  useEffect(() => {
+    if (!cartKept) return;
+    setNotice({ tone: 'ok', text: t('sell.cartKept') });
+    onCartKeptSaid?.();
+  }, [cartKept, onCartKeptSaid, t]);
+
+  // The cart as it is when a tap or a scan lands (the lines' buttons keep stable handlers).
+  const sellNow = useRef(sell);
+  useEffect(() => {
+    sellNow.current = sell;
+  }, [sell]);
+
+  /** Past the stock count the quantity waits for the stock question; otherwise it changes at once. */
+  const changeQty = useCallback((productId: string, qty: number) => {
+    const state = sellNow.current;
+    const line = state.cart.items.find((i) => i.productId === productId);
+    if (!line) return;
+    const stock = state.stock[productId];
+    const check = qty > line.qty ? checkStock(productId, qty, stock, state.stockApprovals, overStockLimit) : { status: 'ok' as const };
+    if (check.status === 'ok') {
+      dispatch({ type: 'setQty', productId, qty, overStock: { limit: overStockLimit } });
+      return;
+    }
+    setDialog({
+      name: 'stock',
+      question: { productId, name: line.name, qty, current: line.qty, stock: check.stock, needsManager: check.needsManager, adding: null },
+      scanned: null,
+    });
+  }, [dispatch, overStockLimit]);
 
   const add = useCallback((found: ProductWithArtisan) => {
     setDone(null); // a scan or pick after a sale starts the next one
-    dispatch({ type: 'add', item: cartItemFor(found.product, found.artisan) });
+    const item: CartItem = cartItemFor(found.product, found.artisan);
+    const state = sellNow.current;
+    const current = state.cart.items.find((i) => i.productId === item.productId)?.qty ?? 0;
+    const stock = found.product.stock;
+    const check = checkStock(item.productId, current + 1, stock, state.stockApprovals, overStockLimit);
+    if (check.status !== 'ok') {
+      setDialog({
+        name: 'stock',
+        question: { productId: item.productId, name: item.name, qty: current + 1, current, stock, needsManager: check.needsManager, adding: { item } },
+        scanned: null,
+      });
+      return;
+    }
+    dispatch({ type: 'add', item, stock, overStock: { limit: overStockLimit } });
     setNotice({ tone: 'ok', text: t('sell.added', { name: found.product.name }) });
-  }, [dispatch, t]);
+  }, [dispatch, overStockLimit, t]);
 
   const addByBarcode = useCallback(async (code: string) => {
     const found = await lookupBarcode(station, code);
     if (found.status !== 'ok') setNotice({ tone: 'error', text: t('sell.lookupFailed', { code, message: found.message }) });
     else if (found.value) add(found.value);
+    // No product, and the label's own check digit does not add up: the scanner misread it.
+    else if (hasBadGs1CheckDigit(code)) setNotice({ tone: 'error', text: t('sell.misread') });
     else setNotice({ tone: 'error', text: t('sell.unknownBarcode', { code }) });
   }, [station, add, t]);
 
@@ -61,10 +117,24 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   useWedgeScanner(target !== 'ignore', (code) => {
     if (target === 'dialog') setDialog((d) => withScan(d, code));
     else void addByBarcode(code);
+  }, undefined, () => {
+    if (target === 'cart') setNotice({ tone: 'error', text: t('sell.tooShort') });
   });
 
   const openDiscount = useCallback((productId: string) => setDialog({ name: 'discount', productId, scanned: null }), []);
+  const openQuantity = useCallback((productId: string) => setDialog({ name: 'quantity', productId, scanned: null }), []);
   const close = () => setDialog(null);
+
+  const sellPastStock = (question: StockQuestion, managerId: UserEntity['id'] | null) => {
+    close();
+    const overStock = { limit: overStockLimit, confirmed: { managerId } };
+    if (question.adding) {
+      dispatch({ type: 'add', item: question.adding.item, stock: question.stock, overStock });
+      setNotice({ tone: 'ok', text: t('sell.added', { name: question.name }) });
+    } else {
+      dispatch({ type: 'setQty', productId: question.productId, qty: question.qty, overStock });
+    }
+  };
 
   const applyDiscount = (productId: string, discount: Paise, approvedBy: UserEntity['id'] | null) => {
     dispatch({ type: 'discount', productId, discount, limitPct, approvedBy });
@@ -72,6 +142,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   };
 
   const discountItem = dialog?.name === 'discount' ? sell.cart.items.find((i) => i.productId === dialog.productId) : undefined;
+  const quantityItem = dialog?.name === 'quantity' ? sell.cart.items.find((i) => i.productId === dialog.productId) : undefined;
 
   const recorded = (sale: RecordedSale) => {
     close();
@@ -107,6 +178,14 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
             >
               {t('sell.drawer')}
             </button>
+            {parked.length > 0 ? (
+              <button type="button" className="btn btn--ghost" data-testid="recall-open" onClick={() => setDialog({ name: 'recall', scanned: null })}>
+                {t('sell.parkedList', { count: parked.length })}
+              </button>
+            ) : null}
+            {!empty ? (
+              <button type="button" className="btn btn--ghost" data-testid="park-open" onClick={() => setDialog({ name: 'park', scanned: null })}>{t('sell.park')}</button>
+            ) : null}
             {!empty ? (
               <button type="button" className="btn btn--ghost" onClick={() => setDialog({ name: 'clearCart' })}>{t('sell.clearCart')}</button>
             ) : null}
@@ -115,7 +194,15 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
         <div className="sell__notice" aria-live="polite">
           {notice ? <Banner tone={notice.tone} testId="scan-notice">{notice.text}</Banner> : null}
         </div>
-        <CartView state={sell} taxTable={station.taxTable} limitPct={limitPct} dispatch={dispatch} onDiscount={openDiscount} />
+        <CartView
+          state={sell}
+          taxTable={station.taxTable}
+          limitPct={limitPct}
+          dispatch={dispatch}
+          onDiscount={openDiscount}
+          onQuantity={changeQty}
+          onTypeQuantity={openQuantity}
+        />
         <footer className="totals" data-testid="totals">
           <dl className="totals__figures">
             <div><dt>{t('sell.items')}</dt><dd data-testid="total-items">{totals.itemCount}</dd></div>
@@ -151,6 +238,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           cartTotal={totals.gross}
           scannedWhilePaying={dialog.scanned}
           discountApprovals={approvalsForCommit(sell.approvals)}
+          stockApprovals={stockApprovalsForCommit(sell.stockApprovals, sell.cart, sell.stock, overStockLimit)}
           onCancel={close}
           onRecorded={recorded}
         />
@@ -163,6 +251,61 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           taxTable={station.taxTable}
           scannedWhileOpen={dialog.scanned}
           onApply={(discount, approvedBy) => applyDiscount(discountItem.productId, discount, approvedBy)}
+          onClose={close}
+        />
+      ) : null}
+
+      {dialog?.name === 'quantity' && quantityItem ? (
+        <QuantityDialog
+          item={quantityItem}
+          stock={sell.stock[quantityItem.productId]}
+          scannedWhileOpen={dialog.scanned}
+          onSet={(qty) => {
+            close();
+            changeQty(quantityItem.productId, qty);
+          }}
+          onClose={close}
+        />
+      ) : null}
+
+      {dialog?.name === 'stock' ? (
+        <StockDialog
+          station={station}
+          question={dialog.question}
+          scannedWhileOpen={dialog.scanned}
+          onConfirm={(managerId) => sellPastStock(dialog.question, managerId)}
+          onClose={close}
+        />
+      ) : null}
+
+      {dialog?.name === 'park' ? (
+        <ParkDialog
+          station={station}
+          operator={operator}
+          sell={sell}
+          scannedWhileOpen={dialog.scanned}
+          onParked={(label) => {
+            close();
+            dispatch({ type: 'clear' });
+            setNotice({ tone: 'ok', text: label ? t('sell.parkedNotice', { label }) : t('sell.parkedNoticePlain') });
+          }}
+          onClose={close}
+        />
+      ) : null}
+
+      {dialog?.name === 'recall' ? (
+        <RecallDialog
+          station={station}
+          operator={operator}
+          sell={sell}
+          parked={parked}
+          scannedWhileOpen={dialog.scanned}
+          onRecalled={(state, label) => {
+            close();
+            setDone(null);
+            dispatch({ type: 'restore', state });
+            setNotice({ tone: 'ok', text: label ? t('sell.recalledNotice', { label }) : t('sell.recalledNoticePlain') });
+          }}
           onClose={close}
         />
       ) : null}
