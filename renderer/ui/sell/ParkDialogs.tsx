@@ -13,6 +13,12 @@ import { formatTime } from '../format';
 import type { SellState } from './cartState';
 import { draftOf, stateOf } from './keptCart';
 
+/**
+ * Wraps a figure (an amount, a time) in first-strong isolates, so in Urdu "₹3,200.00" and
+ * "3:25 pm" keep their own order inside the right-to-left sentence around them.
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 /** As long as the store keeps (renderer/db/carts.ts trims to 60). */
 const LABEL_MAX = 60;
 
@@ -104,7 +110,7 @@ export function RecallDialog({ station, operator, sell, parked, scannedWhileOpen
   const [busy, setBusy] = useState<Busy>({ status: 'idle' });
   const working = busy.status === 'working';
   const zone = station.profile.timeZone;
-  const time = (iso: string) => formatTime(iso, zone, currentLocale());
+  const time = (iso: string) => isolate(formatTime(iso, zone, currentLocale()));
 
   const recall = async (row: CartRow) => {
     if (working) return;
@@ -123,11 +129,13 @@ export function RecallDialog({ station, operator, sell, parked, scannedWhileOpen
           {parked.map((row) => {
             const totals = cartTotals(row.cart, station.taxTable);
             const name = row.label || t('recall.unlabelled', { time: time(row.savedAt) });
+            // A typed label takes its direction from its own letters; our words follow the page.
+            const Label = row.label ? 'bdi' : 'span';
             return (
               <li key={row.id} className="recall-dialog__row" data-testid="parked-sale">
                 <div className="recall-dialog__what">
-                  <bdi className="recall-dialog__label">{name}</bdi>
-                  <span className="recall-dialog__meta">{t('recall.meta', { count: totals.itemCount, total: money(totals.gross), time: time(row.savedAt) })}</span>
+                  <Label className="recall-dialog__label">{name}</Label>
+                  <span className="recall-dialog__meta">{t('recall.meta', { count: totals.itemCount, total: isolate(money(totals.gross)), time: time(row.savedAt) })}</span>
                 </div>
                 <button
                   type="button"
