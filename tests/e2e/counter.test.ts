@@ -15,15 +15,24 @@ import {
  */
 
 const VIEWPORT = { width: 1024, height: 768 };
-const CARPET = '2000000000091'; // Silk carpet 3x5 ft: ₹1,85,000.00, 2 in stock; limit 2 beyond
-const SHAWL = '2000000000015'; // Pashmina shawl, natural: ₹12,500.00
-const BOX = '2000000000053'; // Walnut jewellery box: ₹3,200.00
+// Silk carpet 3x5 ft (DEMO-CRP-1): ₹1,85,000.00, 2 in stock; the demo store's limit is 2 beyond.
 const SHOTS = '/tmp/screens-c6';
 
 async function shot(page: Page, name: string): Promise<void> {
   await mkdir(SHOTS, { recursive: true });
   await page.waitForTimeout(150);
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/**
+ * Adds an item by a tap on its search result. The scanner is not what these tests are
+ * about, and under heavy load its keys can arrive more than 35 ms apart and not count as
+ * a scan; the misread test scans, as it must.
+ */
+async function add(page: Page, name: string): Promise<void> {
+  await page.getByTestId('search-input').fill(name);
+  await page.getByTestId('search-result').filter({ hasText: name }).first().click();
+  await page.getByTestId('search-input').fill('');
 }
 
 const qty = (page: Page, line: number) => cartLines(page).nth(line).getByTestId('cart-line-qty').innerText();
@@ -61,7 +70,7 @@ describe('the counter (real host, Chromium)', () => {
   it('+ past the stock on the silk carpet: confirmation, then manager PIN 9999; the sale records stock going negative', async () => {
     const page = await openKiosk(browser, host.url, VIEWPORT);
     await signIn(page, DEMO_PINS.operator);
-    await scan(page, CARPET);
+    await add(page, 'Silk carpet');
     await waitForCount(cartLines(page), 1);
     const plus = page.getByRole('button', { name: 'One more Silk carpet 3x5 ft' });
     await plus.click();
@@ -108,8 +117,9 @@ describe('the counter (real host, Chromium)', () => {
   it('a typed quantity on the keypad, and a reload mid-sale keeps the cart', async () => {
     const page = await openKiosk(browser, host.url, VIEWPORT);
     await signIn(page, DEMO_PINS.operator);
-    await scan(page, SHAWL);
-    await scan(page, BOX);
+    await add(page, 'Pashmina shawl, natural');
+    await waitForCount(cartLines(page), 1);
+    await add(page, 'Walnut jewellery box');
     await waitForCount(cartLines(page), 2);
     await cartLines(page).nth(1).getByTestId('cart-line-qty').click();
     const dialog = page.getByTestId('quantity-dialog');
@@ -140,7 +150,7 @@ describe('the counter (real host, Chromium)', () => {
   it('parks a sale and recalls it from the list', async () => {
     const page = await openKiosk(browser, host.url, VIEWPORT);
     await signIn(page, DEMO_PINS.operator);
-    await scan(page, SHAWL);
+    await add(page, 'Pashmina shawl, natural');
     await waitForCount(cartLines(page), 1);
     await page.getByTestId('park-open').click();
     const park = page.getByTestId('park-dialog');
@@ -152,7 +162,7 @@ describe('the counter (real host, Chromium)', () => {
     await waitForCount(cartLines(page), 0);
     await waitForText(page.getByTestId('scan-notice'), 'Sale parked as “Red pheran”');
 
-    await scan(page, BOX);
+    await add(page, 'Walnut jewellery box');
     await waitForCount(cartLines(page), 1);
     await page.getByTestId('recall-open').click();
     const recall = page.getByTestId('recall-dialog');
@@ -174,7 +184,7 @@ describe('the counter (real host, Chromium)', () => {
     for (const digit of DEMO_PINS.operator) await keypadUr.getByRole('button', { name: digit, exact: true }).click();
     await page.locator('.signin .btn--primary').click();
     await page.getByTestId('sell-screen').waitFor();
-    await scan(page, CARPET);
+    await add(page, 'Silk carpet');
     await waitForCount(cartLines(page), 1);
     await cartLines(page).nth(0).getByTestId('cart-line-qty').click();
     const qtyKeypad = page.getByTestId('quantity-dialog').locator('.keypad');
