@@ -32,6 +32,15 @@ export function gs1CheckDigit(body: string): number {
 }
 
 /**
+ * A scanned EAN-13 or UPC-A whose check digit does not add up: the scanner misread a bar
+ * (GS1 labels always carry a correct one), so the answer is to scan again, not to look
+ * for the product. Codes of other lengths or with letters say nothing either way.
+ */
+export function hasBadGs1CheckDigit(code: string): boolean {
+  return /^\d{12,13}$/.test(code) && code.charCodeAt(code.length - 1) - 48 !== gs1CheckDigit(code.slice(0, -1));
+}
+
+/**
  * What a scanned or typed code is, or why it cannot be one. All-digit codes of 13 and
  * 12 digits are taken as EAN-13 and UPC-A and must carry a correct check digit: a typo
  * there would otherwise print a label that scans as a different product, or not at all.

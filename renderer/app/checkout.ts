@@ -36,6 +36,8 @@ export interface CheckoutInput {
   roundOff: Paise;
   /** Managers' approvals of discounts above the store's limit, recorded with the sale. */
   discountApprovals?: CommitSaleInput['discountApprovals'];
+  /** Managers' approvals of quantities far beyond the stock count, recorded with the sale. */
+  stockApprovals?: CommitSaleInput['stockApprovals'];
 }
 
 /**

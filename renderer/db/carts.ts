@@ -74,3 +74,11 @@ function rowOf(id: string, status: CartRow['status'], draft: CartDraft, savedAt:
     operatorId: draft.operatorId, savedAt, label,
   };
 }
+
+/** The count in the store of each of these products (a product gone from the catalog is left out). */
+export async function stockCounts(db: ChinarDb, productIds: readonly string[]): Promise<Record<string, number>> {
+  const products = await db.products.bulkGet([...new Set(productIds)]);
+  const counts: Record<string, number> = {};
+  for (const p of products) if (p) counts[p.id] = p.stock;
+  return counts;
+}

@@ -10,7 +10,7 @@ export { DEMO_PINS } from './demo-data';
 export { signInWithPin, approveAsManager, PIN_PATTERN } from './auth';
 export { findProductByBarcode, searchProducts, productSearchWords, type ProductWithArtisan } from './catalog';
 export { commitSale, peekNextReceiptNo, SaleNotRecordedError, type CommitSaleInput, type CommittedSale, type LineApproval } from './sales';
-export { saveOpenCart, loadOpenCart, parkCart, parkedCarts, recallCart, OPEN_CART_ID, type CartDraft } from './carts';
+export { saveOpenCart, loadOpenCart, parkCart, parkedCarts, recallCart, stockCounts, OPEN_CART_ID, type CartDraft } from './carts';
 export { findSaleByReceiptNo, recentSales, recordReprint, recordNoSale } from './receipts';
 export { openDay, DayClosedError } from './days';
 export { getStoreProfile, saveStoreProfile, getTaxTable, saveTaxTable, isDemoData, setDemoData } from './settings';

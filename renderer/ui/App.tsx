@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostApi } from '../../shared/contract';
 import type { UserEntity } from '../../shared/entities';
 import { Dialog } from './components/Dialog';
 import { bootStation, BootError } from '../app/boot';
+import { keepOpenCart, keptOpenCart } from '../app/carts';
 import { messageOf } from '../app/outcome';
 import { usePrinterStatus } from '../app/printing';
 import type { Station } from '../app/station';
@@ -13,6 +14,7 @@ import { ManagerScreen } from './manager/ManagerScreen';
 import type { StationUpdate } from '../app/station';
 import { ReceiptsScreen } from './receipts/ReceiptsScreen';
 import { EMPTY_SELL, sellReducer } from './sell/cartState';
+import { draftOf, stateOf } from './sell/keptCart';
 import { SellScreen } from './sell/SellScreen';
 import { Header, type ScreenId } from './shell/Header';
 import { StorageBanners } from './shell/StorageBanners';
@@ -76,14 +78,33 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
   const [screen, setScreen] = useState<ScreenId>('sell');
   const [sell, dispatch] = useReducer(sellReducer, EMPTY_SELL);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
+  const [cartKept, setCartKept] = useState(false);
   const { space, recheck } = useSpaceWatch();
   const printer = usePrinterStatus(station.host);
+  // The cart is kept in the store on every change (a reload or a crash mid-sale must not
+  // lose it), but only once the kept one has been read back at sign-in: the empty cart of
+  // a fresh page must not overwrite it first.
+  const keeping = useRef(false);
+  const operatorId = user?.id ?? '';
+  useEffect(() => {
+    if (keeping.current) void keepOpenCart(station, draftOf(sell, operatorId));
+  }, [station, sell, operatorId]);
 
-  const signedIn = useCallback((u: UserEntity) => {
+  const signedIn = useCallback(async (u: UserEntity) => {
+    if (!keeping.current) {
+      const kept = await keptOpenCart(station);
+      if (kept.status === 'ok' && kept.value) {
+        dispatch({ type: 'restore', state: stateOf(kept.value.row, kept.value.stock) });
+        setCartKept(true);
+      }
+      // Unread (the store failed), the row stays for the next sign-in rather than being overwritten.
+      keeping.current = kept.status === 'ok';
+    }
     setUser(u);
     setScreen('sell');
     preloadSymbols();
-  }, []);
+  }, [station]);
+  const cartKeptSaid = useCallback(() => setCartKept(false), []);
 
   const signOut = () => {
     dispatch({ type: 'clear' });
@@ -91,7 +112,7 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
     setUser(null);
   };
 
-  if (!user) return <SignInScreen station={station} onSignedIn={signedIn} />;
+  if (!user) return <SignInScreen station={station} onSignedIn={(u) => void signedIn(u)} />;
 
   return (
     <div className="shell">
@@ -112,6 +133,8 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
           dispatch={dispatch}
           salesStopped={space.state === 'low'}
           onSaleRecorded={recheck}
+          cartKept={cartKept}
+          onCartKeptSaid={cartKeptSaid}
         />
       ) : screen === 'manager' ? (
         <ManagerScreen station={station} user={user} onStationChange={onStationChange} />

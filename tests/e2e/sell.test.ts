@@ -105,8 +105,8 @@ describe('selling at the counter (real host, file printer, Chromium)', () => {
   it('says so when a label is unknown, and adds nothing', async () => {
     const page = await openKiosk(browser, host.url);
     await signIn(page, DEMO_PINS.operator);
-    await scan(page, '2999999999996');
-    await waitForText(page.getByTestId('scan-notice'), 'No product has barcode 2999999999996. Check the label or search by name.');
+    await scan(page, '2999999999991');
+    await waitForText(page.getByTestId('scan-notice'), 'No product has barcode 2999999999991. Check the label or search by name.');
     expect(await cartLines(page).count()).toBe(0);
     expect(await page.getByTestId('pay').isDisabled()).toBe(true);
     expect(errorsOf(page)).toEqual([]);
@@ -170,7 +170,7 @@ describe('selling at the counter (real host, file printer, Chromium)', () => {
       await check('02-signin-wrong-pin');
       await signIn(page, DEMO_PINS.operator);
       await check('03-sell-empty');
-      await scan(page, '2999999999996');
+      await scan(page, '2999999999991');
       await page.getByTestId('scan-notice').waitFor();
       await check('04-sell-unknown-barcode');
       for (const p of DEMO_PRODUCTS.slice(0, 7)) await scan(page, p.barcode);

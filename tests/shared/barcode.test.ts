@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IN_STORE_SEQUENCE_MAX, gs1CheckDigit, inStoreEan13, nextInStoreEan13, nextInStoreSequence, parseInStoreEan13, validateBarcode,
+  IN_STORE_SEQUENCE_MAX, gs1CheckDigit, hasBadGs1CheckDigit, inStoreEan13, nextInStoreEan13, nextInStoreSequence, parseInStoreEan13, validateBarcode,
 } from '../../shared/barcode';
 
 describe('gs1CheckDigit', () => {
@@ -12,6 +12,21 @@ describe('gs1CheckDigit', () => {
 
   it('refuses anything but digits', () => {
     expect(() => gs1CheckDigit('12a4')).toThrow(RangeError);
+  });
+});
+
+describe('hasBadGs1CheckDigit', () => {
+  it('tells a misread EAN-13 or UPC-A by its check digit', () => {
+    expect(hasBadGs1CheckDigit('4006381333932')).toBe(true);
+    expect(hasBadGs1CheckDigit('036000291453')).toBe(true);
+  });
+
+  it('passes a correct one, and says nothing of other codes', () => {
+    expect(hasBadGs1CheckDigit('4006381333931')).toBe(false);
+    expect(hasBadGs1CheckDigit('036000291452')).toBe(false);
+    expect(hasBadGs1CheckDigit('12345678')).toBe(false);
+    expect(hasBadGs1CheckDigit('K01/2627/000001')).toBe(false);
+    expect(hasBadGs1CheckDigit('400638133393X')).toBe(false);
   });
 });
 

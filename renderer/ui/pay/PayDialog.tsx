@@ -32,6 +32,8 @@ interface PayDialogProps {
   scannedWhilePaying: string | null;
   /** Managers' approvals of the cart's discounts above the store's limit. */
   discountApprovals: CheckoutInput['discountApprovals'];
+  /** Managers' approvals of lines sold further beyond the stock count than the store's limit. */
+  stockApprovals: CheckoutInput['stockApprovals'];
   onCancel: () => void;
   onRecorded: (sale: RecordedSale) => void;
 }
@@ -40,7 +42,7 @@ interface PayDialogProps {
  * Taking payment: cash, card, UPI or any split of them, then "Complete sale". The sale is
  * written first; the receipt is printed only after it is safely recorded.
  */
-export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePaying, discountApprovals, onCancel, onRecorded }: PayDialogProps) {
+export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePaying, discountApprovals, stockApprovals, onCancel, onRecorded }: PayDialogProps) {
   const { t } = useTranslation();
   const money = useMoney();
   const [tenders, dispatch] = useReducer(tenderReducer, NO_TENDERS);
@@ -66,7 +68,7 @@ export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePayi
     committing.current = true;
     setPhase({ status: 'saving' });
     const result = await checkout(checkoutSteps(station), {
-      cart, payments: summary.settlement.payments, operator, roundOff: summary.roundOff, discountApprovals,
+      cart, payments: summary.settlement.payments, operator, roundOff: summary.roundOff, discountApprovals, stockApprovals,
     });
     committing.current = false;
     if (result.status !== 'ok') {

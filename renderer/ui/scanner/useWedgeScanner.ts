@@ -39,11 +39,22 @@ function restoreField(snapshot: FieldSnapshot): void {
  * swallowed (so it cannot submit a form or press a focused button) and whatever the
  * scanner typed into a focused field is taken back out.
  */
-export function useWedgeScanner(enabled: boolean, onScan: (code: string) => void, options: WedgeOptions = DEFAULT_WEDGE_OPTIONS): void {
+export function useWedgeScanner(
+  enabled: boolean,
+  onScan: (code: string) => void,
+  options: WedgeOptions = DEFAULT_WEDGE_OPTIONS,
+  /**
+   * A burst too short to be a label ended with Enter. Without this it is left alone like
+   * typing; with it, the Enter and the keys are taken back like a scan's and this is told.
+   */
+  onTooShort?: () => void,
+): void {
   const onScanRef = useRef(onScan);
+  const onTooShortRef = useRef(onTooShort);
   useEffect(() => {
     onScanRef.current = onScan;
-  }, [onScan]);
+    onTooShortRef.current = onTooShort;
+  }, [onScan, onTooShort]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -66,14 +77,15 @@ export function useWedgeScanner(enabled: boolean, onScan: (code: string) => void
           ? { field: target, value: target.value, selectionStart: target.selectionStart, selectionEnd: target.selectionEnd }
           : null);
         if (before.length > 128) before.shift();
-      } else if (verdict.kind === 'scan') {
+      } else if (verdict.kind === 'scan' || (verdict.kind === 'short' && onTooShortRef.current)) {
         event.preventDefault();
         event.stopPropagation();
-        const first = before[before.length - [...verdict.code].length];
+        const first = before[before.length - (verdict.kind === 'scan' ? [...verdict.code].length : verdict.keys)];
         if (first && first.field === event.target) restoreField(first);
         before = [];
-        onScanRef.current(verdict.code);
-      } else if (verdict.kind === 'other') {
+        if (verdict.kind === 'scan') onScanRef.current(verdict.code);
+        else onTooShortRef.current?.();
+      } else if (verdict.kind === 'other' || verdict.kind === 'short') {
         before = [];
       }
     };

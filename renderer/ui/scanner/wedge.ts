@@ -33,6 +33,12 @@ export type WedgeVerdict =
   | { kind: 'key' }
   /** Enter that closes a scan. `code` is what the scanner typed: its last `[...code].length` keys. */
   | { kind: 'scan'; code: string }
+  /**
+   * Enter that closes a burst of scanner-fast keys too short to be a label (a label read
+   * in part, a smudged bar): `keys` is how many there were. Said on screen, not dropped
+   * silently, so the operator scans again instead of wondering.
+   */
+  | { kind: 'short'; keys: number }
   /** Anything else (a person's Enter, Tab, arrows, Backspace): not a scan; the run is over. */
   | { kind: 'other' };
 
@@ -42,6 +48,11 @@ const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsL
 const MAX_RUN = 128;
 /** One forgiven stall per this many keys of a code. */
 const KEYS_PER_HICCUP = 6;
+/**
+ * Fewest scanner-fast keys before Enter that count as a short scan. Two could be a key and
+ * its auto-repeat; three keys each within 35 ms of the last and a fast Enter are no typist.
+ */
+export const MIN_SHORT_SCAN = 3;
 
 export interface WedgeDetector {
   feed(key: string, atMs: number): WedgeVerdict;
@@ -51,10 +62,10 @@ export interface WedgeDetector {
 interface Stroke { key: string; at: number }
 
 /**
- * The scan that ends with Enter at `enterAt`, or null. `gaps[i]` is the time from key i−1
+ * The scanner-fast keys that end with Enter at `enterAt` (a scan, if long enough), or null. `gaps[i]` is the time from key i−1
  * to key i (gaps[0] is unused); the last gap is Enter's.
  */
-function scanBeforeEnter(run: readonly Stroke[], enterAt: number, o: WedgeOptions): string | null {
+function scanBeforeEnter(run: readonly Stroke[], enterAt: number, o: WedgeOptions): string[] | null {
   const n = run.length;
   if (n === 0) return null;
   const gaps = run.map((s, i) => (i === 0 ? Number.POSITIVE_INFINITY : s.at - run[i - 1]!.at));
@@ -86,8 +97,8 @@ function scanBeforeEnter(run: readonly Stroke[], enterAt: number, o: WedgeOption
     hiccups--;
   }
   const keys = run.slice(start);
-  if (keys.length < o.minLength || hiccups * KEYS_PER_HICCUP > keys.length) return null;
-  return keys.map((s) => s.key).join('');
+  if (hiccups * KEYS_PER_HICCUP > keys.length) return null;
+  return keys.map((s) => s.key);
 }
 
 export function createWedgeDetector(options: WedgeOptions = DEFAULT_WEDGE_OPTIONS): WedgeDetector {
@@ -100,9 +111,10 @@ export function createWedgeDetector(options: WedgeOptions = DEFAULT_WEDGE_OPTION
   const feed = (key: string, atMs: number): WedgeVerdict => {
     if (MODIFIERS.has(key)) return { kind: 'ignored' };
     if (key === 'Enter') {
-      const code = scanBeforeEnter(run, atMs, options);
+      const keys = scanBeforeEnter(run, atMs, options);
       reset();
-      return code === null ? { kind: 'other' } : { kind: 'scan', code };
+      if (keys === null || keys.length < MIN_SHORT_SCAN) return { kind: 'other' };
+      return keys.length >= options.minLength ? { kind: 'scan', code: keys.join('') } : { kind: 'short', keys: keys.length };
     }
     // KeyboardEvent.key is one character (one code point) exactly for printable keys.
     if ([...key].length !== 1) {

@@ -7,10 +7,14 @@ import type { SellAction, SellState } from './cartState';
 import { lineApproval, linePrice, type LineApproval } from './discount';
 
 /** The cart lines. Each line re-renders only when its own item (or its approval) changes. */
-export function CartView({ state, taxTable, limitPct, dispatch, onDiscount }: {
+export function CartView({ state, taxTable, limitPct, dispatch, onDiscount, onQuantity, onTypeQuantity }: {
   state: SellState; taxTable: TaxTable; limitPct: number; dispatch: Dispatch<SellAction>;
   /** Stable across renders: opens the discount dialog for a line. */
   onDiscount: (productId: string) => void;
+  /** Stable across renders: asks for a line's quantity to be raised (the screen asks about stock). */
+  onQuantity: (productId: string, qty: number) => void;
+  /** Stable across renders: opens the keypad to type a line's quantity. */
+  onTypeQuantity: (productId: string) => void;
 }) {
   const { t } = useTranslation();
   if (state.cart.items.length === 0) {
@@ -29,18 +33,23 @@ export function CartView({ state, taxTable, limitPct, dispatch, onDiscount }: {
           item={item}
           taxTable={taxTable}
           approval={lineApproval(item, state.approvals, limitPct)}
+          stock={state.stock[item.productId]}
           flashSeq={state.touched?.productId === item.productId ? state.touched.seq : 0}
           dispatch={dispatch}
           onDiscount={onDiscount}
+          onQuantity={onQuantity}
+          onTypeQuantity={onTypeQuantity}
         />
       ))}
     </ol>
   );
 }
 
-const CartLine = memo(function CartLine({ item, taxTable, approval, flashSeq, dispatch, onDiscount }: {
-  item: CartItem; taxTable: TaxTable; approval: LineApproval; flashSeq: number; dispatch: Dispatch<SellAction>;
+const CartLine = memo(function CartLine({ item, taxTable, approval, stock, flashSeq, dispatch, onDiscount, onQuantity, onTypeQuantity }: {
+  item: CartItem; taxTable: TaxTable; approval: LineApproval; stock: number | undefined; flashSeq: number; dispatch: Dispatch<SellAction>;
   onDiscount: (productId: string) => void;
+  onQuantity: (productId: string, qty: number) => void;
+  onTypeQuantity: (productId: string) => void;
 }) {
   const { t } = useTranslation();
   const money = useMoney();
@@ -65,6 +74,9 @@ const CartLine = memo(function CartLine({ item, taxTable, approval, flashSeq, di
           {item.handmade ? <span className="mark mark--handmade">{t('marks.handmade')}</span> : null}
           {item.fairWageCertified ? <span className="mark mark--fairwage">{t('marks.fairWage')}</span> : null}
           <span className="cart-line__unit">{t('sell.each', { price: money(item.unitPrice) })}</span>
+          {stock !== undefined && item.qty > stock ? (
+            <span className="mark mark--beyond-stock" data-testid="cart-line-beyond-stock">{t('sell.beyondStock', { stock })}</span>
+          ) : null}
         </div>
       </div>
       <div className="cart-line__controls">
@@ -76,12 +88,19 @@ const CartLine = memo(function CartLine({ item, taxTable, approval, flashSeq, di
             disabled={item.qty <= 1}
             onClick={() => dispatch({ type: 'decrement', productId: item.productId })}
           >−</button>
-          <output className="qty__value" data-testid="cart-line-qty" aria-live="polite">{item.qty}</output>
+          {/* Tapping the number opens the keypad: a quantity can be typed, not only stepped. */}
+          <button
+            type="button"
+            className="qty__value qty__value--button"
+            data-testid="cart-line-qty"
+            aria-label={t('sell.typeQuantity', { name: item.name, qty: item.qty })}
+            onClick={() => onTypeQuantity(item.productId)}
+          >{item.qty}</button>
           <button
             type="button"
             className="btn btn--square"
             aria-label={t('sell.increase', { name: item.name })}
-            onClick={() => dispatch({ type: 'increment', productId: item.productId })}
+            onClick={() => onQuantity(item.productId, item.qty + 1)}
           >+</button>
         </div>
         <button

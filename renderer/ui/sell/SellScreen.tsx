@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useState, type Dispatch } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cartItemFor, cartTotals } from '../../../shared/cart';
+import { hasBadGs1CheckDigit } from '../../../shared/barcode';
+import { cartItemFor, cartTotals, type CartItem } from '../../../shared/cart';
 import type { UserEntity } from '../../../shared/entities';
 import type { Paise } from '../../../shared/money';
 import type { ProductWithArtisan } from '../../db';
@@ -8,6 +9,7 @@ import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
 import { lookupBarcode } from '../../app/catalog';
+import { useParkedSales } from '../../app/carts';
 import type { Station } from '../../app/station';
 import { isolate } from '../format/bidi';
 import { PayDialog, type RecordedSale } from '../pay/PayDialog';
@@ -17,9 +19,13 @@ import type { SellAction, SellState } from './cartState';
 import { approvalsForCommit, unapprovedLines } from './discount';
 import { DiscountDialog } from './DiscountDialog';
 import { DrawerDialog } from './DrawerDialog';
+import { ParkDialog, RecallDialog } from './ParkDialogs';
+import { QuantityDialog } from './QuantityDialog';
 import { SaleDone } from './SaleDone';
 import { SearchPanel } from './SearchPanel';
-import { scanTarget, withScan, type SellDialog } from './sellDialog';
+import { scanTarget, withScan, type SellDialog, type StockQuestion } from './sellDialog';
+import { StockDialog } from './StockDialog';
+import { checkStock, stockApprovalsForCommit } from './stockCheck';
 
 /**
  * What the notice says, kept as a key and its values rather than as a string, so that it
@@ -28,6 +34,9 @@ import { scanTarget, withScan, type SellDialog } from './sellDialog';
 type Notice =
   | { tone: 'ok'; key: 'sell.added'; params: { name: string } }
   | { tone: 'ok'; key: 'sell.drawerOpened'; params: { manager: string } }
+  | { tone: 'ok'; key: 'sell.parkedNotice' | 'sell.recalledNotice'; params: { label: string } }
+  | { tone: 'ok'; key: 'sell.cartKept' | 'sell.parkedNoticePlain' | 'sell.recalledNoticePlain'; params?: undefined }
+  | { tone: 'error'; key: 'sell.misread' | 'sell.tooShort'; params?: undefined }
   | { tone: 'error'; key: 'sell.unknownBarcode'; params: { code: string } }
   | { tone: 'error'; key: 'sell.lookupFailed'; params: { code: string; message: string } };
 
@@ -39,9 +48,12 @@ interface SellScreenProps {
   /** Free space is low: no new sale may start. */
   salesStopped: boolean;
   onSaleRecorded: () => void;
+  /** The sale on the counter was kept across a reload and is back: say so once. */
+  cartKept?: boolean;
+  onCartKeptSaid?: () => void;
 }
 
-export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded }: SellScreenProps) {
+export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded, cartKept = false, onCartKeptSaid }: SellScreenProps) {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<SellDialog | null>(null);
@@ -50,17 +62,64 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   const limitPct = station.profile.discountLimitPct;
   // A line whose approval lapsed (fewer pieces, the same rupees off) cannot be paid as it is.
   const unapproved = useMemo(() => unapprovedLines(sell.cart, sell.approvals, limitPct), [sell.cart, sell.approvals, limitPct]);
+  const overStockLimit = station.profile.overStockManagerPieces;
+  const parked = useParkedSales(station);
+
+  useEffect(() => {
+    if (!cartKept) return;
+    setNotice({ tone: 'ok', key: 'sell.cartKept' });
+    onCartKeptSaid?.();
+  }, [cartKept, onCartKeptSaid, t]);
+
+  // The cart as it is when a tap or a scan lands (the lines' buttons keep stable handlers).
+  const sellNow = useRef(sell);
+  useEffect(() => {
+    sellNow.current = sell;
+  }, [sell]);
+
+  /** Past the stock count the quantity waits for the stock question; otherwise it changes at once. */
+  const changeQty = useCallback((productId: string, qty: number) => {
+    const state = sellNow.current;
+    const line = state.cart.items.find((i) => i.productId === productId);
+    if (!line) return;
+    const stock = state.stock[productId];
+    const check = qty > line.qty ? checkStock(productId, qty, stock, state.stockApprovals, overStockLimit) : { status: 'ok' as const };
+    if (check.status === 'ok') {
+      dispatch({ type: 'setQty', productId, qty, overStock: { limit: overStockLimit } });
+      return;
+    }
+    setDialog({
+      name: 'stock',
+      question: { productId, name: line.name, qty, current: line.qty, stock: check.stock, needsManager: check.needsManager, adding: null },
+      scanned: null,
+    });
+  }, [dispatch, overStockLimit]);
 
   const add = useCallback((found: ProductWithArtisan) => {
     setDone(null); // a scan or pick after a sale starts the next one
-    dispatch({ type: 'add', item: cartItemFor(found.product, found.artisan) });
+    const item: CartItem = cartItemFor(found.product, found.artisan);
+    const state = sellNow.current;
+    const current = state.cart.items.find((i) => i.productId === item.productId)?.qty ?? 0;
+    const stock = found.product.stock;
+    const check = checkStock(item.productId, current + 1, stock, state.stockApprovals, overStockLimit);
+    if (check.status !== 'ok') {
+      setDialog({
+        name: 'stock',
+        question: { productId: item.productId, name: item.name, qty: current + 1, current, stock, needsManager: check.needsManager, adding: { item } },
+        scanned: null,
+      });
+      return;
+    }
+    dispatch({ type: 'add', item, stock, overStock: { limit: overStockLimit } });
     setNotice({ tone: 'ok', key: 'sell.added', params: { name: isolate(found.product.name) } });
-  }, [dispatch]);
+  }, [dispatch, overStockLimit]);
 
   const addByBarcode = useCallback(async (code: string) => {
     const found = await lookupBarcode(station, code);
     if (found.status !== 'ok') setNotice({ tone: 'error', key: 'sell.lookupFailed', params: { code, message: found.message } });
     else if (found.value) add(found.value);
+    // No product, and the label's own check digit does not add up: the scanner misread it.
+    else if (hasBadGs1CheckDigit(code)) setNotice({ tone: 'error', key: 'sell.misread' });
     else setNotice({ tone: 'error', key: 'sell.unknownBarcode', params: { code } });
   }, [station, add]);
 
@@ -68,10 +127,24 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   useWedgeScanner(target !== 'ignore', (code) => {
     if (target === 'dialog') setDialog((d) => withScan(d, code));
     else void addByBarcode(code);
+  }, undefined, () => {
+    if (target === 'cart') setNotice({ tone: 'error', key: 'sell.tooShort' });
   });
 
   const openDiscount = useCallback((productId: string) => setDialog({ name: 'discount', productId, scanned: null }), []);
+  const openQuantity = useCallback((productId: string) => setDialog({ name: 'quantity', productId, scanned: null }), []);
   const close = () => setDialog(null);
+
+  const sellPastStock = (question: StockQuestion, managerId: UserEntity['id'] | null) => {
+    close();
+    const overStock = { limit: overStockLimit, confirmed: { managerId } };
+    if (question.adding) {
+      dispatch({ type: 'add', item: question.adding.item, stock: question.stock, overStock });
+      setNotice({ tone: 'ok', key: 'sell.added', params: { name: isolate(question.name) } });
+    } else {
+      dispatch({ type: 'setQty', productId: question.productId, qty: question.qty, overStock });
+    }
+  };
 
   const applyDiscount = (productId: string, discount: Paise, approvedBy: UserEntity['id'] | null) => {
     dispatch({ type: 'discount', productId, discount, limitPct, approvedBy });
@@ -79,6 +152,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   };
 
   const discountItem = dialog?.name === 'discount' ? sell.cart.items.find((i) => i.productId === dialog.productId) : undefined;
+  const quantityItem = dialog?.name === 'quantity' ? sell.cart.items.find((i) => i.productId === dialog.productId) : undefined;
 
   const recorded = (sale: RecordedSale) => {
     close();
@@ -114,6 +188,14 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
             >
               {t('sell.drawer')}
             </button>
+            {parked.length > 0 ? (
+              <button type="button" className="btn btn--ghost" data-testid="recall-open" onClick={() => setDialog({ name: 'recall', scanned: null })}>
+                {t('sell.parkedList', { count: parked.length })}
+              </button>
+            ) : null}
+            {!empty ? (
+              <button type="button" className="btn btn--ghost" data-testid="park-open" onClick={() => setDialog({ name: 'park', scanned: null })}>{t('sell.park')}</button>
+            ) : null}
             {!empty ? (
               <button type="button" className="btn btn--ghost" onClick={() => setDialog({ name: 'clearCart' })}>{t('sell.clearCart')}</button>
             ) : null}
@@ -122,7 +204,15 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
         <div className="sell__notice" aria-live="polite">
           {notice ? <Banner tone={notice.tone} testId="scan-notice">{t(notice.key, notice.params)}</Banner> : null}
         </div>
-        <CartView state={sell} taxTable={station.taxTable} limitPct={limitPct} dispatch={dispatch} onDiscount={openDiscount} />
+        <CartView
+          state={sell}
+          taxTable={station.taxTable}
+          limitPct={limitPct}
+          dispatch={dispatch}
+          onDiscount={openDiscount}
+          onQuantity={changeQty}
+          onTypeQuantity={openQuantity}
+        />
         <footer className="totals" data-testid="totals">
           <dl className="totals__figures">
             <div><dt>{t('sell.items')}</dt><dd data-testid="total-items">{totals.itemCount}</dd></div>
@@ -158,6 +248,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           cartTotal={totals.gross}
           scannedWhilePaying={dialog.scanned}
           discountApprovals={approvalsForCommit(sell.approvals)}
+          stockApprovals={stockApprovalsForCommit(sell.stockApprovals, sell.cart, sell.stock, overStockLimit)}
           onCancel={close}
           onRecorded={recorded}
         />
@@ -170,6 +261,61 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           taxTable={station.taxTable}
           scannedWhileOpen={dialog.scanned}
           onApply={(discount, approvedBy) => applyDiscount(discountItem.productId, discount, approvedBy)}
+          onClose={close}
+        />
+      ) : null}
+
+      {dialog?.name === 'quantity' && quantityItem ? (
+        <QuantityDialog
+          item={quantityItem}
+          stock={sell.stock[quantityItem.productId]}
+          scannedWhileOpen={dialog.scanned}
+          onSet={(qty) => {
+            close();
+            changeQty(quantityItem.productId, qty);
+          }}
+          onClose={close}
+        />
+      ) : null}
+
+      {dialog?.name === 'stock' ? (
+        <StockDialog
+          station={station}
+          question={dialog.question}
+          scannedWhileOpen={dialog.scanned}
+          onConfirm={(managerId) => sellPastStock(dialog.question, managerId)}
+          onClose={close}
+        />
+      ) : null}
+
+      {dialog?.name === 'park' ? (
+        <ParkDialog
+          station={station}
+          operator={operator}
+          sell={sell}
+          scannedWhileOpen={dialog.scanned}
+          onParked={(label) => {
+            close();
+            dispatch({ type: 'clear' });
+            setNotice(label ? { tone: 'ok', key: 'sell.parkedNotice', params: { label: isolate(label) } } : { tone: 'ok', key: 'sell.parkedNoticePlain' });
+          }}
+          onClose={close}
+        />
+      ) : null}
+
+      {dialog?.name === 'recall' ? (
+        <RecallDialog
+          station={station}
+          operator={operator}
+          sell={sell}
+          parked={parked}
+          scannedWhileOpen={dialog.scanned}
+          onRecalled={(state, label) => {
+            close();
+            setDone(null);
+            dispatch({ type: 'restore', state });
+            setNotice(label ? { tone: 'ok', key: 'sell.recalledNotice', params: { label: isolate(label) } } : { tone: 'ok', key: 'sell.recalledNoticePlain' });
+          }}
           onClose={close}
         />
       ) : null}

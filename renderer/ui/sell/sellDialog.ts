@@ -1,3 +1,22 @@
+import type { CartItem } from '../../../shared/cart';
+
+/**
+ * A quantity that goes past the stock count, waiting for the operator's confirmation (and
+ * a manager's PIN beyond the store's limit). `adding` is the piece a scan or a pick would
+ * add (its line may not be in the cart yet); null when a line's quantity is being raised.
+ */
+export interface StockQuestion {
+  productId: string;
+  name: string;
+  /** The quantity asked for. */
+  qty: number;
+  /** The line's quantity now (0 if it is not in the cart yet): what stays on No. */
+  current: number;
+  stock: number;
+  needsManager: boolean;
+  adding: { item: CartItem } | null;
+}
+
 /**
  * Which dialog the sell screen has open: one value, so two cannot be open at once and a
  * dialog's state (the line being discounted, a label scanned while it was open) goes
@@ -8,11 +27,19 @@ export type SellDialog =
   | { name: 'pay'; scanned: string | null }
   | { name: 'discount'; productId: string; scanned: string | null }
   | { name: 'drawer'; scanned: string | null }
+  /** The keypad for typing a line's quantity. */
+  | { name: 'quantity'; productId: string; scanned: string | null }
+  | { name: 'stock'; question: StockQuestion; scanned: string | null }
+  /** Putting the sale aside under an optional label. */
+  | { name: 'park'; scanned: string | null }
+  /** The parked sales, to bring one back. */
+  | { name: 'recall'; scanned: string | null }
   | { name: 'clearCart' };
 
 /**
- * Where a scan goes. With no dialog open it adds to the cart. While paying, discounting or
- * opening the drawer it goes to the dialog, which says it was not added: what is being
+ * Where a scan goes. With no dialog open it adds to the cart. While paying, discounting,
+ * opening the drawer, typing a quantity, answering the stock question or parking and
+ * recalling a sale it goes to the dialog, which says it was not added: what is being
  * paid for or discounted must not change under the operator's eyes, and a barcode must
  * not land in the cash or PIN field. "Clear the cart?" does not listen at all: the scanner
  * is off and nothing happens until it is answered.
@@ -23,6 +50,10 @@ export function scanTarget(open: SellDialog | null): 'cart' | 'dialog' | 'ignore
     case 'pay':
     case 'discount':
     case 'drawer':
+    case 'quantity':
+    case 'stock':
+    case 'park':
+    case 'recall':
       return 'dialog';
     case 'clearCart':
       return 'ignore';

@@ -4,7 +4,7 @@ import type { UserEntity } from '../../../shared/entities';
 import { Banner } from '../components/Banner';
 import { Keypad } from '../components/Keypad';
 import { editPin, keypadKeyFromKeyboard, type KeypadKey } from '../components/keypadInput';
-import { DEMO_PINS, signIn } from '../../app/auth';
+import { DEMO_PINS, signIn, useDemoData } from '../../app/auth';
 import type { Station } from '../../app/station';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 
@@ -19,6 +19,7 @@ export function SignInScreen({ station, onSignedIn }: { station: Station; onSign
   const [pin, setPin] = useState('');
   const [attempt, setAttempt] = useState<Attempt>({ status: 'idle' });
   const checking = attempt.status === 'checking';
+  const demo = useDemoData(station);
 
   const submit = useCallback(async (entered: string) => {
     if (entered.length < MIN_PIN) return;
@@ -84,7 +85,7 @@ export function SignInScreen({ station, onSignedIn }: { station: Station; onSign
         >
           {checking ? t('signIn.checking') : t('signIn.submit')}
         </button>
-        {station.demo ? (
+        {demo ? (
           <aside className="signin__demo" data-testid="demo-pins">
             <strong>{t('signIn.demoTitle')}</strong>{' '}
             {t('signIn.demoPins', { operator: DEMO_PINS.operator, manager: DEMO_PINS.manager })}

@@ -7,6 +7,7 @@
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Dexie } from 'dexie';
 import { useCallback, useState } from 'react';
 import { afterEach } from 'vitest';
 import type { HostApi, HostEvent, HostEventPayload, HostInput, HostMethod, HostOutput, HostSettings } from '../../../shared/contract';
@@ -15,6 +16,7 @@ import type { Station, StationUpdate } from '../../../renderer/app/station';
 import { getStoreProfile, getTaxTable, type ChinarDb } from '../../../renderer/db';
 import { initI18n } from '../../../renderer/i18n';
 import { Kiosk } from '../../../renderer/ui/App';
+import { IDBFactory } from 'fake-indexeddb';
 import { freshStore } from '../db/helpers';
 
 /** One handler per contract method, typed from the contract: what a test's fake host may answer. */
@@ -88,10 +90,16 @@ export interface RenderedKiosk {
   station: () => Station;
 }
 
-/** Renders the started kiosk over a fresh demo store and a fake host; it opens on sign-in. */
-export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; settings?: HostSettings } = {}): Promise<RenderedKiosk> {
+/**
+ * Renders the started kiosk over a fresh demo store and a fake host; it opens on sign-in.
+ * Given the `db` of an earlier render (after `cleanup()`), it is the same kiosk reloaded.
+ */
+export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; settings?: HostSettings; db?: ChinarDb } = {}): Promise<RenderedKiosk> {
   await initI18n('en');
-  const { db } = await freshStore();
+  const db = options.db ?? (await freshStore()).db;
+  // Dexie's liveQuery (the screens' live reads) runs only where the page has an indexedDB,
+  // as a browser does; the store itself is opened on its own fake factory.
+  if (!Dexie.dependencies.indexedDB) Dexie.dependencies.indexedDB = new IDBFactory();
   const fake = fakeHost({ ...PRINTING, ...options.handlers });
   let station: Station = {
     db, host: fake.host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db),

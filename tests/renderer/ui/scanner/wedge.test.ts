@@ -44,9 +44,15 @@ describe('wedge detector', () => {
     expect(last(feedAll(createWedgeDetector(), even('1234567', 36)))?.kind).toBe('other');
   });
 
-  it('needs at least six keys', () => {
-    expect(last(feedAll(createWedgeDetector(), even('12345', 3)))?.kind).toBe('other');
+  it('needs at least six keys; a fast burst of three to five is a short scan, said as such', () => {
+    expect(last(feedAll(createWedgeDetector(), even('12345', 3)))).toEqual({ kind: 'short', keys: 5 });
+    expect(last(feedAll(createWedgeDetector(), even('123', 3)))).toEqual({ kind: 'short', keys: 3 });
     expect(last(feedAll(createWedgeDetector(), even('123456', 3)))?.kind).toBe('scan');
+  });
+
+  it('does not take two fast keys (a key and its auto-repeat) or slow typing for a short scan', () => {
+    expect(last(feedAll(createWedgeDetector(), even('11', 3)))).toEqual({ kind: 'other' });
+    expect(last(feedAll(createWedgeDetector(), even('1234', 150)))).toEqual({ kind: 'other' });
   });
 
   it('refuses a burst whose Enter comes after a pause (someone pressed Enter themselves)', () => {

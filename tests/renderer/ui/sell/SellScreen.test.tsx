@@ -22,8 +22,24 @@ describe('SellScreen: scan and search into the cart', () => {
   it('says so when a label is not in the catalog, and adds nothing', async () => {
     const { user } = await renderKiosk();
     await signIn(user, DEMO_PINS.operator);
-    scan('2999999999999');
-    expect((await screen.findByTestId('scan-notice')).textContent).toContain('2999999999999');
+    scan('2999999999991'); // a correct check digit: a real label, just not ours
+    expect((await screen.findByTestId('scan-notice')).textContent).toContain('No product has barcode 2999999999991');
+    expect(cartLines()).toHaveLength(0);
+  });
+
+  it('says a label with a bad check digit was misread, not that it is unknown', async () => {
+    const { user } = await renderKiosk();
+    await signIn(user, DEMO_PINS.operator);
+    scan('2000000000016'); // the shawl's label with its last digit misread
+    expect((await screen.findByTestId('scan-notice')).textContent).toBe('The scanner misread this label (check digit). Scan it again.');
+    expect(cartLines()).toHaveLength(0);
+  });
+
+  it('says a scan was too short to read instead of ignoring it', async () => {
+    const { user } = await renderKiosk();
+    await signIn(user, DEMO_PINS.operator);
+    scan('2000'); // a scanner burst of four keys and Enter
+    expect((await screen.findByTestId('scan-notice')).textContent).toBe('That scan was too short to read. Scan the label again.');
     expect(cartLines()).toHaveLength(0);
   });
 

@@ -10,6 +10,10 @@ describe('sellDialog: where a scan goes', () => {
     { name: 'pay', scanned: null },
     { name: 'discount', productId: 'p1', scanned: null },
     { name: 'drawer', scanned: null },
+    { name: 'quantity', productId: 'p1', scanned: null },
+    { name: 'stock', question: { productId: 'p1', name: 'Carpet', qty: 3, current: 2, stock: 2, needsManager: false, adding: null }, scanned: null },
+    { name: 'park', scanned: null },
+    { name: 'recall', scanned: null },
   ])('goes to the $name dialog, not to the cart', (open) => {
     expect(scanTarget(open)).toBe('dialog');
   });
