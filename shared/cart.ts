@@ -1,7 +1,7 @@
 import { paise, sumPaise, type Paise } from './money';
 import { gstRateBps, splitCgstSgst, taxInside, type TaxTable } from './tax';
 import { divideRoundHalfUp } from './money';
-import type { ArtisanEntity, ProductEntity } from './entities';
+import type { ArtisanEntity, ProductEntity, SaleLineEntity } from './entities';
 
 /**
  * The cart: plain data in, new data out. The UI dispatches; these functions decide.
@@ -33,16 +33,8 @@ export interface Cart {
 
 export const EMPTY_CART: Cart = { items: [] };
 
-export interface LineAmounts {
-  gross: Paise;
-  taxRateBps: number;
-  tax: Paise;
-  cgst: Paise;
-  sgst: Paise;
-  taxable: Paise;
-  commission: Paise;
-  artisanNet: Paise;
-}
+/** A line's amounts, as a sale line stores them when the sale is recorded. */
+export type LineAmounts = Pick<SaleLineEntity, 'gross' | 'taxRateBps' | 'tax' | 'cgst' | 'sgst' | 'taxable' | 'commission' | 'artisanNet'>;
 
 export function cartItemFor(product: ProductEntity, artisan: ArtisanEntity): CartItem {
   return {
@@ -96,16 +88,10 @@ export function lineAmounts(item: CartItem, table: TaxTable): LineAmounts {
   return { gross, taxRateBps, tax, cgst, sgst, taxable, commission, artisanNet: paise(taxable - commission) };
 }
 
-export interface CartTotals {
+/** The lines' amounts summed (a cart has no one tax rate), with the pieces and the discounts. */
+export interface CartTotals extends Omit<LineAmounts, 'taxRateBps'> {
   itemCount: number;
-  gross: Paise;
   discount: Paise;
-  tax: Paise;
-  cgst: Paise;
-  sgst: Paise;
-  taxable: Paise;
-  commission: Paise;
-  artisanNet: Paise;
 }
 
 export function cartTotals(cart: Cart, table: TaxTable): CartTotals {

@@ -71,12 +71,8 @@ export function compareLineFigures(x: ArtisanLineFigures, y: ArtisanLineFigures)
   return x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.receiptNo < y.receiptNo ? -1 : x.receiptNo > y.receiptNo ? 1 : 0;
 }
 
-export interface ArtisanFigures {
-  artisanId: string;
-  artisanCode: string;
-  /** As the latest of her lines names her. */
-  name: string;
-  fairWageCertified: boolean;
+/** What an artisan's lines add up to: the day report's rows and the earnings' rows both count these. */
+export interface ArtisanLineTotals {
   itemsSold: number;
   itemsReturned: number;
   /** Her sale lines' gross. */
@@ -88,6 +84,26 @@ export interface ArtisanFigures {
   commission: Paise;
   /** gross − returns − tax − commission. */
   net: Paise;
+}
+
+export const noArtisanLineTotals = (): ArtisanLineTotals => ({
+  itemsSold: 0, itemsReturned: 0, gross: paise(0), returns: paise(0), tax: paise(0), commission: paise(0), net: paise(0),
+});
+
+/** Adds one of her stored lines: a sale line to what she sold, a return line (qty and gross negative) to her returns. */
+export function addArtisanLine(into: ArtisanLineTotals, l: SaleLineEntity): void {
+  if (l.qty > 0) { into.itemsSold += l.qty; into.gross = (into.gross + l.gross) as Paise; } else { into.itemsReturned -= l.qty; into.returns = (into.returns - l.gross) as Paise; }
+  into.tax = (into.tax + l.tax) as Paise;
+  into.commission = (into.commission + l.commission) as Paise;
+  into.net = (into.net + l.artisanNet) as Paise;
+}
+
+export interface ArtisanFigures extends ArtisanLineTotals {
+  artisanId: string;
+  artisanCode: string;
+  /** As the latest of her lines names her. */
+  name: string;
+  fairWageCertified: boolean;
   lines: ArtisanLineFigures[];
 }
 
@@ -200,17 +216,13 @@ export function dayFigures(input: DayReportInput): DayFigures {
     if (!a) {
       a = {
         artisanId: l.artisanId, artisanCode: l.artisanCode, name: l.artisanName, fairWageCertified: l.fairWageCertified,
-        itemsSold: 0, itemsReturned: 0, gross: paise(0), returns: paise(0), tax: paise(0), commission: paise(0), net: paise(0),
-        lines: [], latest: s.createdAt,
+        ...noArtisanLineTotals(), lines: [], latest: s.createdAt,
       };
       artisans.set(l.artisanId, a);
     } else if (s.createdAt >= a.latest) {
       a.latest = s.createdAt; a.name = l.artisanName; a.fairWageCertified = l.fairWageCertified; a.artisanCode = l.artisanCode;
     }
-    if (l.qty > 0) { a.itemsSold += l.qty; a.gross = (a.gross + l.gross) as Paise; } else { a.itemsReturned -= l.qty; a.returns = (a.returns - l.gross) as Paise; }
-    a.tax = (a.tax + l.tax) as Paise;
-    a.commission = (a.commission + l.commission) as Paise;
-    a.net = (a.net + l.artisanNet) as Paise;
+    addArtisanLine(a, l);
     a.lines.push(artisanLineFigures(l, s));
   }
 

@@ -1,5 +1,7 @@
 import { writeCsv } from './catalog/csv';
-import { artisanLineFigures, compareLineFigures, type ArtisanLineFigures } from './day-report';
+import {
+  addArtisanLine, artisanLineFigures, compareLineFigures, noArtisanLineTotals, type ArtisanLineFigures, type ArtisanLineTotals,
+} from './day-report';
 import type { ArtisanEntity, PayoutEntity, SaleEntity, SaleLineEntity } from './entities';
 import { divideRoundHalfUp, formatRupeesPlain, paise, type Paise } from './money';
 import { isBusinessDate, type BusinessDate } from './time';
@@ -25,22 +27,14 @@ export interface EarningsInput {
   broughtForward?: ReadonlyMap<string, Paise>;
 }
 
-export interface ArtisanEarningsFigures {
+/** Her totals over the range's lines: `net` is what she earned in the range. */
+export interface ArtisanEarningsFigures extends ArtisanLineTotals {
   artisanId: string;
   artisanCode: string;
   name: string;
   gender: ArtisanEntity['gender'];
   cooperative: string;
   fairWageCertified: boolean;
-  itemsSold: number;
-  itemsReturned: number;
-  gross: Paise;
-  /** Positive: minus the return lines' gross. */
-  returns: Paise;
-  tax: Paise;
-  commission: Paise;
-  /** Earned in the range: gross − returns − tax − commission. */
-  net: Paise;
   paid: Paise;
   broughtForward: Paise;
   /** broughtForward + net − paid. */
@@ -49,14 +43,7 @@ export interface ArtisanEarningsFigures {
   payouts: PayoutEntity[];
 }
 
-export interface EarningsTotals {
-  itemsSold: number;
-  itemsReturned: number;
-  gross: Paise;
-  returns: Paise;
-  tax: Paise;
-  commission: Paise;
-  net: Paise;
+export interface EarningsTotals extends ArtisanLineTotals {
   paid: Paise;
   owed: Paise;
 }
@@ -99,7 +86,7 @@ export function datesBetween(from: BusinessDate, to: BusinessDate): BusinessDate
 }
 
 const emptyTotals = (): EarningsTotals => ({
-  itemsSold: 0, itemsReturned: 0, gross: paise(0), returns: paise(0), tax: paise(0), commission: paise(0), net: paise(0), paid: paise(0), owed: paise(0),
+  ...noArtisanLineTotals(), paid: paise(0), owed: paise(0),
 });
 
 function addTotals(into: EarningsTotals, a: EarningsTotals): void {
@@ -128,8 +115,7 @@ export function earningsReport(input: EarningsInput): EarningsReport {
       r = {
         artisanId: id, artisanCode: who?.code ?? code, name: who?.name ?? name, gender: who?.gender ?? null,
         cooperative: who?.cooperative ?? '', fairWageCertified: who?.fairWageCertified ?? fairWage,
-        itemsSold: 0, itemsReturned: 0, gross: paise(0), returns: paise(0), tax: paise(0), commission: paise(0), net: paise(0),
-        paid: paise(0), broughtForward: bf, owed: bf, lines: [], payouts: [],
+        ...noArtisanLineTotals(), paid: paise(0), broughtForward: bf, owed: bf, lines: [], payouts: [],
       };
       rows.set(id, r);
     }
@@ -142,10 +128,7 @@ export function earningsReport(input: EarningsInput): EarningsReport {
     const s = sales.get(l.saleId);
     if (!s) throw new RangeError(`Line ${l.id} has no sale among the records given`);
     const r = row(l.artisanId, l.artisanCode, l.artisanName, l.fairWageCertified);
-    if (l.qty > 0) { r.itemsSold += l.qty; r.gross = (r.gross + l.gross) as Paise; } else { r.itemsReturned -= l.qty; r.returns = (r.returns - l.gross) as Paise; }
-    r.tax = (r.tax + l.tax) as Paise;
-    r.commission = (r.commission + l.commission) as Paise;
-    r.net = (r.net + l.artisanNet) as Paise;
+    addArtisanLine(r, l);
     r.lines.push(artisanLineFigures(l, s));
     daily.set(l.businessDate, (daily.get(l.businessDate) ?? 0) + l.artisanNet);
   }

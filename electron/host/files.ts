@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -47,4 +47,24 @@ export async function syncDir(dir: string): Promise<void> {
 /** A timestamp safe in file names on every OS (no colons): 2025-04-01T09-30-00-123Z. */
 export function fileTimestamp(at: Date): string {
   return at.toISOString().replace(/[:.]/g, '-');
+}
+
+/**
+ * A small JSON file the host keeps (settings, the remembered origin): null when there is
+ * no such file yet, else what it holds, `raw: null` when it is not JSON at all (torn or
+ * hand-broken), so the caller's schema decides what to do with it.
+ */
+export async function readJsonIfPresent(path: string): Promise<{ raw: unknown } | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    return { raw: JSON.parse(text) as unknown };
+  } catch {
+    return { raw: null };
+  }
 }

@@ -1,7 +1,7 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HostSettingsSchema, marketOfDeviceId, type HostSettings } from '../../shared/contract';
-import { fileTimestamp, writeFileAtomic } from './files';
+import { fileTimestamp, readJsonIfPresent, writeFileAtomic } from './files';
 import { getLogger } from './log';
 
 /**
@@ -35,19 +35,9 @@ export function createSettingsStore(dataDir: string, now: () => Date = () => new
   let queue: Promise<unknown> = Promise.resolve();
 
   async function load(): Promise<HostSettings> {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS };
-      throw error;
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      raw = null;
-    }
+    const stored = await readJsonIfPresent(file);
+    if (!stored) return { ...DEFAULT_SETTINGS };
+    let raw = stored.raw;
     // Settings written before the market id was part of the enrolment: the device id
     // ("srinagar-polo-view/K01") carries it, so an enrolled kiosk stays enrolled.
     if (raw && typeof raw === 'object' && !('marketId' in raw) && 'deviceId' in raw && typeof raw.deviceId === 'string') {

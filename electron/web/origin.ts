@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../host/files';
+import { readJsonIfPresent, writeFileAtomic } from '../host/files';
 
 /**
  * One data folder, one browser origin. IndexedDB belongs to the page's origin
@@ -41,20 +40,9 @@ function portOf(record: OriginRecord): number {
 /** The remembered port, or null for a folder no host has served yet. */
 export async function readRememberedPort(dataDir: string): Promise<number | null> {
   const file = join(dataDir, ORIGIN_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    raw = null;
-  }
-  const parsed = OriginRecordSchema.safeParse(raw);
+  const stored = await readJsonIfPresent(file);
+  if (!stored) return null;
+  const parsed = OriginRecordSchema.safeParse(stored.raw);
   const port = parsed.success ? portOf(parsed.data) : 0;
   if (port < 1 || port > 65_535) {
     // Guessing would be worse than stopping: a wrong guess is a second, empty store.

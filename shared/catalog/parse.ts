@@ -107,20 +107,29 @@ function cell<T>(problems: CatalogProblem[], file: CatalogFile, line: number, co
   return undefined;
 }
 
+/**
+ * Keeps the line each code of a file's column first stood on, and records a problem when a
+ * later row repeats one (`rule` says why it must not). An undefined code (a bad cell) is skipped.
+ */
+function firstUseOf(problems: CatalogProblem[], file: CatalogFile, column: string, rule: string): (code: string | undefined, line: number) => void {
+  const firstLine = new Map<string, number>();
+  return (code, line) => {
+    if (code === undefined) return;
+    const seen = firstLine.get(code);
+    if (seen !== undefined) problems.push({ file, line, column, message: `"${code}" is already on line ${seen} — ${rule}` });
+    else firstLine.set(code, line);
+  };
+}
+
 function parseArtisans(rows: TableRow<(typeof ARTISAN_COLUMNS)[number]>[], problems: CatalogProblem[]): ArtisanRow[] {
   const file = 'artisans.csv';
   const out: ArtisanRow[] = [];
-  const firstLine = new Map<string, number>();
+  const codeUsed = firstUseOf(problems, file, 'artisan_code', 'every artisan needs their own code');
   for (const row of rows) {
     const before = problems.length;
     const at = <T>(column: string, parsed: Parsed<T>) => cell(problems, file, row.line, column, parsed);
     const code = at('artisan_code', parseCode(row.get('artisan_code'), 'artisan code', 'A-014'));
-    if (code !== undefined) {
-      const seen = firstLine.get(code);
-      if (seen !== undefined) {
-        problems.push({ file, line: row.line, column: 'artisan_code', message: `"${code}" is already on line ${seen} — every artisan needs their own code` });
-      } else firstLine.set(code, row.line);
-    }
+    codeUsed(code, row.line);
     const name = at('name', parseText(row.get('name'), { required: true, max: 100, example: 'Shazia Jan' }));
     const craft = at('craft', parseText(row.get('craft'), { required: true, max: 60, example: 'Kani weaving' }));
     const cooperative = at('cooperative', parseText(row.get('cooperative'), { required: false, max: 100, example: '' }));
@@ -146,7 +155,7 @@ function parseProducts(
 ): ProductRow[] {
   const file = 'products.csv';
   const out: ProductRow[] = [];
-  const skuLine = new Map<string, number>();
+  const skuUsed = firstUseOf(problems, file, 'sku', 'every product needs its own SKU');
   const barcodeAt = new Map<string, { line: number; sku: string }>();
   const storeSkuByBarcode = new Map<string, string>();
   for (const p of store.products) if (p.barcode !== '') storeSkuByBarcode.set(p.barcode, p.sku);
@@ -156,12 +165,7 @@ function parseProducts(
     const before = problems.length;
     const at = <T>(column: string, parsed: Parsed<T>) => cell(problems, file, row.line, column, parsed);
     const sku = at('sku', parseCode(row.get('sku'), 'SKU', 'PSH-0001'));
-    if (sku !== undefined) {
-      const seen = skuLine.get(sku);
-      if (seen !== undefined) {
-        problems.push({ file, line: row.line, column: 'sku', message: `"${sku}" is already on line ${seen} — every product needs its own SKU` });
-      } else skuLine.set(sku, row.line);
-    }
+    skuUsed(sku, row.line);
 
     const barcode = row.get('barcode');
     if (barcode !== '') {

@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PINS, DEMO_PRODUCTS } from '../../renderer/db/demo-data';
 import { formatMoney } from '../../renderer/ui/format';
@@ -9,8 +9,8 @@ import { validateBarcode } from '../../shared/barcode';
 import { parseRupees } from '../../shared/money';
 import { decode, render } from '../electron/printing/escpos-decode';
 import {
-  cartLines, errorsOf, filesIn, launchChromium, openKiosk, openManagerTile, scan, SCREENS_DIR, screenshot, signIn, signInAs,
-  startHost, touchProblems, waitForCount, waitForText, type RunningHost,
+  cartLines, errorsOf, filesIn, openManagerTile, scan, SCREENS_DIR, screenshot, signIn, signInAs, touchProblems, useKioskRig,
+  waitForCount, waitForText,
 } from './helpers';
 
 /**
@@ -39,22 +39,17 @@ async function look(page: Page, name: string): Promise<void> {
 }
 
 describe('catalog, stock and labels (real host, file printer, Chromium)', () => {
-  let host: RunningHost;
-  let browser: Browser;
+  const kiosk = useKioskRig();
   let page: Page;
   let work: string;
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchChromium();
     work = await mkdtemp(join(tmpdir(), 'chinar-catalog-'));
-    page = await openKiosk(browser, host.url);
+    page = await kiosk.open();
     await signIn(page, DEMO_PINS.manager);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
@@ -271,7 +266,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
 
     await page.getByTestId('print-labels-thermal').click();
     await waitForText(page.getByTestId('print-labels-done'), '3 labels printed');
-    const jobs = await filesIn(host.printerDir, '-label-', '.bin');
+    const jobs = await filesIn(kiosk.host.printerDir, '-label-', '.bin');
     expect(jobs).toHaveLength(3);
 
     await look(page, 'labels-printed');
@@ -294,7 +289,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
     // back from the printer bytes, as a scanner would read the printed bars.
     const kaniJob = jobs.find((name) => name.includes('KNI-0001'));
     expect(kaniJob).toBeDefined();
-    const printed = render(decode(await readFile(join(host.printerDir, kaniJob!)))).printed;
+    const printed = render(decode(await readFile(join(kiosk.host.printerDir, kaniJob!)))).printed;
     const barcodes = printed.filter((p) => p.kind === 'barcode');
     expect(barcodes).toHaveLength(1);
     const code = barcodes[0]!.data;
@@ -315,7 +310,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
   });
 
   it('fits a 1024 × 768 kiosk: every manager page, targets of 44 px or more', async () => {
-    const narrow = await openKiosk(browser, host.url, { width: 1024, height: 768 });
+    const narrow = await kiosk.open({ width: 1024, height: 768 });
     await signIn(narrow, DEMO_PINS.manager);
     for (const tile of ['products', 'artisans', 'users', 'catalogFiles', 'labels', 'lowStock']) {
       await openManagerTile(narrow, tile);

@@ -1,11 +1,11 @@
 import { rm, writeFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PINS, DEMO_PRODUCTS } from '../../renderer/db/demo-data';
 import { parseRupees } from '../../shared/money';
 import {
-  cartLines, completeSale, enterCash, errorsOf, launchChromium, layoutLog, layoutProblems, openKiosk, openPay, printedTexts, scan,
-  screenshot, signIn, startHost, tapAmount, waitForCount, waitForPrints, waitForText, type RunningHost,
+  cartLines, completeSale, enterCash, errorsOf, layoutLog, layoutProblems, openPay, printedTexts, scan, screenshot,
+  signIn, tapAmount, useKioskRig, waitForCount, waitForPrints, waitForText,
 } from './helpers';
 
 /**
@@ -75,21 +75,10 @@ async function typeManagerPin(dialog: Locator, pin: string): Promise<void> {
 }
 
 describe('discounts and the no-sale drawer (real host, file printer, Chromium)', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const kiosk = useKioskRig();
 
   it('gives 5 % at once and 20 % only with a manager’s PIN, and prints both on a receipt that adds up', async () => {
-    const page = await openKiosk(browser, host.url, VIEWPORT);
+    const page = await kiosk.open(VIEWPORT);
     const { check, problems } = layoutLog(page, 'discount');
     await signIn(page, DEMO_PINS.operator);
     await scan(page, SHAWL);
@@ -153,7 +142,7 @@ describe('discounts and the no-sale drawer (real host, file printer, Chromium)',
     await page.locator('[data-testid="receipt-preview"] [data-state="drawn"]').first().waitFor();
     await check('05-sale-done');
 
-    const [receipt] = await waitForPrints(host.printerDir, 1);
+    const [receipt] = await waitForPrints(kiosk.host.printerDir, 1);
     expect(receipt!.text).toContain(receiptNo);
     const figures = receiptFigures(receipt!.text);
     expect(figures.lineAmounts).toEqual([1_250_000, 680_000]);
@@ -167,7 +156,7 @@ describe('discounts and the no-sale drawer (real host, file printer, Chromium)',
   });
 
   it('stops payment when one piece fewer makes an approved discount a larger share of the line', async () => {
-    const page = await openKiosk(browser, host.url, VIEWPORT);
+    const page = await kiosk.open(VIEWPORT);
     await signIn(page, DEMO_PINS.operator);
     await scan(page, STOLE);
     await scan(page, STOLE);
@@ -202,9 +191,9 @@ describe('discounts and the no-sale drawer (real host, file printer, Chromium)',
   });
 
   it('opens the drawer for no sale only with a manager’s PIN, leaving a drawer job at the printer', async () => {
-    const page = await openKiosk(browser, host.url, VIEWPORT);
+    const page = await kiosk.open(VIEWPORT);
     await signIn(page, DEMO_PINS.operator);
-    const before = (await printedTexts(host.printerDir)).length;
+    const before = (await printedTexts(kiosk.host.printerDir)).length;
     await page.getByTestId('open-drawer').click();
     const dialog = page.getByTestId('drawer-dialog');
     await dialog.waitFor();
@@ -217,12 +206,12 @@ describe('discounts and the no-sale drawer (real host, file printer, Chromium)',
     await waitForText(dialog.getByTestId('drawer-pin-error'), 'That is not a manager');
     await screenshot(page, 'discount-07-drawer-wrong-pin');
     expect(await layoutProblems(page)).toEqual([]);
-    expect((await printedTexts(host.printerDir)).length).toBe(before); // nothing sent to the printer
+    expect((await printedTexts(kiosk.host.printerDir)).length).toBe(before); // nothing sent to the printer
 
     // The printer cannot take the kick (its folder became a file): the dialog says what
     // happened and what to do, and Try again sends the kick again once it can.
-    await rm(host.printerDir, { recursive: true, force: true });
-    await writeFile(host.printerDir, 'not a folder');
+    await rm(kiosk.host.printerDir, { recursive: true, force: true });
+    await writeFile(kiosk.host.printerDir, 'not a folder');
     try {
       await typeManagerPin(dialog, DEMO_PINS.manager);
       await dialog.getByTestId('drawer-open').click();
@@ -233,13 +222,13 @@ describe('discounts and the no-sale drawer (real host, file printer, Chromium)',
       await screenshot(page, 'discount-08-drawer-failed');
       expect(await layoutProblems(page)).toEqual([]);
     } finally {
-      await rm(host.printerDir, { force: true });
+      await rm(kiosk.host.printerDir, { force: true });
     }
     await dialog.getByTestId('drawer-retry').click();
     await dialog.waitFor({ state: 'detached' });
     await waitForText(page.getByTestId('scan-notice'), 'Drawer opened, approved by');
     await screenshot(page, 'discount-09-drawer-opened');
-    const prints = await waitForPrints(host.printerDir, 1);
+    const prints = await waitForPrints(kiosk.host.printerDir, 1);
     const drawer = prints.filter((p) => /-drawer-/.test(p.name));
     expect(drawer).toHaveLength(1);
     expect(drawer[0]!.text.trim()).toBe('[drawer opened]');

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Drives the real kiosk: the built renderer served by the real loopback host (with the
@@ -341,4 +342,38 @@ export async function waitForCount(locator: Locator, count: number, timeoutMs = 
     if (Date.now() > until) throw new Error(`Expected ${count} elements, found ${found}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+export interface KioskRig {
+  /** The running host (valid inside the tests of the describe that asked for it). */
+  readonly host: RunningHost;
+  readonly browser: Browser;
+  /** A fresh kiosk page on this host, at the sign-in screen. */
+  open(viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * Call inside a `describe`: starts a fresh host and a Chromium before its tests, and stops
+ * both after them.
+ */
+export function useKioskRig(): KioskRig {
+  let host: RunningHost | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    host = await startHost();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+  const started = <T>(thing: T | undefined): T => {
+    if (thing === undefined) throw new Error('useKioskRig(): the host and browser start in beforeAll; use them inside a test or hook');
+    return thing;
+  };
+  return {
+    get host() { return started(host); },
+    get browser() { return started(browser); },
+    open(viewport) { return openKiosk(started(browser), started(host).url, viewport); },
+  };
 }

@@ -1,10 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PINS, DEMO_PROFILE } from '../../renderer/db/demo-data';
 import { withoutIsolates } from '../../renderer/ui/format/bidi';
 import {
-  cartLines, completeSale, errorsOf, launchChromium, layoutProblems, openKiosk, openManagerTile, openPay, scan, screenshot,
-  signIn, startHost, waitForCount, waitForText, type RunningHost,
+  cartLines, completeSale, errorsOf, layoutProblems, openManagerTile, openPay, scan, screenshot, signIn, useKioskRig,
+  waitForCount, waitForText,
 } from './helpers';
 
 /**
@@ -82,21 +82,10 @@ async function inside(inner: Locator, outer: Locator): Promise<boolean> {
 }
 
 describe('screens in three languages (real host, file printer, Chromium)', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const kiosk = useKioskRig();
 
   it('keeps the receipt preview left to right in Urdu, and shows list dates in the language, on the 24-hour clock', async () => {
-    const page = await openKiosk(browser, host.url);
+    const page = await kiosk.open();
     await signInSettled(page, DEMO_PINS.operator);
     await scan(page, BOX);
     await waitForCount(cartLines(page), 1);
@@ -153,7 +142,7 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
   });
 
   it('says "Added: …" and where the printer is in the language on screen, also after a switch', async () => {
-    const page = await openKiosk(browser, host.url);
+    const page = await kiosk.open();
     await signInSettled(page, DEMO_PINS.operator);
     await scan(page, BOX);
     const notice = page.getByTestId('scan-notice');
@@ -177,7 +166,7 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
   });
 
   it('keeps "Still to pay ₹2,12,200.00" inside its box in the pay dialog at 1024×768', async () => {
-    const page = await openKiosk(browser, host.url, { width: 1024, height: 768 });
+    const page = await kiosk.open({ width: 1024, height: 768 });
     await signInSettled(page, DEMO_PINS.operator);
     let lines = 0;
     for (const code of [CARPET, SOZNI, BOX]) {
@@ -205,7 +194,7 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
   });
 
   it('keeps the manager header on one line at 1024×768 in every language', async () => {
-    const page = await openKiosk(browser, host.url, { width: 1024, height: 768 });
+    const page = await kiosk.open({ width: 1024, height: 768 });
     await signInSettled(page, DEMO_PINS.manager);
     await dismissStorageWarning(page);
     for (const lang of ['en', 'hi', 'ur'] as const) {
@@ -229,7 +218,7 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
 
   for (const width of [1366, 1920]) {
     it(`shows the whole store name at ${width} px, in Urdu from its own start`, async () => {
-      const page = await openKiosk(browser, host.url, { width, height: 768 });
+      const page = await kiosk.open({ width, height: 768 });
       await signInSettled(page, DEMO_PINS.manager);
       await dismissStorageWarning(page);
       for (const lang of ['en', 'hi', 'ur'] as const) {
@@ -248,7 +237,7 @@ describe('screens in three languages (real host, file printer, Chromium)', () =>
   }
 
   it('gives the labels to print room to see and change them at 1024×768, and draws the digits clear of the bars', async () => {
-    const page = await openKiosk(browser, host.url, { width: 1024, height: 768 });
+    const page = await kiosk.open({ width: 1024, height: 768 });
     await signInSettled(page, DEMO_PINS.manager);
     await dismissStorageWarning(page);
     await openManagerTile(page, 'labels');

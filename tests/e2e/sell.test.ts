@@ -1,11 +1,10 @@
 import { rm, writeFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ARTISANS, DEMO_PINS, DEMO_PRODUCTS } from '../../renderer/db/demo-data';
 import { formatRupeesForPrint, parseRupees } from '../../shared/money';
 import {
-  cartLines, completeSale, errorsOf, enterCash, launchChromium, layoutLog, openKiosk, openPay, payRestByUpi,
-  scan, SCREENS_DIR, signIn, startHost, waitForCount, waitForPrints, waitForText, withoutDuplicateMarks, type RunningHost,
+  cartLines, completeSale, enterCash, errorsOf, layoutLog, openPay, payRestByUpi, scan, SCREENS_DIR, signIn, useKioskRig,
+  waitForCount, waitForPrints, waitForText, withoutDuplicateMarks,
 } from './helpers';
 
 /** The demo market's products and artisans, as the test knows them. */
@@ -23,21 +22,10 @@ const shawl = demoProduct('DEMO-PSH-1');
 const box = demoProduct('DEMO-WAL-1');
 
 describe('selling at the counter (real host, file printer, Chromium)', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const kiosk = useKioskRig();
 
   it('scans two labels, takes cash + UPI, prints the receipt, and reprints it as a duplicate after a reload', async () => {
-    const page = await openKiosk(browser, host.url);
+    const page = await kiosk.open();
     await waitForText(page.getByTestId('demo-pins'), DEMO_PINS.operator);
     await signIn(page, DEMO_PINS.operator);
     await waitForText(page.getByTestId('signed-in-user'), 'Operator');
@@ -66,7 +54,7 @@ describe('selling at the counter (real host, file printer, Chromium)', () => {
     await page.getByTestId('print-ok').waitFor();
     await waitForText(page.getByTestId('receipt-preview'), receiptNo);
 
-    const [original] = await waitForPrints(host.printerDir, 1);
+    const [original] = await waitForPrints(kiosk.host.printerDir, 1);
     expect(original!.text).toContain(receiptNo);
     for (const item of [shawl, box]) {
       expect(original!.text).toContain(item.name);
@@ -90,7 +78,7 @@ describe('selling at the counter (real host, file printer, Chromium)', () => {
     await page.getByTestId('reprint-ok').waitFor();
     await waitForText(page.getByTestId('receipt-preview'), 'DUPLICATE COPY');
 
-    const prints = await waitForPrints(host.printerDir, 2);
+    const prints = await waitForPrints(kiosk.host.printerDir, 2);
     const duplicate = prints.find((p) => p.name !== original!.name)!;
     expect(duplicate.text).toContain('DUPLICATE COPY');
     // The host notes the drawer kick in its preview: the cash sale opened it, the reprint did not.
@@ -103,7 +91,7 @@ describe('selling at the counter (real host, file printer, Chromium)', () => {
   });
 
   it('says so when a label is unknown, and adds nothing', async () => {
-    const page = await openKiosk(browser, host.url);
+    const page = await kiosk.open();
     await signIn(page, DEMO_PINS.operator);
     await scan(page, '2999999999991');
     await waitForText(page.getByTestId('scan-notice'), 'No product has barcode 2999999999991. Check the label or search by name.');
@@ -114,7 +102,7 @@ describe('selling at the counter (real host, file printer, Chromium)', () => {
   });
 
   it('adds a scanned item while the search box has focus, without the digits landing in the box', async () => {
-    const page = await openKiosk(browser, host.url);
+    const page = await kiosk.open();
     await signIn(page, DEMO_PINS.operator);
     const search = page.getByTestId('search-input');
     await search.click();
@@ -130,12 +118,12 @@ describe('selling at the counter (real host, file printer, Chromium)', () => {
   });
 
   it('keeps the sale when the printer fails, says so, and prints the original on Reprint', async () => {
-    const page = await openKiosk(browser, host.url);
+    const page = await kiosk.open();
     await signIn(page, DEMO_PINS.operator);
     await scan(page, box.barcode);
     // Break the file printer: its folder becomes a file, so the job cannot be written.
-    await rm(host.printerDir, { recursive: true, force: true });
-    await writeFile(host.printerDir, 'not a folder');
+    await rm(kiosk.host.printerDir, { recursive: true, force: true });
+    await writeFile(kiosk.host.printerDir, 'not a folder');
     try {
       const dialog = await openPay(page);
       await dialog.getByTestId('quick-cash').first().click();
@@ -143,15 +131,15 @@ describe('selling at the counter (real host, file printer, Chromium)', () => {
       const message = await waitForText(page.getByTestId('print-failed'), 'The sale is saved');
       expect(message).toContain('Reprint');
       expect(await cartLines(page).count()).toBe(0);
-      await rm(host.printerDir, { force: true });
+      await rm(kiosk.host.printerDir, { force: true });
       await page.getByTestId('reprint').click();
       await page.getByTestId('print-ok').waitFor();
-      const prints = await waitForPrints(host.printerDir, 1);
+      const prints = await waitForPrints(kiosk.host.printerDir, 1);
       expect(prints).toHaveLength(1); // the folder was recreated: only the reprint is in it
       expect(prints[0]!.text).toContain(receiptNo);
       expect(prints[0]!.text).not.toContain('DUPLICATE');
     } finally {
-      await rm(host.printerDir, { force: true, recursive: true }).catch(() => undefined);
+      await rm(kiosk.host.printerDir, { force: true, recursive: true }).catch(() => undefined);
     }
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
@@ -160,7 +148,7 @@ describe('selling at the counter (real host, file printer, Chromium)', () => {
   for (const viewport of [{ width: 1024, height: 768 }, { width: 1366, height: 768 }]) {
     it(`fits every screen in ${viewport.width}×${viewport.height} with touch-sized controls`, async () => {
       const size = `${viewport.width}x${viewport.height}`;
-      const page = await openKiosk(browser, host.url, viewport);
+      const page = await kiosk.open(viewport);
       const { check, problems } = layoutLog(page, size);
       await check('01-signin');
       await page.getByRole('group', { name: 'PIN keypad' }).getByRole('button', { name: '2', exact: true }).click();

@@ -1,15 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PINS, DEMO_PRODUCTS } from '../../renderer/db/demo-data';
 import { formatMoney } from '../../renderer/ui/format';
 import { formatRupeesForPrint, parseRupees } from '../../shared/money';
 import { splitCgstSgst, taxInside } from '../../shared/tax';
 import {
-  cartLines, completeSale, enterCash, errorsOf, filesIn, launchChromium, openKiosk, openManagerTile, openPay, scan, screenshot,
-  signIn, signInAs, startHost, touchProblems, waitForCount, waitForText, type RunningHost,
+  cartLines, completeSale, enterCash, errorsOf, filesIn, openManagerTile, openPay, scan, screenshot, signIn, signInAs,
+  touchProblems, useKioskRig, waitForCount, waitForText,
 } from './helpers';
 
 /**
@@ -56,20 +56,12 @@ function radio(group: Locator, name: string): Locator {
 }
 
 describe('settings (real host, file printer, Chromium at 1024×768)', () => {
-  let host: RunningHost;
-  let browser: Browser;
+  const kiosk = useKioskRig();
   let page: Page;
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchChromium();
-    page = await openKiosk(browser, host.url, { width: 1024, height: 768 });
+    page = await kiosk.open({ width: 1024, height: 768 });
     await signIn(page, DEMO_PINS.manager);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
   });
 
   it('offers managers a Settings tile with five sections, each saying how it stands', async () => {
@@ -196,8 +188,8 @@ describe('settings (real host, file printer, Chromium at 1024×768)', () => {
 
     let text = '';
     await expect.poll(async () => {
-      const names = await filesIn(host.printerDir, '-receipt-', '.txt');
-      text = names.length ? await readFile(join(host.printerDir, names.at(-1)!), 'utf8') : '';
+      const names = await filesIn(kiosk.host.printerDir, '-receipt-', '.txt');
+      text = names.length ? await readFile(join(kiosk.host.printerDir, names.at(-1)!), 'utf8') : '';
       return text.includes(receiptNo);
     }, { timeout: 10_000 }).toBe(true);
     expect(text).toContain(NEW_NAME);
@@ -215,20 +207,20 @@ describe('settings (real host, file printer, Chromium at 1024×768)', () => {
 
   it('prints a test page on the file printer, and shows the host’s words when it refuses a printer', async () => {
     await openSection(page, 'printer');
-    await waitForText(page.getByTestId('printer-target'), host.printerDir);
+    await waitForText(page.getByTestId('printer-target'), kiosk.host.printerDir);
     expect(await page.getByTestId('printer-check').getAttribute('data-state')).toBe('ready');
-    const before = await filesIn(host.printerDir, '-test-', '.txt');
+    const before = await filesIn(kiosk.host.printerDir, '-test-', '.txt');
     await page.getByTestId('printer-test').click();
     await waitForText(page.getByTestId('printer-test-result'), 'Test page sent to File printer');
-    const after = await filesIn(host.printerDir, '-test-', '.txt');
+    const after = await filesIn(kiosk.host.printerDir, '-test-', '.txt');
     expect(after.length).toBe(before.length + 1);
-    const testPage = await readFile(join(host.printerDir, after.at(-1)!), 'utf8');
+    const testPage = await readFile(join(kiosk.host.printerDir, after.at(-1)!), 'utf8');
     expect(testPage).toContain('If you can read this, the printer works.');
     expect(testPage).toContain(NEW_NAME);
     expect(testPage).toContain('[Code 128: CHINAR-TEST-0123456789]');
     expect(testPage).toContain('-'.repeat(48));
     expect(testPage).toContain('123456789012345678901234567890123456789012345678');
-    expect(await filesIn(host.printerDir, '-test-', '.bin')).toHaveLength(after.length);
+    expect(await filesIn(kiosk.host.printerDir, '-test-', '.bin')).toHaveLength(after.length);
     await look(page, 'printer');
 
     await radio(page.getByTestId('printer-kind'), 'USB').click();
@@ -291,7 +283,7 @@ describe('settings (real host, file printer, Chromium at 1024×768)', () => {
     const said = await waitForText(page.getByTestId('backup-result'), 'Saved to');
     const m = /Saved to (.+\.json) \(([\d.]+) MB\)\./.exec(said);
     if (!m) throw new Error(`Unexpected backup message: ${said}`);
-    expect(m[1]!.startsWith(join(host.dataDir, 'backups'))).toBe(true);
+    expect(m[1]!.startsWith(join(kiosk.host.dataDir, 'backups'))).toBe(true);
     const backup = JSON.parse(await readFile(m[1]!, 'utf8')) as { format: string; tables: Record<string, { name?: string; value?: { name?: string } }[]> };
     expect(backup.format).toBe('chinar-pos-backup/1');
     expect(backup.tables.sales).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { startCentralDev, type CentralDev, type CentralDevOptions } from '../../../electron/central-dev/server';
 import type { DailyEarnings } from '../../../shared/protocol/daily-earnings';
+import { protocolExample } from '../../shared/protocol/example';
 import { tempDir } from '../helpers';
 
 export const DEVICE_ID = 'srinagar-polo-view/K01';
@@ -12,28 +13,16 @@ export const OTHER_KEY = 'YW5vdGhlci1raW9zay1rZXktMzItYnl0ZXMtbG9uZyE';
 /** PROTOCOL.md's example body, moved to day `n` after 2026-11-01 (Z number 100 + n). */
 export function dayEnvelope(n = 0): DailyEarnings {
   const date = new Date(Date.UTC(2026, 10, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const example = protocolExample();
   return {
-    schema: 'chinar.daily-earnings/1',
+    ...example,
     deviceId: DEVICE_ID,
     marketId: MARKET_ID,
     businessDate: date,
     zNumber: 100 + n,
     openedAt: `${date}T09:02:11+05:30`,
     closedAt: `${date}T18:04:11+05:30`,
-    currency: 'INR',
-    totals: {
-      saleCount: 1, returnCount: 0,
-      sales: 250000, discounts: 0, returns: 0, roundOff: 0,
-      tax: 11905, commission: 35714, artisanNet: 202381,
-      tenders: { cash: 250000, card: 0, upi: 0 },
-      grandTotal: 98765400 + n * 250000,
-    },
-    cash: { openingFloat: 200000, expected: 450000, counted: 449000, overShort: -1000 },
-    artisans: [{
-      artisanCode: 'A-014', name: 'Haleema Akhter', fairWageCertified: true,
-      itemsSold: 1, gross: 250000, returns: 0, tax: 11905, commission: 35714, net: 202381,
-      lines: [{ receiptNo: 'K01/2627/000123', sku: 'PSH-0141', qty: 1, gross: 250000, tax: 11905, commission: 35714, net: 202381 }],
-    }],
+    totals: { ...example.totals, grandTotal: 98765400 + n * 250000 },
   };
 }
 
