@@ -160,7 +160,7 @@ describe('the counter (real host, Chromium)', () => {
     await park.getByTestId('park-confirm').click();
     await park.waitFor({ state: 'detached' });
     await waitForCount(cartLines(page), 0);
-    await waitForText(page.getByTestId('scan-notice'), 'Sale parked as “Red pheran”');
+    await waitForText(page.getByTestId('scan-notice'), 'Sale parked as “\u2068Red pheran\u2069”');
 
     await add(page, 'Walnut jewellery box');
     await waitForCount(cartLines(page), 1);
