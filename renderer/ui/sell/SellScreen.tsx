@@ -16,6 +16,7 @@ import type { SellAction, SellState } from './cartState';
 import { approvalsForCommit, unapprovedLines } from './discount';
 import { DiscountDialog } from './DiscountDialog';
 import { DrawerDialog } from './DrawerDialog';
+import { LastSaleLine } from '../recovery/LastSaleLine';
 import { SaleDone } from './SaleDone';
 import { SearchPanel } from './SearchPanel';
 import { scanTarget, withScan, type SellDialog } from './sellDialog';
@@ -112,6 +113,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
             ) : null}
           </div>
         </div>
+        <LastSaleLine station={station} generation={done} />
         <div className="sell__notice" aria-live="polite">
           {notice ? <Banner tone={notice.tone} testId="scan-notice">{notice.text}</Banner> : null}
         </div>

@@ -15,6 +15,7 @@ import type { Station, StationUpdate } from '../../../renderer/app/station';
 import { getStoreProfile, getTaxTable, type ChinarDb } from '../../../renderer/db';
 import { initI18n } from '../../../renderer/i18n';
 import { Kiosk } from '../../../renderer/ui/App';
+import { createJournalLink } from '../../../renderer/app/journal';
 import { freshStore } from '../db/helpers';
 
 /** One handler per contract method, typed from the contract: what a test's fake host may answer. */
@@ -96,6 +97,8 @@ export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; s
   let station: Station = {
     db, host: fake.host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db),
     settings: options.settings ?? TEST_SETTINGS, demo: true, persistence: 'persisted',
+    // Not started: a sale shows "not yet copied" at once instead of waiting on a fake host.
+    journal: createJournalLink(db, fake.host),
   };
   const user = userEvent.setup();
   render(<StartedKiosk initial={station} onStation={(s) => { station = s; }} />);
