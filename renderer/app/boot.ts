@@ -5,7 +5,7 @@ import {
   getStoreProfile, getTaxTable, isDemoData, journalHeadOf, newId, openChinarDb, pendingJournalIds, requestPersistence,
   seedDemoIfEmpty, storeIsEmpty, type ChinarDb,
 } from '../db';
-import { createJournalLink, type RebuildPlan } from './journal';
+import { createJournalLink, rebuildFromJournal, type RebuildPlan } from './journal';
 import { callHost, messageOf } from './outcome';
 import type { Station } from './station';
 
@@ -62,7 +62,16 @@ export async function bootStation(host: HostApi, now: () => Date = () => new Dat
       recovery = { from: GENESIS_HEAD, skipIds: [], clear: true };
     } else if (journal && !empty) {
       const head = await journalHeadOf(db);
-      if (journal.lastSeq > head.seq) recovery = { from: head, skipIds: await pendingJournalIds(db), clear: false };
+      if (journal.lastSeq > head.seq) {
+        recovery = { from: head, skipIds: await pendingJournalIds(db), clear: false };
+        // Most often the journal is ahead only by our own records whose answer was lost
+        // (the page died between the host's fsync and the acknowledgement): catch up
+        // quietly; only records this store never had need the recovery screen.
+        if (await onlyOurs(host, recovery)) {
+          const quiet = await rebuildFromJournal(db, host, recovery);
+          if (quiet.status === 'ok') recovery = null;
+        }
+      }
     }
     if (!recovery) await seedDemoIfEmpty(db, { now: now(), newId });
   } catch (error) {
@@ -74,6 +83,15 @@ export async function bootStation(host: HostApi, now: () => Date = () => new Dat
   const base: StationBase = { db, host, persistence, settings: settings.value.settings, journal: link };
   if (recovery && journal) return { status: 'recover', base, plan: recovery, journal };
   return { status: 'ready', station: await loadStation(base) };
+}
+
+/** True when every record after the plan's head is one of this store's own queued ones. */
+async function onlyOurs(host: HostApi, plan: RebuildPlan): Promise<boolean> {
+  if (plan.skipIds.length === 0) return false;
+  const page = await callHost(host, 'journal.read', { afterSeq: plan.from.seq, limit: 500 });
+  if (page.status !== 'ok' || !page.value.done) return false;
+  const ours = new Set(plan.skipIds);
+  return page.value.records.every((r) => ours.has(r.id));
 }
 
 /** The Station's store-held parts, read again (after a rebuild they came from the journal). */

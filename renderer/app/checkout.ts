@@ -101,7 +101,10 @@ export function checkoutSteps(station: Station, now: () => Date = () => new Date
     },
     receipt: (sale, copy) => makeReceipt(station, sale, copy),
     print: (document, openDrawer) => printDocument(station.host, document, openDrawer),
-    printed: (sale) => markOriginalPrinted(station.db, sale.sale, now(), station.profile.timeZone),
+    printed: async (sale) => {
+      await markOriginalPrinted(station.db, sale.sale, now(), station.profile.timeZone);
+      station.journal.nudge();
+    },
     cashDrawer: station.settings.cashDrawer,
   };
 }

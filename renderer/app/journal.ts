@@ -40,6 +40,8 @@ export interface JournalLinkOptions {
   backoff?: { initialMs: number; maxMs: number };
   /** After a refusal, try again this much later (a manager may have repaired the journal). */
   refusedRetryMs?: number;
+  /** With nothing queued, look at the queue again this often (default 1 s). */
+  idleLookMs?: number;
 }
 
 export interface JournalLink {
@@ -61,6 +63,7 @@ export interface JournalLink {
 export function createJournalLink(db: ChinarDb, host: HostApi, options: JournalLinkOptions = {}): JournalLink {
   const { initialMs, maxMs } = options.backoff ?? { initialMs: 250, maxMs: 15_000 };
   const refusedRetryMs = options.refusedRetryMs ?? 60_000;
+  const idleLookMs = options.idleLookMs ?? 1_000;
   // Until the first look at the queue, nothing is known to be copied.
   let current: CopyState = { status: 'copying', pending: 0 };
   let highest: Record<string, number> = {};
@@ -96,16 +99,16 @@ export function createJournalLink(db: ChinarDb, host: HostApi, options: JournalL
     }
   }
 
-  /** Waits for a nudge, or `ms` (null: only a nudge or stop). */
-  function pause(ms: number | null): Promise<void> {
+  /** Waits for a nudge, or `ms`. */
+  function pause(ms: number): Promise<void> {
     if (nudged || stopped) {
       nudged = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = ms === null ? null : setTimeout(done, ms);
+      const timer = setTimeout(done, ms);
       function done(): void {
-        if (timer !== null) clearTimeout(timer);
+        clearTimeout(timer);
         wake = null;
         nudged = false;
         resolve();
@@ -136,8 +139,9 @@ export function createJournalLink(db: ChinarDb, host: HostApi, options: JournalL
         continue;
       }
       if (batch.length === 0) {
-        emit({ status: 'copied' });
-        await pause(null);
+        if (current.status !== 'copied') emit({ status: 'copied' });
+        // Writes that do not nudge (a manager's edit, a printed mark) are picked up by this look.
+        await pause(idleLookMs);
         continue;
       }
       const pending = current.status === 'copied' ? batch.length : Math.max(batch.length, 'pending' in current ? current.pending : 0);
