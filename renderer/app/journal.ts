@@ -1,12 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { HostApi } from '../../shared/contract';
-import { JOURNAL_APPEND_MAX_BYTES, JOURNAL_APPEND_MAX_RECORDS, type LastSale } from '../../shared/contract/journal';
-import { invoiceNumberParts, rowsToRestore, verifyJournalChain, type ChainHead, type JournalRecordInput } from '../../shared/journal';
+import { useCallback, useEffect, useState } from 'react';
+import type { HostApi, HostOutput } from '../../shared/contract';
+import {
+  JOURNAL_APPEND_MAX_BYTES, JOURNAL_APPEND_MAX_RECORDS, type JournalImportSummary, type JournalStatus, type LastSale,
+} from '../../shared/contract/journal';
+import { GENESIS_HEAD, invoiceNumberParts, rowsToRestore, verifyJournalChain, type ChainHead, type JournalRecordInput } from '../../shared/journal';
 import type { ErrorCode, HostResult } from '../../shared/result';
 import {
   acknowledgeJournal, clearStoreForRestore, isJournalPending, pendingJournal, restoreJournalPage, type ChinarDb, type JournalQueueRow,
 } from '../db';
-import { callHost, messageOf, type Outcome } from './outcome';
+import { useLoadable, type Loadable } from '../hooks/useLoadable';
+import { callHost, messageOf, valueOf, type Outcome } from './outcome';
 
 /**
  * The journal link (issue 8): one sender per page that copies the store's committed
@@ -319,4 +322,40 @@ export async function rebuildFromJournal(
   }
   const status = await callHost(host, 'journal.status', {});
   return { status: 'ok', value: { records, sales, firstAt, lastAt, lastSale: status.status === 'ok' ? status.value.lastSale : null, head } };
+}
+
+// ——— A new kiosk from a journal on a USB stick (the manager's settings) ———
+
+/** What the host's journal holds now. */
+export function useJournalStatus(station: { host: HostApi }, generation: number): Loadable<JournalStatus> {
+  const load = useCallback(async () => valueOf(await callHost(station.host, 'journal.status', {})), [station.host, generation]);
+  return useLoadable(load);
+}
+
+/** The journal files a manager copied into the host's journal-import folder. */
+export function useImportFiles(station: { host: HostApi }, generation: number): Loadable<HostOutput<'journal.importFiles'>> {
+  const load = useCallback(async () => valueOf(await callHost(station.host, 'journal.importFiles', {})), [station.host, generation]);
+  return useLoadable(load);
+}
+
+/** Checks a file's whole chain and says what it holds; changes nothing. */
+export function checkImportFile(station: { host: HostApi }, fileName: string): Promise<Outcome<JournalImportSummary>> {
+  return callHost(station.host, 'journal.checkImport', { fileName });
+}
+
+/**
+ * Makes the file this kiosk's journal (the host refuses when this kiosk's journal holds
+ * records of its own, beyond the demo seed), then rebuilds the store from it: emptied
+ * first, because the demo market's rows would clash with the real ones. The invoice
+ * floor takes the imported journal's numbers at once.
+ */
+export async function importJournalFile(
+  station: { db: ChinarDb; host: HostApi; journal: JournalLink }, fileName: string, onProgress: (p: RebuildProgress) => void = () => undefined,
+): Promise<Outcome<{ summary: JournalImportSummary; rebuilt: RebuildSummary }>> {
+  const imported = await callHost(station.host, 'journal.import', { fileName });
+  if (imported.status !== 'ok') return imported;
+  station.journal.setFloor(imported.value.highestNumbers);
+  const rebuilt = await rebuildFromJournal(station.db, station.host, { from: GENESIS_HEAD, skipIds: [], clear: true }, onProgress);
+  if (rebuilt.status !== 'ok') return rebuilt;
+  return { status: 'ok', value: { summary: imported.value, rebuilt: rebuilt.value } };
 }

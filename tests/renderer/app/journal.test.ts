@@ -1,4 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHost } from '../../../electron/host';
 import type { HostApi } from '../../../shared/contract';
@@ -11,7 +13,7 @@ import {
   adjustStock, commitSale, DEMO_PINS, findProductByBarcode, journalHeadOf, openChinarDb, signInWithPin, type ChinarDb,
 } from '../../../renderer/db';
 import { bootStation } from '../../../renderer/app/boot';
-import { createJournalLink, rebuildFromJournal, type CopyState, type JournalLink } from '../../../renderer/app/journal';
+import { checkImportFile, createJournalLink, importJournalFile, rebuildFromJournal, type CopyState, type JournalLink } from '../../../renderer/app/journal';
 import { tempDir } from '../../electron/helpers';
 import { freshStore, NOON_IN_SRINAGAR, sequentialIds } from '../db/helpers';
 
@@ -197,6 +199,41 @@ describe('rebuilding the store from the journal', () => {
     // Booting again finds nothing to do.
     const again = await bootStation(host.api, () => NOON_IN_SRINAGAR, async () => b);
     expect(again.status).toBe('ready');
+  });
+
+  it('rebuilds a NEW kiosk (demo seeded and journaled) from a journal copied from a USB stick', async () => {
+    const oldHost = await realHost();
+    const old = await freshStore();
+    const oldLink = createJournalLink(old.db, oldHost.api, fast);
+    oldLink.start();
+    await sellOne(old.db);
+    await sellOne(old.db, '2000000000015');
+    oldLink.nudge();
+    await until(oldLink, 'copied');
+    oldLink.stop();
+
+    const newHost = await realHost();
+    const fresh = await freshStore();
+    const link = createJournalLink(fresh.db, newHost.api, fast);
+    link.start();
+    await until(link, 'copied');
+    expect((await newHost.status()).count).toBe(1); // its own demo seed
+    await mkdir(join(newHost.dataDir, 'journal-import'), { recursive: true });
+    await copyFile(join(oldHost.dataDir, 'journal', 'chinar-journal.jsonl'), join(newHost.dataDir, 'journal-import', 'k01.jsonl'));
+    const station = { db: fresh.db, host: newHost.api, journal: link };
+    expect(await checkImportFile(station, 'k01.jsonl')).toMatchObject({ status: 'ok', value: { count: 3, lastSale: { receiptNo: 'K01/2627/000002' } } });
+    const imported = await importJournalFile(station, 'k01.jsonl');
+    expect(imported).toMatchObject({ status: 'ok', value: { rebuilt: { records: 3, sales: 2 } } });
+    expect((await fresh.db.sales.toArray()).map((x) => x.receiptNo).sort()).toEqual(['K01/2627/000001', 'K01/2627/000002']);
+    expect(await fresh.db.users.toArray()).toEqual(await old.db.users.toArray());
+    const next = await sellOne(fresh.db, '2000000000053', link.floor());
+    expect(next.sale.receiptNo).toBe('K01/2627/000003');
+    link.nudge();
+    expect(await link.whenCopied(next.journalId!, 3000)).toBe(true);
+    expect((await newHost.status()).count).toBe(4);
+    // A kiosk whose journal has sales of its own is never merged with another.
+    expect(await importJournalFile(station, 'k01.jsonl')).toMatchObject({ status: 'failed' });
+    link.stop();
   });
 
   it('refuses a journal whose chain does not check, and writes nothing of it', async () => {
