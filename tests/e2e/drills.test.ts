@@ -22,7 +22,7 @@ import { CHROMIUM, completeSale, screenshot, enterCash, openPay, signIn, startHo
  */
 
 const KILLS = Number(process.env.DRILL_KILLS ?? 30);
-const DRILL_A_BUDGET_MS = 170_000;
+const DRILL_A_BUDGET_MS = 200_000;
 /** Demo products with stock for the whole drill (about 60 sales). */
 const PRODUCTS = ['DEMO-PAP-1', 'DEMO-SOZ-2', 'DEMO-PSH-2', 'DEMO-PAP-2', 'DEMO-WAL-1'];
 const OPERATOR_PIN = '1111';
