@@ -52,7 +52,7 @@ export async function benchJournalRenderer(): Promise<void> {
   const runs = 200;
   const base = await mkdtemp(join(tmpdir(), 'chinar-journal-renderer-bench-'));
   try {
-    const host = createHost({ dataDir: base, transport: 'web' });
+    const host = createHost({ dataDir: base, transport: 'web', appVersion: 'bench' });
     const api: HostApi = { call: ((m: string, i: unknown) => host.dispatch(m, i)) as HostApi['call'], on: () => () => undefined };
 
     const alone = await store('alone');
@@ -78,23 +78,25 @@ export async function benchJournalRenderer(): Promise<void> {
     console.log(`commit → done, commitSale alone (3 lines):   ${stats(bare)}`);
     console.log(`commit → done, with the journal (ack, fsync): ${stats(withJournal)}`);
 
-    // A journal of `sales` sales: the renderer's own records, sent in batches of 100.
+    // A journal of `sales` sales on a second kiosk's host: the renderer's own records, sent in batches of 100.
+    const yearHost = createHost({ dataDir: join(base, 'year'), transport: 'web', appVersion: 'bench' });
+    const yearApi: HostApi = { call: ((m: string, i: unknown) => yearHost.dispatch(m, i)) as HostApi['call'], on: () => () => undefined };
     const source = await store('source');
-    const feed = createJournalLink(source, api);
-    let n = runs;
+    const feed = createJournalLink(source, yearApi);
+    let n = 0;
     while (n < sales) {
       const batch = Math.min(500, sales - n);
       for (let i = 0; i < batch; i++) await sale(source, {});
       n += batch;
     }
     feed.start();
-    for (let i = 0; i < 600 && (await source.journalQueue.count()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 6000 && (await source.journalQueue.count()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
     feed.stop();
-    const status = await api.call('journal.status', {});
+    const status = await yearApi.call('journal.status', {});
     const count = status.ok ? status.value.count : 0;
     const empty = await openChinarDb('rebuilt', { indexedDB: new IDBFactory(), IDBKeyRange });
     const t0 = performance.now();
-    const rebuilt = await rebuildFromJournal(empty, api, { from: GENESIS_HEAD, skipIds: [], clear: true });
+    const rebuilt = await rebuildFromJournal(empty, yearApi, { from: GENESIS_HEAD, skipIds: [], clear: true });
     const seconds = (performance.now() - t0) / 1000;
     if (rebuilt.status !== 'ok') throw new Error(rebuilt.message);
     const perSale = seconds / rebuilt.value.sales;
