@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { benchJournal } from './journal';
+import { benchJournalRenderer } from './journal-renderer';
 import { benchUiScan } from './ui-scan';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
@@ -68,5 +69,6 @@ if (!existsSync('dist/renderer/index.html')) {
 }
 
 await benchJournal();
+await benchJournalRenderer();
 
 interface Stats { n: number; p50: number; p95: number; p99: number; max: number }

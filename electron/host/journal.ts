@@ -38,6 +38,8 @@ import { fileTimestamp, syncDir, writeFileAtomic } from './files';
  */
 
 export const JOURNAL_FILE = 'chinar-journal.jsonl';
+/** The kind of the renderer's demo-seed record (renderer/db/seed.ts): a journal of only it may be replaced by an import. */
+export const DEMO_SEED_KIND = 'seed';
 
 const P1 = '{"prevHash":"';
 const P2 = '","hash":"';
@@ -476,6 +478,9 @@ export class Journal {
   private async checkExtends(other: FileHandle, otherIndex: JournalIndex): Promise<void> {
     const mine = this.index;
     if (mine.count === 0) return;
+    // A new kiosk seeds the demo market on its first start, so that a manager can sign in
+    // and import; a journal holding only that seed is as good as empty.
+    if (mine.count === 1 && (JSON.parse(await this.bodyJsonAt(1)) as { kind?: unknown }).kind === DEMO_SEED_KIND) return;
     let same = false;
     if (otherIndex.count >= mine.count) {
       const at = otherIndex.offsets[mine.count - 1]!;

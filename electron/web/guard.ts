@@ -8,7 +8,7 @@ import type { ErrorCode } from '../../shared/result';
  * - the Host header must be our one address, `127.0.0.1:PORT`, which defeats DNS
  *   rebinding (a hostile name re-pointed at 127.0.0.1 still says its own name in Host);
  * - an Origin, when the browser sends one, must be that same origin;
- * - a per-launch random token, carried in the launch URL's fragment (fragments are never
+ * - a random token, one per data folder (token.ts), carried in the launch URL's fragment (fragments are never
  *   sent to a server, so it reaches no log) and sent back as `Authorization: Bearer`.
  *
  * `localhost:PORT` and `[::1]:PORT` reach the same server but are other origins to the

@@ -7,8 +7,8 @@ import { writeFileAtomic } from '../host/files';
  * launcher can start Chromium on `file://…/launch.html` instead of on the URL. A command
  * line is visible to every local user (`ps`, /proc/PID/cmdline); this file is readable by
  * the kiosk's user alone (0600, written to a temp file with that mode and renamed, so it
- * is never readable by others even for a moment). The token changes on every start; the
- * page is removed when the host stops.
+ * is never readable by others even for a moment). The token is the data folder's
+ * (token.ts); the page is removed when the host stops.
  */
 
 export const LAUNCH_PAGE = 'launch.html';

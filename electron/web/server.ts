@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,7 @@ import { removeLaunchPage, writeLaunchPage } from './launch-page';
 import { originOf, planPort, rememberOrigin } from './origin';
 import { refuse } from './reply';
 import { serveStatic } from './static';
+import { stableToken } from './token';
 
 /**
  * The loopback HTTP transport of the host contract: the guard decides who may ask, the
@@ -66,7 +66,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const plan = await planPort(dataDir, options.port, options.moveOrigin === true);
 
-  const token = randomBytes(32).toString('base64url');
+  // One per data folder, so a page left open across a host restart keeps working (token.ts).
+  const token = await stableToken(dataDir);
   const host = createHost({
     dataDir,
     transport: 'web',

@@ -4,27 +4,36 @@ import type { Paise } from '../../shared/money';
 import { buildReceipt } from '../../shared/receipt';
 import type { SettledPayment } from '../../shared/tender';
 import type { UserEntity } from '../../shared/entities';
-import { commitSale, newId, peekNextReceiptNo, type CommitSaleInput, type CommittedSale } from '../db';
+import { commitSale, markOriginalPrinted, newId, peekNextReceiptNo, type CommitSaleInput, type CommittedSale } from '../db';
+import { COPY_WAIT_MS } from './journal';
 import { attempt, messageOf, type Outcome } from './outcome';
 import { printDocument, type PrintOutcome } from './printing';
 import type { Station } from './station';
 
 /**
- * A sale that is on disk. The receipt may still have failed to print (`print`), or even
- * to build (`receipt` null). Anything short of this is "Sale NOT recorded": the checkout's
+ * A sale that is on disk. Anything short of this is "Sale NOT recorded": the checkout's
  * Outcome is then refused or failed, with why, and the cart stays for another try.
+ * The receipt prints only when the done screen calls `print` (so printing never delays
+ * "done"); it may fail there, or the receipt may not even build (`receipt` null).
  */
 export interface RecordedCheckout {
   sale: CommittedSale;
   receipt: PrintDocument | null;
-  print: PrintOutcome;
+  /** Prints the original receipt; called twice, it prints once and answers the same. */
+  print: () => Promise<PrintOutcome>;
   openDrawer: boolean;
+  /** The host's journal has it; false: shown done with "not yet copied" until the sender gets it there. */
+  copied: boolean;
 }
 
 export interface CheckoutSteps {
   commit(input: Omit<CommitSaleInput, 'deviceId' | 'now' | 'newId'>): Promise<CommittedSale>;
+  /** Sends the sale's journal record now and waits a moment (COPY_WAIT_MS) for the host to have it. */
+  copied(sale: CommittedSale): Promise<boolean>;
   receipt(sale: CommittedSale, copy: 'original' | 'duplicate'): PrintDocument;
   print(document: PrintDocument, openDrawer: boolean): Promise<PrintOutcome>;
+  /** The original came out: every later print of this sale is a duplicate. */
+  printed(sale: CommittedSale): Promise<void>;
   /** Open the cash drawer with cash sales (a machine setting). */
   cashDrawer: boolean;
 }
@@ -41,8 +50,10 @@ export interface CheckoutInput {
 }
 
 /**
- * The order matters (DESIGN.md, "A sale"): commit in one transaction first, and only once
- * it has resolved build the receipt and print it. A printer failure never undoes a sale.
+ * The order matters (DESIGN.md, "A sale"): commit in one transaction first (which queues
+ * its journal record in the same transaction), then give the host a moment to copy it,
+ * and only then hand the sale back as done, with the receipt ready to print. A printer
+ * failure never undoes a sale, and a host out of reach only marks it "not yet copied".
  */
 export async function checkout(
   steps: CheckoutSteps,
@@ -51,15 +62,23 @@ export async function checkout(
   const committed = await attempt(() => steps.commit(input));
   if (committed.status !== 'ok') return committed;
   const sale = committed.value;
+  const copied = await steps.copied(sale).catch(() => false);
   const openDrawer = steps.cashDrawer && sale.payments.some((p) => p.method === 'cash');
   let receipt: PrintDocument;
   try {
     receipt = steps.receipt(sale, 'original');
   } catch (error) {
-    return { status: 'ok', value: { sale, receipt: null, print: { status: 'failed', message: messageOf(error) }, openDrawer } };
+    const failed: PrintOutcome = { status: 'failed', message: messageOf(error) };
+    return { status: 'ok', value: { sale, receipt: null, print: () => Promise.resolve(failed), openDrawer, copied } };
   }
-  const print = await steps.print(receipt, openDrawer);
-  return { status: 'ok', value: { sale, receipt, print, openDrawer } };
+  let printing: Promise<PrintOutcome> | null = null;
+  const print = () => (printing ??= steps.print(receipt, openDrawer).then(async (outcome) => {
+    // The mark is what makes the next print a duplicate; if it cannot be written the
+    // receipt still came out, and the next print is simply another original.
+    if (outcome.status === 'ok') await steps.printed(sale).catch(() => undefined);
+    return outcome;
+  }));
+  return { status: 'ok', value: { sale, receipt, print, openDrawer, copied } };
 }
 
 export function makeReceipt(station: Station, sale: CommittedSale, copy: 'original' | 'duplicate'): PrintDocument {
@@ -74,9 +93,20 @@ export function makeReceipt(station: Station, sale: CommittedSale, copy: 'origin
 /** The real steps for this kiosk. */
 export function checkoutSteps(station: Station, now: () => Date = () => new Date()): CheckoutSteps {
   return {
-    commit: (input) => commitSale(station.db, { ...input, deviceId: station.settings.deviceId, now: now(), newId }),
+    commit: (input) => commitSale(station.db, {
+      ...input, deviceId: station.settings.deviceId, now: now(), newId, numberFloor: station.journal.floor(),
+    }),
+    copied: (sale) => {
+      if (!sale.journalId) return Promise.resolve(false);
+      station.journal.nudge();
+      return station.journal.whenCopied(sale.journalId, COPY_WAIT_MS);
+    },
     receipt: (sale, copy) => makeReceipt(station, sale, copy),
     print: (document, openDrawer) => printDocument(station.host, document, openDrawer),
+    printed: async (sale) => {
+      await markOriginalPrinted(station.db, sale.sale, now(), station.profile.timeZone);
+      station.journal.nudge();
+    },
     cashDrawer: station.settings.cashDrawer,
   };
 }

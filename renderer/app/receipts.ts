@@ -1,12 +1,22 @@
 import { useCallback } from 'react';
 import type { PrintDocument } from '../../shared/documents';
 import type { SaleEntity, UserEntity } from '../../shared/entities';
-import { findSaleByReceiptNo, recentSales, recordReprint, type CommittedSale } from '../db';
+import { findSaleByReceiptNo, lastRecordedSale, markOriginalPrinted, originalPrinted, recentSales, recordReprint, type CommittedSale } from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
 import { makeReceipt } from './checkout';
 import { attempt, messageOf, type Outcome } from './outcome';
 import { printDocument, type PrintOutcome } from './printing';
 import type { Station } from './station';
+
+/**
+ * The sale recorded last, for "Last sale recorded: K01/2627/000014 at 14:32, ₹12,500.00"
+ * on the sign-in and sell screens: after a crash, the operator sees whether the sale they
+ * were ringing up is in, and does not charge it again. `generation` reloads it.
+ */
+export function useLastSale(station: Station, generation: unknown = 0): Loadable<SaleEntity | null> {
+  const load = useCallback(() => lastRecordedSale(station.db), [station.db, generation]);
+  return useLoadable(load);
+}
 
 export function useRecentSales(station: Station, limit = 50): Loadable<SaleEntity[]> {
   const load = useCallback(() => recentSales(station.db, limit), [station.db, limit]);
@@ -33,10 +43,31 @@ export async function openReceipt(station: Station, receiptNo: string): Promise<
   }
 }
 
-/** A duplicate copy that went to the printer: the copy, and how printing it went. */
+/** A copy that went to the printer: the copy, how printing it went, and whether it was a duplicate. */
 export interface Reprinted {
   document: PrintDocument;
   print: PrintOutcome;
+  duplicate: boolean;
+}
+
+/**
+ * The Reprint button: a sale whose original receipt never came out (printer or host down
+ * when it was sold) prints as the ORIGINAL, and is marked printed once it does; after that
+ * every copy is an audited duplicate.
+ */
+export async function reprintReceipt(station: Station, sale: CommittedSale, by: UserEntity, now: Date = new Date()): Promise<Outcome<Reprinted>> {
+  const printedBefore = await attempt(() => originalPrinted(station.db, sale.sale.id));
+  if (printedBefore.status !== 'ok') return printedBefore;
+  if (printedBefore.value) return reprintDuplicate(station, sale, by, now);
+  let document: PrintDocument;
+  try {
+    document = makeReceipt(station, sale, 'original');
+  } catch (error) {
+    return { status: 'failed', message: messageOf(error) };
+  }
+  const print = await printDocument(station.host, document, false);
+  if (print.status === 'ok') await attempt(() => markOriginalPrinted(station.db, sale.sale, now, station.profile.timeZone));
+  return { status: 'ok', value: { document, print, duplicate: false } };
 }
 
 /**
@@ -51,5 +82,5 @@ export async function reprintDuplicate(station: Station, sale: CommittedSale, by
     return document;
   });
   if (recorded.status !== 'ok') return recorded;
-  return { status: 'ok', value: { document: recorded.value, print: await printDocument(station.host, recorded.value, false) } };
+  return { status: 'ok', value: { document: recorded.value, print: await printDocument(station.host, recorded.value, false), duplicate: true } };
 }

@@ -3,6 +3,7 @@ import type { UserEntity } from '../../shared/entities';
 import type { StoreProfile } from '../../shared/store-profile';
 import type { TaxTable } from '../../shared/tax';
 import type { Actor, ChinarDb, PersistenceState } from '../db';
+import type { JournalLink } from './journal';
 
 /**
  * Everything a signed-in screen needs that does not change during a shift: the store of
@@ -17,6 +18,8 @@ export interface Station {
   /** The demo market seeded on first run is still in use. */
   demo: boolean;
   persistence: PersistenceState;
+  /** The page's one sender of committed transactions to the host's journal (app/journal.ts). */
+  journal: JournalLink;
 }
 
 /**

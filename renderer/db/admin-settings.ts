@@ -2,6 +2,7 @@ import { StoreProfileSchema, type StoreProfile } from '../../shared/store-profil
 import { TaxTableSchema, type TaxTable } from '../../shared/tax';
 import { isoWithOffset } from '../../shared/time';
 import { appendAudit } from './audit';
+import { queueJournal } from './journal-queue';
 import type { Actor } from './catalog-admin';
 import { StoreRefusal } from './refusal';
 import type { ChinarDb } from './schema';
@@ -21,13 +22,13 @@ function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; me
 export async function updateStoreProfile(db: ChinarDb, profile: StoreProfile, options: { actor: Actor; now: Date }): Promise<StoreProfile> {
   const parsed = StoreProfileSchema.safeParse(profile);
   if (!parsed.success) throw new SettingsError(firstIssue(parsed.error));
-  return db.transaction('rw', [db.settings, db.audit], async () => {
+  return db.transaction('rw', [db.settings, db.audit, db.journalQueue], async () => {
     const before = await getStoreProfile(db);
-    await db.settings.put({ key: 'storeProfile', value: parsed.data });
-    await appendAudit(db, {
-      at: isoWithOffset(options.now, parsed.data.timeZone), actorId: options.actor.id, action: 'settings.store-profile',
-      detail: { before, after: parsed.data },
-    });
+    const row = { key: 'storeProfile', value: parsed.data };
+    await db.settings.put(row);
+    const at = isoWithOffset(options.now, parsed.data.timeZone);
+    const entry = await appendAudit(db, { at, actorId: options.actor.id, action: 'settings.store-profile', detail: { before, after: parsed.data } });
+    await queueJournal(db, 'settings', at, { settings: [row], audit: [entry] });
     return parsed.data;
   });
 }
@@ -59,13 +60,13 @@ export async function updateTaxTable(db: ChinarDb, table: TaxTable, options: { a
   }
   const ids = new Set(parsed.data.map((r) => r.id));
   if (ids.size !== parsed.data.length) throw new SettingsError('Two rules share an id.');
-  return db.transaction('rw', [db.settings, db.audit], async () => {
+  return db.transaction('rw', [db.settings, db.audit, db.journalQueue], async () => {
     const [before, profile] = await Promise.all([getTaxTable(db), getStoreProfile(db)]);
-    await db.settings.put({ key: 'taxTable', value: parsed.data });
-    await appendAudit(db, {
-      at: isoWithOffset(options.now, profile.timeZone), actorId: options.actor.id, action: 'settings.tax-table',
-      detail: { before, after: parsed.data },
-    });
+    const row = { key: 'taxTable', value: parsed.data };
+    await db.settings.put(row);
+    const at = isoWithOffset(options.now, profile.timeZone);
+    const entry = await appendAudit(db, { at, actorId: options.actor.id, action: 'settings.tax-table', detail: { before, after: parsed.data } });
+    await queueJournal(db, 'settings', at, { settings: [row], audit: [entry] });
     return parsed.data;
   });
 }
@@ -77,7 +78,8 @@ export async function updateTaxTable(db: ChinarDb, table: TaxTable, options: { a
 export async function exportStoreJson(db: ChinarDb, now: Date): Promise<string> {
   return db.transaction('r', db.tables, async () => {
     const tables: Record<string, unknown[]> = {};
-    for (const table of db.tables) tables[table.name] = await table.toArray();
+    // The journal queue is a copy in transit, not data of its own.
+    for (const table of db.tables) if (table.name !== 'journalQueue') tables[table.name] = await table.toArray();
     return JSON.stringify({ format: 'chinar-pos-backup/1', exportedAt: now.toISOString(), schemaVersion: db.verno, tables });
   });
 }

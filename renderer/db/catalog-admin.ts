@@ -6,7 +6,9 @@ import {
 import type { ArtisanEntity, ProductEntity, UserEntity } from '../../shared/entities';
 import { hashPin } from '../../shared/hash';
 import { isoWithOffset } from '../../shared/time';
+import type { AuditEntry } from '../../shared/entities';
 import { appendAudit } from './audit';
+import { queueJournal } from './journal-queue';
 import { productSearchWords } from './catalog';
 import type { NewId } from './ids';
 import { StoreRefusal } from './refusal';
@@ -60,17 +62,23 @@ export function previewCatalogImport(db: ChinarDb, files: CatalogInput, newId: N
 export async function applyCatalogImport(
   db: ChinarDb, files: CatalogInput, options: { actor: Actor; now: Date; newId: NewId },
 ): Promise<ImportOutcome> {
-  return db.transaction('rw', [db.artisans, db.products, db.settings, db.audit], async () => {
+  return db.transaction('rw', [db.artisans, db.products, db.settings, db.audit, db.journalQueue], async () => {
     const outcome = await planFrom(db, files, options.newId);
     if (!outcome.ok) return outcome;
     const { plan } = outcome;
-    await db.artisans.bulkPut([...plan.artisans.create, ...plan.artisans.update.map((u) => u.after)]);
-    await db.products.bulkPut([...plan.products.create, ...plan.products.update.map((u) => u.after)]);
-    if (await isDemoData(db)) await retireDemoCatalog(db);
+    const artisans = [...plan.artisans.create, ...plan.artisans.update.map((u) => u.after)];
+    const products = [...plan.products.create, ...plan.products.update.map((u) => u.after)];
+    await db.artisans.bulkPut(artisans);
+    await db.products.bulkPut(products);
+    const retired = await isDemoData(db) ? await retireDemoCatalog(db) : null;
     const profile = await getStoreProfile(db);
-    await appendAudit(db, {
-      at: isoWithOffset(options.now, profile.timeZone), actorId: options.actor.id, action: 'catalog.import',
-      detail: { ...plan.counts },
+    const at = isoWithOffset(options.now, profile.timeZone);
+    const entry = await appendAudit(db, { at, actorId: options.actor.id, action: 'catalog.import', detail: { ...plan.counts } });
+    await queueJournal(db, 'catalog', at, {
+      artisans: [...artisans, ...(retired?.artisans ?? [])],
+      products: [...products, ...(retired?.products ?? [])],
+      ...(retired ? { settings: [retired.setting] } : {}),
+      audit: [entry],
     });
     return outcome;
   });
@@ -80,10 +88,16 @@ export async function applyCatalogImport(
  * The first real import ends the demo: demo artisans and products are deactivated (kept,
  * since demo sales may refer to them) and the sign-in screen stops showing demo PINs.
  */
-async function retireDemoCatalog(db: ChinarDb): Promise<void> {
+async function retireDemoCatalog(db: ChinarDb): Promise<{ artisans: ArtisanEntity[]; products: ProductEntity[]; setting: { key: string; value: unknown } }> {
   await db.artisans.filter((a) => a.code.startsWith(DEMO_CODE_PREFIX)).modify({ active: false });
   await db.products.filter((p) => p.sku.startsWith(DEMO_CODE_PREFIX)).modify({ active: false });
   await setDemoData(db, false);
+  // The journal takes whole rows, as they now are.
+  const [artisans, products] = await Promise.all([
+    db.artisans.filter((a) => a.code.startsWith(DEMO_CODE_PREFIX)).toArray(),
+    db.products.filter((p) => p.sku.startsWith(DEMO_CODE_PREFIX)).toArray(),
+  ]);
+  return { artisans, products, setting: { key: 'demoData', value: false } };
 }
 
 export async function exportCatalog(db: ChinarDb): Promise<{ artisansCsv: string; productsCsv: string }> {
@@ -91,9 +105,19 @@ export async function exportCatalog(db: ChinarDb): Promise<{ artisansCsv: string
   return { artisansCsv: artisansToCsv(rows.artisans), productsCsv: productsToCsv(rows.products) };
 }
 
-async function audit(db: ChinarDb, actor: Actor, now: Date, action: string, detail: Record<string, unknown>): Promise<void> {
+/**
+ * The audit entry of a catalog change, and the change's journal record holding `rows` and
+ * that entry (call inside the change's transaction, with audit and journalQueue in it).
+ */
+async function audit(
+  db: ChinarDb, actor: Actor, now: Date, action: string, detail: Record<string, unknown>,
+  kind: 'catalog' | 'stock' | 'users', rows: Record<string, readonly object[]>,
+): Promise<AuditEntry> {
   const profile = await getStoreProfile(db);
-  await appendAudit(db, { at: isoWithOffset(now, profile.timeZone), actorId: actor.id, action, detail });
+  const at = isoWithOffset(now, profile.timeZone);
+  const entry = await appendAudit(db, { at, actorId: actor.id, action, detail });
+  await queueJournal(db, kind, at, { ...rows, audit: [entry] });
+  return entry;
 }
 
 export type ArtisanDraft = Omit<ArtisanEntity, 'id' | 'pinHash'> & { id: string | null; pin: string | null };
@@ -106,7 +130,7 @@ export async function saveArtisan(db: ChinarDb, draft: ArtisanDraft, options: { 
     throw new CatalogEditError('Commission must be between 0% and 100%.');
   }
   if (draft.pin !== null && !/^\d{4,6}$/.test(draft.pin)) throw new CatalogEditError('An earnings PIN is 4 to 6 digits.');
-  return db.transaction('rw', [db.artisans, db.settings, db.audit], async () => {
+  return db.transaction('rw', [db.artisans, db.settings, db.audit, db.journalQueue], async () => {
     const clash = await db.artisans.get({ code: draft.code });
     if (clash && clash.id !== draft.id) throw new CatalogEditError(`Artisan code ${draft.code} already belongs to ${clash.name}.`);
     const existing = draft.id ? await db.artisans.get(draft.id) : undefined;
@@ -118,7 +142,7 @@ export async function saveArtisan(db: ChinarDb, draft: ArtisanDraft, options: { 
       pinHash: pin !== null ? hashPin(id, pin) : existing?.pinHash ?? null,
     };
     await db.artisans.put(artisan);
-    await audit(db, options.actor, options.now, existing ? 'artisan.update' : 'artisan.create', { artisanId: id, code: artisan.code, pinChanged: pin !== null });
+    await audit(db, options.actor, options.now, existing ? 'artisan.update' : 'artisan.create', { artisanId: id, code: artisan.code, pinChanged: pin !== null }, 'catalog', { artisans: [artisan] });
     return artisan;
   });
 }
@@ -140,7 +164,7 @@ export async function saveProduct(db: ChinarDb, draft: ProductDraft, options: { 
     const check = validateBarcode(draft.barcode);
     if (!check.ok) throw new CatalogEditError(`Barcode ${draft.barcode} ${check.reason}.`);
   }
-  return db.transaction('rw', [db.products, db.artisans, db.settings, db.audit], async () => {
+  return db.transaction('rw', [db.products, db.artisans, db.settings, db.audit, db.journalQueue], async () => {
     if (!(await db.artisans.get(draft.artisanId))) throw new CatalogEditError('Choose the artisan who made it.');
     const skuClash = await db.products.get({ sku: draft.sku.trim() });
     if (skuClash && skuClash.id !== draft.id) throw new CatalogEditError(`SKU ${draft.sku} is already used by ${skuClash.name}.`);
@@ -159,7 +183,7 @@ export async function saveProduct(db: ChinarDb, draft: ProductDraft, options: { 
       stock: existing ? existing.stock : draft.stock,
     };
     await db.products.put(product);
-    await audit(db, options.actor, options.now, existing ? 'product.update' : 'product.create', { productId: product.id, sku, barcode, price: product.price });
+    await audit(db, options.actor, options.now, existing ? 'product.update' : 'product.create', { productId: product.id, sku, barcode, price: product.price }, 'catalog', { products: [product] });
     return product;
   });
 }
@@ -170,28 +194,30 @@ export async function adjustStock(
 ): Promise<ProductEntity> {
   if (!Number.isInteger(delta) || delta === 0) throw new CatalogEditError('Enter how many pieces to add or remove.');
   if (reason.trim().length < 3) throw new CatalogEditError('Say why the stock changes (e.g. "counted shelf", "damaged").');
-  return db.transaction('rw', [db.products, db.settings, db.audit], async () => {
+  return db.transaction('rw', [db.products, db.settings, db.audit, db.journalQueue], async () => {
     const product = await db.products.get(productId);
     if (!product) throw new CatalogEditError('That product is no longer in the catalog.');
     const updated = { ...product, stock: product.stock + delta };
     await db.products.put(updated);
-    await audit(db, options.actor, options.now, 'stock.adjust', { productId, sku: product.sku, delta, before: product.stock, after: updated.stock, reason: reason.trim() });
+    await audit(db, options.actor, options.now, 'stock.adjust', { productId, sku: product.sku, delta, before: product.stock, after: updated.stock, reason: reason.trim() }, 'stock', { products: [updated] });
     return updated;
   });
 }
 
 /** Deactivated records stay (sales refer to them) but cannot be sold or chosen. */
 export async function setProductActive(db: ChinarDb, productId: string, active: boolean, options: { actor: Actor; now: Date }): Promise<void> {
-  await db.transaction('rw', [db.products, db.settings, db.audit], async () => {
+  await db.transaction('rw', [db.products, db.settings, db.audit, db.journalQueue], async () => {
     await db.products.update(productId, { active });
-    await audit(db, options.actor, options.now, active ? 'product.activate' : 'product.deactivate', { productId });
+    const product = await db.products.get(productId);
+    await audit(db, options.actor, options.now, active ? 'product.activate' : 'product.deactivate', { productId }, 'catalog', { products: product ? [product] : [] });
   });
 }
 
 export async function setArtisanActive(db: ChinarDb, artisanId: string, active: boolean, options: { actor: Actor; now: Date }): Promise<void> {
-  await db.transaction('rw', [db.artisans, db.settings, db.audit], async () => {
+  await db.transaction('rw', [db.artisans, db.settings, db.audit, db.journalQueue], async () => {
     await db.artisans.update(artisanId, { active });
-    await audit(db, options.actor, options.now, active ? 'artisan.activate' : 'artisan.deactivate', { artisanId });
+    const artisan = await db.artisans.get(artisanId);
+    await audit(db, options.actor, options.now, active ? 'artisan.activate' : 'artisan.deactivate', { artisanId }, 'catalog', { artisans: artisan ? [artisan] : [] });
   });
 }
 
@@ -234,7 +260,7 @@ export type UserDraft = { id: string | null; name: string; role: UserEntity['rol
 export async function saveUser(db: ChinarDb, draft: UserDraft, options: { actor: Actor; now: Date; newId: NewId }): Promise<UserEntity> {
   if (draft.name.trim() === '') throw new CatalogEditError('Enter the person’s name.');
   if (draft.pin !== null && !/^\d{4,6}$/.test(draft.pin)) throw new CatalogEditError('A PIN is 4 to 6 digits.');
-  return db.transaction('rw', [db.users, db.settings, db.audit], async () => {
+  return db.transaction('rw', [db.users, db.settings, db.audit, db.journalQueue], async () => {
     const existing = draft.id ? await db.users.get(draft.id) : undefined;
     if (!existing && draft.pin === null) throw new CatalogEditError('Give the new user a PIN.');
     const id = existing?.id ?? options.newId();
@@ -250,7 +276,7 @@ export async function saveUser(db: ChinarDb, draft: UserDraft, options: { actor:
       pinHash: draft.pin !== null ? hashPin(id, draft.pin) : existing!.pinHash,
     };
     await db.users.put(user);
-    await audit(db, options.actor, options.now, existing ? 'user.update' : 'user.create', { userId: id, role: user.role, active: user.active, pinChanged: draft.pin !== null });
+    await audit(db, options.actor, options.now, existing ? 'user.update' : 'user.create', { userId: id, role: user.role, active: user.active, pinChanged: draft.pin !== null }, 'users', { users: [user] });
     return user;
   });
 }

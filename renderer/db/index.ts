@@ -2,16 +2,20 @@
  * The store of record. Components call these operations, named after what people do;
  * nothing else in the renderer touches IndexedDB.
  */
-export { openChinarDb, ChinarDb, DEFAULT_DB_NAME, type CartRow } from './schema';
+export { openChinarDb, ChinarDb, DEFAULT_DB_NAME, type CartRow, type JournalQueueRow } from './schema';
 export { newId, type NewId } from './ids';
 export { StoreRefusal } from './refusal';
-export { seedDemoIfEmpty } from './seed';
+export { seedDemoIfEmpty, DEMO_SEED_KIND } from './seed';
 export { DEMO_PINS } from './demo-data';
 export { signInWithPin, approveAsManager, PIN_PATTERN } from './auth';
 export { findProductByBarcode, searchProducts, productSearchWords, type ProductWithArtisan } from './catalog';
 export { commitSale, peekNextReceiptNo, SaleNotRecordedError, type CommitSaleInput, type CommittedSale, type LineApproval } from './sales';
 export { saveOpenCart, loadOpenCart, parkCart, parkedCarts, recallCart, stockCounts, OPEN_CART_ID, type CartDraft } from './carts';
-export { findSaleByReceiptNo, recentSales, recordReprint, recordNoSale } from './receipts';
+export { findSaleByReceiptNo, recentSales, recordReprint, recordNoSale, markOriginalPrinted, originalPrinted, lastRecordedSale } from './receipts';
+export {
+  queueJournal, pendingJournal, pendingJournalCount, pendingJournalIds, isJournalPending, acknowledgeJournal, journalHeadOf, storeIsEmpty,
+  clearStoreForRestore, restoreJournalPage, JournalRestoreError,
+} from './journal-queue';
 export { openDay, DayClosedError } from './days';
 export { getStoreProfile, saveStoreProfile, getTaxTable, saveTaxTable, isDemoData, setDemoData } from './settings';
 export { requestPersistence, checkSpace, MIN_FREE_BYTES, type PersistenceState, type SpaceState } from './storage';

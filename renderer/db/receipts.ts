@@ -1,6 +1,7 @@
 import type { SaleEntity } from '../../shared/entities';
 import { isoWithOffset } from '../../shared/time';
 import { appendAudit } from './audit';
+import { queueJournal } from './journal-queue';
 import { INVOICE_COUNTER_PREFIX, type CommittedSale } from './sales';
 import type { ChinarDb } from './schema';
 
@@ -41,15 +42,45 @@ export async function recentSales(db: ChinarDb, limit = 50): Promise<SaleEntity[
 
 /** A reprint is an audited event: a duplicate copy is a document that can be misused. */
 export async function recordReprint(db: ChinarDb, sale: SaleEntity, actorId: string, now: Date, timeZone: string): Promise<void> {
-  await db.transaction('rw', [db.audit], () =>
-    appendAudit(db, { at: isoWithOffset(now, timeZone), actorId, action: 'receipt.reprint', detail: { saleId: sale.id, receiptNo: sale.receiptNo } }));
+  await db.transaction('rw', [db.audit, db.journalQueue], async () => {
+    const at = isoWithOffset(now, timeZone);
+    const entry = await appendAudit(db, { at, actorId, action: 'receipt.reprint', detail: { saleId: sale.id, receiptNo: sale.receiptNo } });
+    await queueJournal(db, 'audit', at, { audit: [entry] });
+  });
 }
 
 /** A no-sale drawer open: who asked, which manager approved it, in the audit chain. */
 export async function recordNoSale(db: ChinarDb, options: { operatorId: string; managerId: string; now: Date; timeZone: string; reason: string }): Promise<void> {
-  await db.transaction('rw', [db.audit], () =>
-    appendAudit(db, {
-      at: isoWithOffset(options.now, options.timeZone), actorId: options.operatorId, action: 'drawer.no-sale',
+  await db.transaction('rw', [db.audit, db.journalQueue], async () => {
+    const at = isoWithOffset(options.now, options.timeZone);
+    const entry = await appendAudit(db, {
+      at, actorId: options.operatorId, action: 'drawer.no-sale',
       detail: { approvedBy: options.managerId, reason: options.reason },
-    }));
+    });
+    await queueJournal(db, 'audit', at, { audit: [entry] });
+  });
+}
+
+/**
+ * The sale's original receipt came out of the printer: from now on every print of it is a
+ * duplicate. Journaled, so a rebuilt store does not print a second original. Idempotent.
+ */
+export async function markOriginalPrinted(db: ChinarDb, sale: SaleEntity, now: Date, timeZone: string): Promise<void> {
+  await db.transaction('rw', [db.receiptPrints, db.journalQueue], async () => {
+    if (await db.receiptPrints.get(sale.id)) return;
+    const at = isoWithOffset(now, timeZone);
+    const row = { id: sale.id, receiptNo: sale.receiptNo, printedAt: at };
+    await db.receiptPrints.add(row);
+    await queueJournal(db, 'receipt', at, { receiptPrints: [row] });
+  });
+}
+
+/** True once the sale's original receipt has printed (a reprint is then a duplicate). */
+export async function originalPrinted(db: ChinarDb, saleId: string): Promise<boolean> {
+  return (await db.receiptPrints.get(saleId)) !== undefined;
+}
+
+/** The sale recorded last (by time), for "Last sale recorded: …" after a crash. */
+export async function lastRecordedSale(db: ChinarDb): Promise<SaleEntity | null> {
+  return (await db.sales.orderBy('createdAt').last()) ?? null;
 }

@@ -6,7 +6,9 @@ import { calendarDateIn, isoWithOffset } from '../../shared/time';
 import type { PaymentEntity, SaleEntity, SaleLineEntity, UserEntity } from '../../shared/entities';
 import { stockShortfalls } from '../../shared/stock';
 import { cashOverLimit, type SettledPayment } from '../../shared/tender';
+import { invoiceNumberParts } from '../../shared/journal';
 import { lastAuditEntry, nextAuditEntry } from './audit';
+import { queueJournal } from './journal-queue';
 import { OPEN_CART_ID } from './carts';
 import { dayForSale, openDay } from './days';
 import type { NewId } from './ids';
@@ -27,6 +29,12 @@ export interface CommitSaleInput {
   discountApprovals?: readonly LineApproval[];
   /** Managers who approved selling further beyond the stock count than the store's limit. */
   stockApprovals?: readonly LineApproval[];
+  /**
+   * The highest invoice number the host's journal knows per counter key ("K01/2627": 123).
+   * A number at or below it was issued before, by a store that has since lost it: the
+   * sale is refused, and the store must be restored from the journal first.
+   */
+  numberFloor?: Readonly<Record<string, number>>;
 }
 
 /** A manager's PIN given for one cart line. */
@@ -39,6 +47,8 @@ export interface CommittedSale {
   sale: SaleEntity;
   lines: SaleLineEntity[];
   payments: PaymentEntity[];
+  /** The journal record that carries this sale to the host (set by commitSale, absent on a sale read back). */
+  journalId?: string;
 }
 
 /** Anything that stopped the sale from being written: the screen says "Sale NOT recorded". */
@@ -58,7 +68,7 @@ export class SaleNotRecordedError extends Error {
 export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<CommittedSale> {
   if (input.cart.items.length === 0) throw new SaleNotRecordedError('The cart is empty.');
   try {
-    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.days, db.settings, db.users, db.carts], async () => {
+    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.days, db.settings, db.users, db.carts, db.journalQueue], async () => {
       // Every read is issued at once: IndexedDB pipelines them, and the commit stays close
       // to the cost of a bare transaction writing the same rows (see bench/).
       // The counters table holds one row per invoice series and financial year: tiny.
@@ -86,6 +96,11 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       const counterKey = `${INVOICE_COUNTER_PREFIX}${invoiceCounterKey(profile.invoiceSeries, businessDate)}`;
       const sequence = (counters.find((c) => c.key === counterKey)?.value ?? 0) + 1;
       const receiptNo = formatInvoiceNumber(profile.invoiceSeries, businessDate, sequence);
+      const floor = input.numberFloor?.[counterKey.slice(INVOICE_COUNTER_PREFIX.length)] ?? 0;
+      if (sequence <= floor) {
+        const parts = invoiceNumberParts(receiptNo);
+        throw new SaleNotRecordedError(`Invoice number ${receiptNo} was already issued on this kiosk (the journal's highest is ${String(floor).padStart(6, '0')}${parts ? ` in ${parts.key}` : ''}): this store has lost sales. A manager must restore the store from the journal (Settings, Journal) before selling again.`);
+      }
       const createdAt = isoWithOffset(input.now, profile.timeZone);
       const saleId = input.newId();
 
@@ -131,17 +146,25 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
         },
       });
 
-      await Promise.all([
+      const counter = { key: counterKey, value: sequence };
+      // A day opened on the spot for this sale is part of this transaction, so of its record.
+      const dayRows = open ? [] : [await db.days.get(businessDate)].filter((d) => d !== undefined);
+      const auditRows = open || !chainHead ? [audit] : [chainHead, audit];
+      const [journalId] = await Promise.all([
+        queueJournal(db, 'sale', createdAt, {
+          sales: [sale], saleLines: lines, payments, products: updatedProducts, counters: [counter], audit: auditRows,
+          ...(dayRows.length > 0 ? { days: dayRows } : {}),
+        }).then((ids) => ids[0]!),
         db.sales.add(sale),
         db.saleLines.bulkAdd(lines),
         db.payments.bulkAdd(payments),
         db.products.bulkPut(updatedProducts),
-        db.counters.put({ key: counterKey, value: sequence }),
+        db.counters.put(counter),
         db.audit.add(audit),
         // The counter's cart is now a sale: it must never come back to be charged again.
         db.carts.delete(OPEN_CART_ID),
       ]);
-      return { sale, lines, payments };
+      return { sale, lines, payments, journalId };
     });
   } catch (error) {
     if (error instanceof SaleNotRecordedError) throw error;

@@ -31,6 +31,34 @@ export interface CartRow {
 export interface CounterRow { key: string; value: number }
 
 /**
+ * A committed transaction waiting to be copied to the host's journal (issue 8). Written in
+ * the SAME transaction as the rows it holds, so a commit and its copy-to-be cannot part;
+ * deleted only once the host has acknowledged it.
+ */
+export interface JournalQueueRow {
+  /** Auto-increment: the order the transactions committed in, which is the order they are sent. */
+  qseq?: number;
+  /** The record id (UUIDv7): resending it is a no-op on the host. */
+  id: string;
+  kind: string;
+  /** ISO 8601 with the market's offset. */
+  at: string;
+  /** The whole rows the transaction wrote, per table. */
+  data: Record<string, Record<string, unknown>[]>;
+  /** UTF-8 size of the record as JSON, so the sender can batch within the transport's limit. */
+  bytes: number;
+}
+
+/** The original receipt of a sale came out of the printer once: any later print is a duplicate. */
+export interface ReceiptPrintRow {
+  /** The sale's id (the journal keys tables by `id`). */
+  id: string;
+  receiptNo: string;
+  /** ISO 8601, when the original printed. */
+  printedAt: string;
+}
+
+/**
  * The store of record. Indexes are the ones the hot paths need: barcode and SKU lookups
  * at the counter, the business day for closing, artisan + day for earnings.
  * Schema changes are new versions with upgrade functions; no version drops data.
@@ -47,6 +75,8 @@ export class ChinarDb extends Dexie {
   settings!: Table<SettingRow, string>;
   counters!: Table<CounterRow, string>;
   carts!: Table<CartRow, string>;
+  journalQueue!: Table<JournalQueueRow, number>;
+  receiptPrints!: Table<ReceiptPrintRow, string>;
 
   constructor(name: string, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Strict durability: a committed sale is on disk before the transaction's complete
@@ -66,6 +96,9 @@ export class ChinarDb extends Dexie {
     });
     // v2: the open cart survives a reload, and carts can be parked and recalled.
     this.version(2).stores({ carts: 'id, status' });
+    // v3 (issue 8): the queue of committed transactions not yet copied to the host's
+    // journal, and which sales' original receipts have printed.
+    this.version(3).stores({ journalQueue: '++qseq, &id', receiptPrints: 'id' });
   }
 }
 

@@ -4,10 +4,14 @@ import { isoWithOffset } from '../../shared/time';
 import type { ArtisanEntity, ProductEntity, UserEntity } from '../../shared/entities';
 import { DEFAULT_TAX_TABLE } from '../../shared/tax';
 import { appendAudit } from './audit';
+import { queueJournal } from './journal-queue';
 import { productSearchWords } from './catalog';
 import { DEMO_ARTISANS, DEMO_PINS, DEMO_PRODUCTS, DEMO_PROFILE } from './demo-data';
 import type { NewId } from './ids';
 import type { ChinarDb } from './schema';
+
+/** The kind of the demo seed's journal record: a new kiosk may replace a journal holding only it (USB import). */
+export const DEMO_SEED_KIND = 'seed';
 
 /**
  * First run on an empty store: seed the demo market (artisans, products, one operator,
@@ -15,7 +19,7 @@ import type { ChinarDb } from './schema';
  * Returns true when it seeded.
  */
 export async function seedDemoIfEmpty(db: ChinarDb, options: { now: Date; newId: NewId }): Promise<boolean> {
-  return db.transaction('rw', [db.users, db.artisans, db.products, db.settings, db.audit], async () => {
+  return db.transaction('rw', [db.users, db.artisans, db.products, db.settings, db.audit, db.journalQueue], async () => {
     if ((await db.users.count()) > 0) return false;
     const artisanIds = new Map<string, string>();
     const artisans: ArtisanEntity[] = DEMO_ARTISANS.map((a) => {
@@ -46,15 +50,19 @@ export async function seedDemoIfEmpty(db: ChinarDb, options: { now: Date; newId:
     await db.artisans.bulkAdd(artisans);
     await db.products.bulkAdd(products);
     await db.users.bulkAdd(users);
-    await db.settings.bulkPut([
+    const settings = [
       { key: 'storeProfile', value: DEMO_PROFILE },
       { key: 'taxTable', value: DEFAULT_TAX_TABLE },
       { key: 'demoData', value: true },
-    ]);
-    await appendAudit(db, {
-      at: isoWithOffset(options.now, DEMO_PROFILE.timeZone), actorId: 'system', action: 'store.seed-demo',
+    ];
+    await db.settings.bulkPut(settings);
+    const at = isoWithOffset(options.now, DEMO_PROFILE.timeZone);
+    const entry = await appendAudit(db, {
+      at, actorId: 'system', action: 'store.seed-demo',
       detail: { artisans: artisans.length, products: products.length },
     });
+    // Journaled like any write: after a wiped profile, the people who sign in come back too.
+    await queueJournal(db, DEMO_SEED_KIND, at, { artisans, products, users, settings, audit: [entry] });
     return true;
   });
 }

@@ -21,9 +21,22 @@ const EVENTS: ReadonlySet<string> = new Set(Object.keys(hostEvents));
 /** Long enough for a big backup or a slow network printer; a dead host must not hang the till. */
 const CALL_TIMEOUT_MS = 120_000;
 
+/**
+ * Methods that may be sent again after lost contact: reads, puts of the same value, and
+ * journal appends (idempotent by record id on the host). A print, a drawer kick, an upload
+ * or an enrolment is not retried here: the host may have done it before the answer was
+ * lost, and doing it twice is worse than the person pressing the button again.
+ */
+const RETRY_SAFE: ReadonlySet<string> = new Set([
+  'app.info', 'printer.status', 'settings.get', 'settings.update', 'labels.pdf', 'cards.pdf',
+  'journal.append', 'journal.status', 'journal.read', 'journal.importFiles', 'journal.checkImport',
+]);
+/** Pauses between tries of a retry-safe call while the host restarts: about 12 s in all. */
+const RETRY_DELAYS_MS = [200, 400, 800, 1_500, 3_000, 3_000, 3_000];
+
 const LOST_CONTACT = 'Lost contact with the kiosk host. Check that Chinar POS is still running on this computer, then try again; anything already saved is safe.';
 const NO_TOKEN = 'This page was opened without its access key. Open the address the kiosk host printed when it started (it ends in #token=…).';
-const BAD_TOKEN = 'The kiosk host did not accept this page\'s access key (it changes every time the host starts). Open the address the host printed when it last started.';
+const BAD_TOKEN = 'The kiosk host did not accept this page\'s access key (a new one is issued when its data folder\'s web-token file is removed). Open the address the host printed when it last started.';
 
 let cached: HostApi | null = null;
 
@@ -66,6 +79,8 @@ export interface HttpHostOptions {
   fetch?: typeof fetch;
   /** Reconnect delays for the event stream: doubles from `initialMs` up to `maxMs`. */
   reconnect?: { initialMs: number; maxMs: number };
+  /** Pauses between tries of a retry-safe call that lost contact (default about 12 s in all). */
+  retryDelaysMs?: readonly number[];
 }
 
 export interface HttpHost extends HostApi {
@@ -87,6 +102,13 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   const listeners = new Map<HostEvent, Set<(payload: unknown) => void>>();
   let stream: AbortController | null = null;
 
+  const retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+
+  /**
+   * Calls the host; a call that lost contact (the host restarting: connection refused, a
+   * cut-off answer, "starting" 503) is tried again after a pause if it is safe to send twice.
+   * Refusals are answers and pass straight through.
+   */
   async function call(method: string, input: unknown): Promise<HostResult<unknown>> {
     if (!METHODS.has(method)) return fail('bad-request', `"${method.slice(0, 60)}" is not a host method.`);
     if (!options.token) return fail('unauthorized', NO_TOKEN);
@@ -96,6 +118,16 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     } catch {
       return fail('bad-request', `${method}: the input cannot be sent as JSON.`);
     }
+    const delays = RETRY_SAFE.has(method) ? retryDelays : [];
+    for (let attempt = 0; ; attempt++) {
+      const result = await callOnce(method, body);
+      if (result !== 'lost') return result;
+      if (attempt >= delays.length) return fail('internal', LOST_CONTACT);
+      await sleep(delays[attempt]!, new AbortController().signal);
+    }
+  }
+
+  async function callOnce(method: string, body: string): Promise<HostResult<unknown> | 'lost'> {
     let response: Response;
     try {
       response = await doFetch(`${base}/api/call/${encodeURIComponent(method)}`, {
@@ -106,17 +138,19 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
         signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
       });
     } catch {
-      return fail('internal', LOST_CONTACT);
+      return 'lost';
     }
     if (response.status === 401) return fail('unauthorized', BAD_TOKEN);
     let result: unknown;
     try {
       result = await response.json();
     } catch {
-      return fail('internal', LOST_CONTACT);
+      return 'lost';
     }
+    // The host is up but not listening yet ("starting"): as good as not there.
+    if (response.status === 503) return 'lost';
     // The host answers refusals (413, 400, 403) in the same shape, so they pass through.
-    return isHostResult(result) ? result : fail('internal', LOST_CONTACT);
+    return isHostResult(result) ? result : 'lost';
   }
 
   function deliver(block: string): void {

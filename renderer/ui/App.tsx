@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HostApi } from '../../shared/contract';
 import type { UserEntity } from '../../shared/entities';
 import { Dialog } from './components/Dialog';
-import { bootStation, BootError } from '../app/boot';
+import { bootStation, BootError, loadStation, type Booted } from '../app/boot';
 import { keepOpenCart, keptOpenCart } from '../app/carts';
 import { messageOf } from '../app/outcome';
 import { usePrinterStatus } from '../app/printing';
@@ -19,10 +19,13 @@ import { SellScreen } from './sell/SellScreen';
 import { Header, type ScreenId } from './shell/Header';
 import { StorageBanners } from './shell/StorageBanners';
 import { SignInScreen } from './signin/SignInScreen';
+import { JournalBanner } from './recovery/JournalBanner';
+import { RecoveryScreen } from './recovery/RecoveryScreen';
 
 type Boot =
   | { status: 'starting' }
-  | { status: 'failed'; step: 'host' | 'store' | 'settings'; message: string }
+  | { status: 'failed'; step: 'host' | 'store' | 'settings' | 'journal'; message: string }
+  | Extract<Booted, { status: 'recover' }>
   | { status: 'ready'; station: Station };
 
 /** The kiosk: start-up, then sign-in, then the signed-in screens. */
@@ -39,7 +42,7 @@ export function App({ host }: { host: HostApi | Error }) {
     let live = true;
     setBoot({ status: 'starting' });
     bootStation(host).then(
-      (station) => { if (live) setBoot({ status: 'ready', station }); },
+      (booted) => { if (live) setBoot(booted); },
       (error: unknown) => {
         if (!live) return;
         const step = error instanceof BootError ? error.step : 'store';
@@ -55,6 +58,19 @@ export function App({ host }: { host: HostApi | Error }) {
     setBoot((b) => (b.status === 'ready' ? { status: 'ready', station: update(b.station) } : b));
   }, []);
 
+  // One sender per page: it starts once the store is whole (after any rebuild).
+  const link = boot.status === 'ready' ? boot.station.journal : null;
+  useEffect(() => { link?.start(); }, [link]);
+
+  if (boot.status === 'recover') {
+    const recovered = () => {
+      loadStation(boot.base).then(
+        (station) => setBoot({ status: 'ready', station }),
+        (error: unknown) => setBoot({ status: 'failed', step: 'store', message: messageOf(error) }),
+      );
+    };
+    return <RecoveryScreen base={boot.base} plan={boot.plan} journal={boot.journal} onDone={recovered} />;
+  }
   if (boot.status === 'starting') {
     return <main className="boot" aria-busy="true"><p className="boot__text">{t('boot.starting')}</p></main>;
   }
@@ -125,6 +141,7 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
         onSignOut={() => (sell.cart.items.length > 0 ? setConfirmSignOut(true) : signOut())}
       />
       <StorageBanners user={user} persistence={station.persistence} space={space} />
+      <JournalBanner station={station} user={user} />
       {screen === 'sell' ? (
         <SellScreen
           station={station}

@@ -1,5 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web';
@@ -54,6 +54,32 @@ describe('loopback web host', () => {
     const other = await startWebHost({ port: 0, dataDir: await tempDir() });
     hosts.push(other);
     expect(other.token).not.toBe(web.token);
+  });
+
+  it('keeps its token per data folder (0600), so a page open across a restart keeps working', async () => {
+    const { web, dataDir } = await start();
+    const file = join(dataDir, 'web-token');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await readFile(file, 'utf8')).trim()).toBe(web.token);
+    const port = web.port;
+    await web.close();
+    hosts.splice(hosts.indexOf(web), 1);
+    const again = await startWebHost({ port, dataDir, rendererDir: await tempDir() });
+    hosts.push(again);
+    expect(again.token).toBe(web.token);
+    const reply = await send(port, {
+      method: 'POST', path: '/api/call/app.info', body: '{}',
+      headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${web.token}`, 'content-type': 'application/json' },
+    });
+    expect(reply.status).toBe(200);
+    // A file others could read is not trusted: a new token replaces it.
+    await again.close();
+    hosts.splice(hosts.indexOf(again), 1);
+    await chmod(file, 0o644);
+    const third = await startWebHost({ port, dataDir, rendererDir: await tempDir() });
+    hosts.push(third);
+    expect(third.token).not.toBe(web.token);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a call without the token (401) and changes nothing on disk', async () => {

@@ -78,9 +78,36 @@ describe('renderer host client over loopback HTTP', () => {
   });
 
   it('returns "Lost contact" instead of throwing when the host is gone', async () => {
-    const host = client({ baseUrl: `http://127.0.0.1:${await deadPort()}`, token: 'abc' });
+    const host = client({ baseUrl: `http://127.0.0.1:${await deadPort()}`, token: 'abc', retryDelaysMs: [10, 10] });
     const result = await host.call('printer.status', {});
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^Lost contact with the kiosk host\. /) } });
+  });
+
+  it('rides out a host restart: the same page\'s token still works, and an append sent meanwhile lands once', async () => {
+    const { web, origin, dataDir } = await startHost();
+    const host = client({ baseUrl: origin, token: web.token, retryDelaysMs: [100, 200, 400, 800, 1600, 1600] });
+    const record = { id: 'rec-restart-1', kind: 'sale', at: '2026-11-22T12:00:00+05:30', data: { audit: [{ seq: 1, action: 'x' }] } };
+    expect(await host.call('journal.append', { records: [record] })).toMatchObject({ ok: true, value: { appended: 1 } });
+    await web.close();
+    hosts.splice(hosts.indexOf(web), 1);
+    // Sent while the host is down: it waits and goes through once the host is back.
+    const during = host.call('journal.append', { records: [record, { ...record, id: 'rec-restart-2' }] });
+    const status = host.call('journal.status', {});
+    await new Promise((r) => setTimeout(r, 300));
+    const rendererDir = join(await tempDir('chinar-renderer-'), 'renderer');
+    await mkdir(rendererDir, { recursive: true });
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Chinar POS</title>');
+    const again = await startWebHost({ port: web.port, dataDir, rendererDir });
+    hosts.push(again);
+    expect(await during).toMatchObject({ ok: true, value: { appended: 1, entries: [{ status: 'already' }, { status: 'appended' }] } });
+    expect(await status).toMatchObject({ ok: true });
+    expect(await host.call('journal.status', {})).toMatchObject({ ok: true, value: { count: 2 } });
+    // A print is not sent again by itself: the host may have printed before it went away.
+    await again.close();
+    hosts.splice(hosts.indexOf(again), 1);
+    const started = Date.now();
+    expect(await host.call('printer.print', { document: smallReceipt, openDrawer: false })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(Date.now() - started).toBeLessThan(90);
   });
 
   it('receives printer.status events over the stream, and stops listening on unsubscribe', async () => {

@@ -1,18 +1,19 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintDocument } from '../../../shared/documents';
 import type { UserEntity } from '../../../shared/entities';
 import { Banner } from '../components/Banner';
 import { Money } from '../components/Money';
 import type { PrintOutcome } from '../../app/printing';
-import { mentionsReprint, printDocument } from '../../app/printing';
-import { reprintDuplicate } from '../../app/receipts';
+import { useCopied } from '../../app/journal';
+import { mentionsReprint } from '../../app/printing';
+import { reprintReceipt } from '../../app/receipts';
 import type { Station } from '../../app/station';
 import type { RecordedSale } from '../pay/PayDialog';
 import { ReceiptPreview } from '../receipt/ReceiptPreview';
 
-/** What was last sent to the printer and how it went. */
-interface Printed { document: PrintDocument | null; outcome: PrintOutcome; duplicate: boolean }
+/** What was last sent to the printer and how it went (outcome null: still printing). */
+interface Printed { document: PrintDocument | null; outcome: PrintOutcome | null; duplicate: boolean }
 
 /**
  * After "Complete sale": the sale is on disk. Shows the change to give, whether the
@@ -23,23 +24,29 @@ export function SaleDone({ station, operator, sale, onNewSale }: {
   station: Station; operator: UserEntity; sale: RecordedSale; onNewSale: () => void;
 }) {
   const { t } = useTranslation();
-  const [printed, setPrinted] = useState<Printed>({ document: sale.receipt, outcome: sale.print, duplicate: false });
+  const [printed, setPrinted] = useState<Printed>({ document: sale.receipt, outcome: null, duplicate: false });
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
+  const copied = useCopied(station.journal, sale.sale.journalId, sale.copied);
   const receiptNo = sale.sale.sale.receiptNo;
+
+  // The receipt prints once this screen is up: the sale is done whatever the printer does.
+  useEffect(() => {
+    let live = true;
+    void sale.print().then((outcome) => {
+      if (live) setPrinted((p) => (p.outcome === null ? { ...p, outcome } : p));
+    });
+    return () => { live = false; };
+  }, [sale]);
 
   const reprint = async () => {
     setBusy(true);
     setRefused(null);
-    // If the original never came out, the buyer still needs the original; once it has
-    // printed, any further copy is an audited duplicate.
-    if (printed.outcome.status !== 'ok' && !printed.duplicate && sale.receipt) {
-      setPrinted({ document: sale.receipt, outcome: await printDocument(station.host, sale.receipt, sale.openDrawer), duplicate: false });
-    } else {
-      const result = await reprintDuplicate(station, sale.sale, operator);
-      if (result.status === 'ok') setPrinted({ document: result.value.document, outcome: result.value.print, duplicate: true });
-      else setRefused(result.message);
-    }
+    // If the original never came out, the buyer still needs the original (the store
+    // knows whether it did); once it has printed, any further copy is an audited duplicate.
+    const result = await reprintReceipt(station, sale.sale, operator);
+    if (result.status === 'ok') setPrinted({ document: result.value.document, outcome: result.value.print, duplicate: result.value.duplicate });
+    else setRefused(result.message);
     setBusy(false);
   };
 
@@ -48,6 +55,7 @@ export function SaleDone({ station, operator, sale, onNewSale }: {
       <section className="panel done__facts" aria-labelledby="done-title">
         <h2 id="done-title" className="done__title">{t('done.title')}</h2>
         <p className="done__receipt-no" data-testid="done-receipt-no">{t('done.receiptNo', { receiptNo })}</p>
+        {copied ? null : <p className="done__not-copied" data-testid="not-copied" title={t('done.notCopiedHint')}>{t('done.notCopied')}</p>}
         <dl className="figures done__figures">
           <dt>{t('done.total')}</dt>
           <dd><Money amount={sale.sale.sale.total} /></dd>
@@ -66,7 +74,9 @@ export function SaleDone({ station, operator, sale, onNewSale }: {
         ) : null}
 
         <div aria-live="polite" className="done__print">
-          {printed.outcome.status === 'ok' ? (
+          {printed.outcome === null ? (
+            <p className="muted" data-testid="print-pending">{t('done.printing')}</p>
+          ) : printed.outcome.status === 'ok' ? (
             <Banner tone="ok" testId="print-ok">{printed.duplicate ? t('done.duplicatePrinted') : t('done.printed')}</Banner>
           ) : (
             <Banner tone="error" testId="print-failed">
@@ -78,7 +88,7 @@ export function SaleDone({ station, operator, sale, onNewSale }: {
         </div>
 
         <div className="done__actions">
-          <button type="button" className="btn btn--secondary btn--large" data-testid="reprint" disabled={busy} onClick={() => void reprint()}>
+          <button type="button" className="btn btn--secondary btn--large" data-testid="reprint" disabled={busy || printed.outcome === null} onClick={() => void reprint()}>
             {busy ? t('done.printing') : t('done.reprint')}
           </button>
           <button type="button" className="btn btn--primary btn--large" data-testid="new-sale" disabled={busy} onClick={onNewSale} autoFocus>

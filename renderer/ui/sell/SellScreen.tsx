@@ -21,6 +21,7 @@ import { DiscountDialog } from './DiscountDialog';
 import { DrawerDialog } from './DrawerDialog';
 import { ParkDialog, RecallDialog } from './ParkDialogs';
 import { QuantityDialog } from './QuantityDialog';
+import { LastSaleLine } from '../recovery/LastSaleLine';
 import { SaleDone } from './SaleDone';
 import { SearchPanel } from './SearchPanel';
 import { scanTarget, withScan, type SellDialog, type StockQuestion } from './sellDialog';
@@ -201,6 +202,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
             ) : null}
           </div>
         </div>
+        <LastSaleLine station={station} generation={done} />
         <div className="sell__notice" aria-live="polite">
           {notice ? <Banner tone={notice.tone} testId="scan-notice">{t(notice.key, notice.params)}</Banner> : null}
         </div>

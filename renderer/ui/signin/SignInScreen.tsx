@@ -7,6 +7,7 @@ import { editPin, keypadKeyFromKeyboard, type KeypadKey } from '../components/ke
 import { DEMO_PINS, signIn, useDemoData } from '../../app/auth';
 import type { Station } from '../../app/station';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
+import { LastSaleLine } from '../recovery/LastSaleLine';
 
 const MIN_PIN = 4;
 const MAX_PIN = 6;
@@ -62,6 +63,7 @@ export function SignInScreen({ station, onSignedIn }: { station: Station; onSign
         <p className="signin__store">{station.profile.name}</p>
         <h1 id="signin-title" className="signin__title">{t('signIn.title')}</h1>
         <p className="signin__hint">{t('signIn.hint')}</p>
+        <LastSaleLine station={station} />
         <div
           className="signin__dots"
           role="img"

@@ -10,9 +10,10 @@ import { settleTenders } from '../../../shared/tender';
 import { DEMO_PINS, findProductByBarcode, getStoreProfile, getTaxTable, SaleNotRecordedError, signInWithPin, type CommittedSale } from '../../../renderer/db';
 import { checkout, checkoutSteps, makeReceipt, type CheckoutSteps, type RecordedCheckout } from '../../../renderer/app/checkout';
 import type { Outcome } from '../../../renderer/app/outcome';
-import { openReceipt, reprintDuplicate } from '../../../renderer/app/receipts';
+import { openReceipt, reprintDuplicate, reprintReceipt } from '../../../renderer/app/receipts';
 import type { Station } from '../../../renderer/app/station';
 import { freshStore, NOON_IN_SRINAGAR } from '../db/helpers';
+import { createJournalLink } from '../../../renderer/app/journal';
 
 const OPERATOR: UserEntity = { id: 'op-1', name: 'Test Operator', role: 'operator', pinHash: 'x', active: true };
 const SETTINGS: HostSettings = {
@@ -39,7 +40,7 @@ async function station(answer: 'ok' | 'paper-out') {
   const { db } = await freshStore();
   const { host, printed } = fakeHost(answer);
   const s: Station = {
-    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), settings: SETTINGS, demo: true, persistence: 'persisted',
+    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), settings: SETTINGS, demo: true, persistence: 'persisted', journal: createJournalLink(db, host),
   };
   return { station: s, printed };
 }
@@ -74,8 +75,12 @@ describe('checkout (commit, then receipt, then print)', () => {
       cart, payments: payInCash(s, cart, 1_600_000), operator: OPERATOR, roundOff: paise(0),
     });
     const done = recorded(result);
-    expect(done.print).toMatchObject({ status: 'ok', value: { target: 'Test printer' } });
+    // Nothing prints until the done screen asks: printing never delays "done".
+    expect(printed).toHaveLength(0);
+    expect(await done.print()).toMatchObject({ status: 'ok', value: { target: 'Test printer' } });
+    expect(await done.print()).toMatchObject({ status: 'ok' });
     expect(printed).toHaveLength(1);
+    expect(await s.db.receiptPrints.get(done.sale.sale.id)).toMatchObject({ receiptNo: done.sale.sale.receiptNo });
     expect(printed[0]!.openDrawer).toBe(true);
     const text = documentToText(printed[0]!.document).join('\n');
     expect(text).toContain(done.sale.sale.receiptNo);
@@ -94,6 +99,7 @@ describe('checkout (commit, then receipt, then print)', () => {
       cart, payments: payInCash(s, cart, 1_500_000), operator: OPERATOR, roundOff: paise(0), discountApprovals,
     });
     const done = recorded(result);
+    await done.print();
     expect(done.sale.sale).toMatchObject({ discount: 126_500, total: 1_250_000 + 320_000 - 126_500 });
     const audit = await s.db.audit.orderBy('seq').last();
     expect(audit).toMatchObject({ action: 'sale.commit', detail: { discount: 126_500, discountApprovals } });
@@ -122,8 +128,10 @@ describe('checkout (commit, then receipt, then print)', () => {
     const result = await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), {
       cart, payments: payInCash(s, cart, 320_000), operator: OPERATOR, roundOff: paise(0),
     });
-    expect(result).toMatchObject({ status: 'ok', value: { print: { status: 'failed', message: expect.stringContaining('out of paper') } } });
     const done = recorded(result);
+    expect(await done.print()).toMatchObject({ status: 'failed', message: expect.stringContaining('out of paper') });
+    // Never printed: the store keeps no printed-original mark, so Reprint prints the original.
+    expect(await s.db.receiptPrints.get(done.sale.sale.id)).toBeUndefined();
     const stored = await openReceipt(s, done.sale.sale.receiptNo);
     expect(stored).toMatchObject({ status: 'ok', value: { sale: { sale: { total: 320_000 } } } });
   });
@@ -133,7 +141,7 @@ describe('checkout (commit, then receipt, then print)', () => {
     const cart = await cartOf(s, '2000000000053');
     const settled = settleTenders(cartTotals(cart, s.taxTable).gross, [{ method: 'upi', amount: paise(320_000), reference: 'UTR1' }]);
     if (!settled.ok) throw new Error('settlement failed');
-    await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), { cart, payments: settled.payments, operator: OPERATOR, roundOff: paise(0) });
+    await recorded(await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), { cart, payments: settled.payments, operator: OPERATOR, roundOff: paise(0) })).print();
     expect(printed[0]!.openDrawer).toBe(false);
   });
 
@@ -143,6 +151,8 @@ describe('checkout (commit, then receipt, then print)', () => {
       commit: () => Promise.reject(new SaleNotRecordedError('The disk is full.')),
       receipt: () => { throw new Error('must not build a receipt'); },
       print,
+      copied: () => Promise.resolve(true),
+      printed: () => Promise.resolve(),
       cashDrawer: true,
     };
     const result = await checkout(steps, { cart: EMPTY_CART, payments: [], operator: OPERATOR, roundOff: paise(0) });
@@ -154,10 +164,14 @@ describe('checkout (commit, then receipt, then print)', () => {
     const sale = { sale: { receiptNo: 'K01/2627/000009' }, lines: [], payments: [] } as unknown as CommittedSale;
     const print = vi.fn();
     const result = await checkout(
-      { commit: async () => sale, receipt: () => { throw new RangeError('the sale record is inconsistent'); }, print, cashDrawer: false },
+      {
+        commit: async () => sale, copied: () => Promise.resolve(false), printed: () => Promise.resolve(),
+        receipt: () => { throw new RangeError('the sale record is inconsistent'); }, print, cashDrawer: false,
+      },
       { cart: EMPTY_CART, payments: [], operator: OPERATOR, roundOff: paise(0) },
     );
-    expect(result).toEqual({ status: 'ok', value: { sale, receipt: null, openDrawer: false, print: { status: 'failed', message: 'the sale record is inconsistent' } } });
+    expect(result).toMatchObject({ status: 'ok', value: { sale, receipt: null, openDrawer: false, copied: false } });
+    expect(await recorded(result).print()).toEqual({ status: 'failed', message: 'the sale record is inconsistent' });
     expect(print).not.toHaveBeenCalled();
   });
 
@@ -168,6 +182,7 @@ describe('checkout (commit, then receipt, then print)', () => {
       cart, payments: payInCash(s, cart, 680_000), operator: OPERATOR, roundOff: paise(0),
     });
     const done = recorded(result);
+    await done.print();
     const reprint = await reprintDuplicate(s, done.sale, OPERATOR, NOON_IN_SRINAGAR);
     expect(reprint.status).toBe('ok');
     expect(printed).toHaveLength(2);
@@ -175,5 +190,37 @@ describe('checkout (commit, then receipt, then print)', () => {
     expect(documentToText(printed[1]!.document).join('\n')).toContain('DUPLICATE COPY');
     const audit = await s.db.audit.orderBy('seq').last();
     expect(audit).toMatchObject({ action: 'receipt.reprint', actorId: OPERATOR.id, detail: { receiptNo: done.sale.sale.receiptNo } });
+  });
+
+  it('prints the ORIGINAL on Reprint while the original never came out, then duplicates', async () => {
+    const { station: s, printed } = await station('ok');
+    const cart = await cartOf(s, '2000000000022');
+    const done = recorded(await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), {
+      cart, payments: payInCash(s, cart, 680_000), operator: OPERATOR, roundOff: paise(0),
+    }));
+    // The host was down when the done screen tried to print: nothing came out.
+    const first = await reprintReceipt(s, done.sale, OPERATOR, NOON_IN_SRINAGAR);
+    expect(first).toMatchObject({ status: 'ok', value: { duplicate: false, print: { status: 'ok' } } });
+    expect(documentToText(printed[0]!.document).join('\n')).not.toContain('DUPLICATE COPY');
+    const second = await reprintReceipt(s, done.sale, OPERATOR, NOON_IN_SRINAGAR);
+    expect(second).toMatchObject({ status: 'ok', value: { duplicate: true } });
+    expect(documentToText(printed[1]!.document).join('\n')).toContain('DUPLICATE COPY');
+  });
+
+  it('refuses a sale whose number is at or below the journal\'s highest, saying to restore', async () => {
+    const { station: s } = await station('ok');
+    s.journal.setFloor({ 'K01/2627': 3 });
+    const cart = await cartOf(s, '2000000000022');
+    const result = await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), {
+      cart, payments: payInCash(s, cart, 680_000), operator: OPERATOR, roundOff: paise(0),
+    });
+    expect(result).toMatchObject({ status: 'failed', message: expect.stringMatching(/K01\/2627\/000001 was already issued.*restore the store from the journal/) });
+    expect(await s.db.sales.count()).toBe(0);
+    expect((await s.db.journalQueue.toArray()).filter((r) => r.kind === 'sale')).toHaveLength(0);
+    await s.db.counters.put({ key: 'invoice:K01/2627', value: 3 });
+    const next = recorded(await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), {
+      cart, payments: payInCash(s, cart, 680_000), operator: OPERATOR, roundOff: paise(0),
+    }));
+    expect(next.sale.sale.receiptNo).toBe('K01/2627/000004');
   });
 });

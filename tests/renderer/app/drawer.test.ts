@@ -8,6 +8,7 @@ import { approveByManager } from '../../../renderer/app/auth';
 import { openDrawerNoSale, withoutReprintAdvice } from '../../../renderer/app/drawer';
 import type { Station } from '../../../renderer/app/station';
 import { freshStore, NOON_IN_SRINAGAR } from '../db/helpers';
+import { createJournalLink } from '../../../renderer/app/journal';
 
 const SETTINGS: HostSettings = {
   deviceId: 'demo-market/K01', marketId: 'demo-market', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: true, kiosk: false, centralBaseUrl: null,
@@ -32,7 +33,7 @@ async function counter(answer: 'ok' | 'offline' | 'throws') {
   const { db } = await freshStore();
   const { host, calls } = drawerHost(answer);
   const station: Station = {
-    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), settings: SETTINGS, demo: true, persistence: 'persisted',
+    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), settings: SETTINGS, demo: true, persistence: 'persisted', journal: createJournalLink(db, host),
   };
   const operator = (await signInWithPin(db, DEMO_PINS.operator)) as UserEntity;
   const manager = (await signInWithPin(db, DEMO_PINS.manager)) as UserEntity;

@@ -8,6 +8,7 @@ import type { UserEntity } from '../../../shared/entities';
 import { fail, ok, type HostResult } from '../../../shared/result';
 import { DEFAULT_TAX_TABLE, type TaxRule } from '../../../shared/tax';
 import { freshStore } from '../db/helpers';
+import { createJournalLink } from '../../../renderer/app/journal';
 
 const SETTINGS: HostSettings = {
   deviceId: 'demo-market/K01', marketId: 'demo-market', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: true, kiosk: false, centralBaseUrl: null,
@@ -32,7 +33,7 @@ async function setUp(answer: (method: string, input: unknown) => HostResult<unkn
   const { db } = await freshStore();
   const { host, calls } = fakeHost(answer);
   let station: Station = {
-    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), demo: true, persistence: 'persisted', settings: SETTINGS,
+    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), demo: true, persistence: 'persisted', journal: createJournalLink(db, host), settings: SETTINGS,
   };
   const onStation: StationUpdate = (update) => { station = update(station); };
   const manager = (await db.users.toArray()).find((u) => u.role === 'manager') as UserEntity;

@@ -17,6 +17,7 @@ import { getStoreProfile, getTaxTable, type ChinarDb } from '../../../renderer/d
 import { initI18n } from '../../../renderer/i18n';
 import { Kiosk } from '../../../renderer/ui/App';
 import { IDBFactory } from 'fake-indexeddb';
+import { createJournalLink } from '../../../renderer/app/journal';
 import { freshStore } from '../db/helpers';
 
 /** One handler per contract method, typed from the contract: what a test's fake host may answer. */
@@ -104,6 +105,8 @@ export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; s
   let station: Station = {
     db, host: fake.host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db),
     settings: options.settings ?? TEST_SETTINGS, demo: true, persistence: 'persisted',
+    // Not started: a sale shows "not yet copied" at once instead of waiting on a fake host.
+    journal: createJournalLink(db, fake.host),
   };
   const user = userEvent.setup();
   render(<StartedKiosk initial={station} onStation={(s) => { station = s; }} />);

@@ -7,6 +7,7 @@ import { shown } from '../../../hooks/useLoadable';
 import type { ManagerPageProps } from '../route';
 import { SETTINGS_SECTIONS, type SectionProps, type SettingsSection } from './route';
 import { BackupSection } from './BackupSection';
+import { JournalSection } from './JournalSection';
 import { useHostSettings, useStoreSettings } from '../../../app/settings';
 import type { StationUpdate } from '../../../app/station';
 import { DeviceSection } from './DeviceSection';
@@ -31,6 +32,7 @@ export function SettingsScreen(props: ManagerPageProps & { onStationChange: Stat
     case 'printer': return <PrinterSection {...sectionProps} />;
     case 'device': return <DeviceSection {...sectionProps} />;
     case 'backup': return <BackupSection {...sectionProps} />;
+    case 'journal': return <JournalSection {...sectionProps} />;
   }
 }
 
@@ -56,6 +58,7 @@ function SettingsHome({ station, onHome, onSection }: ManagerPageProps & { onSec
         : t('home.now.deviceNotSet', { deviceId: hostNow.settings.deviceId })
       : null,
     backup: null,
+    journal: null,
   };
 
   return (

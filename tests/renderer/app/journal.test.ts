@@ -1,0 +1,259 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHost } from '../../../electron/host';
+import type { HostApi } from '../../../shared/contract';
+import { addToCart, cartItemFor, cartTotals, EMPTY_CART } from '../../../shared/cart';
+import type { Paise } from '../../../shared/money';
+import { fail, type HostResult } from '../../../shared/result';
+import { settleTenders } from '../../../shared/tender';
+import { GENESIS_HEAD } from '../../../shared/journal';
+import {
+  adjustStock, commitSale, DEMO_PINS, findProductByBarcode, journalHeadOf, openChinarDb, signInWithPin, type ChinarDb,
+} from '../../../renderer/db';
+import { bootStation } from '../../../renderer/app/boot';
+import { checkImportFile, createJournalLink, importJournalFile, rebuildFromJournal, type CopyState, type JournalLink } from '../../../renderer/app/journal';
+import { tempDir } from '../../electron/helpers';
+import { freshStore, NOON_IN_SRINAGAR, sequentialIds } from '../db/helpers';
+
+/**
+ * The journal link against the REAL host journal (electron/host, in a temp data folder),
+ * with a switch that makes the host unreachable the way renderer/host reports it.
+ */
+async function realHost() {
+  const dataDir = await tempDir('chinar-journal-link-');
+  const host = createHost({ dataDir, transport: 'web' });
+  const state = { down: false, appendCalls: 0, dropAnswer: false };
+  const api: HostApi = {
+    call: (async (method: string, input: unknown) => {
+      if (state.down) return fail('internal', 'Lost contact with the kiosk host.');
+      if (method === 'journal.append') state.appendCalls++;
+      const result = await host.dispatch(method, input);
+      if (state.dropAnswer && method === 'journal.append') {
+        state.dropAnswer = false;
+        return fail('internal', 'Lost contact with the kiosk host.');
+      }
+      return result;
+    }) as HostApi['call'],
+    on: () => () => undefined,
+  };
+  const status = async () => {
+    const r = await host.dispatch('journal.status', {}) as HostResult<{ count: number; lastSeq: number; highestNumbers: Record<string, number> }>;
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  return { api, state, status, dataDir };
+}
+
+async function sellOne(db: ChinarDb, barcode = '2000000000053', floor: Record<string, number> = {}) {
+  const found = (await findProductByBarcode(db, barcode))!;
+  const cart = addToCart(EMPTY_CART, cartItemFor(found.product, found.artisan));
+  const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
+  const total = cartTotals(cart, []).gross;
+  const settled = settleTenders(total, [{ method: 'cash', tendered: total }]);
+  if (!settled.ok) throw new Error('settle');
+  return commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'K01', now: NOON_IN_SRINAGAR, newId: sequentialIds(`s${Math.random().toString(36).slice(2, 8)}`), numberFloor: floor });
+}
+
+function until(link: JournalLink, wanted: CopyState['status']): Promise<CopyState> {
+  return new Promise((resolve) => {
+    if (link.state().status === wanted) return resolve(link.state());
+    const off = link.subscribe((s) => { if (s.status === wanted) { off(); resolve(s); } });
+  });
+}
+
+const fast = { backoff: { initialMs: 5, maxMs: 20 }, refusedRetryMs: 50 };
+
+describe('the journal queue (in the write transactions)', () => {
+  it('queues a sale as one record of whole rows, in the same transaction', async () => {
+    const { db } = await freshStore();
+    await db.journalQueue.clear();
+    const done = await sellOne(db);
+    const [record] = await db.journalQueue.toArray();
+    expect(record).toMatchObject({ id: done.journalId, kind: 'sale' });
+    expect(record!.data.sales).toEqual([done.sale]);
+    expect(record!.data.saleLines).toEqual(done.lines);
+    expect(record!.data.payments).toEqual(done.payments);
+    expect(record!.data.products).toEqual([await db.products.get(done.lines[0]!.productId)]);
+    expect(record!.data.counters).toEqual([{ key: 'invoice:K01/2627', value: 1 }]);
+    // The day opened on the spot for the first sale travels with it, with both audit entries.
+    expect(record!.data.days).toHaveLength(1);
+    expect(record!.data.audit!.map((a) => a.action)).toEqual(['day.open', 'sale.commit']);
+  });
+
+  it('queues nothing when the sale is refused, and the manager\'s edits each as a record', async () => {
+    const { db } = await freshStore();
+    await db.journalQueue.clear();
+    await expect(sellOne(db, '2000000000053', { 'K01/2627': 5 })).rejects.toThrow(/already issued.*restore the store from the journal/);
+    expect(await db.journalQueue.count()).toBe(0);
+    const manager = (await signInWithPin(db, DEMO_PINS.manager))!;
+    const product = (await findProductByBarcode(db, '2000000000053'))!.product;
+    await adjustStock(db, product.id, 3, 'counted shelf', { actor: manager, now: NOON_IN_SRINAGAR });
+    const [record] = await db.journalQueue.toArray();
+    expect(record).toMatchObject({ kind: 'stock', data: { products: [{ id: product.id, stock: product.stock + 3 }] } });
+  });
+});
+
+describe('the journal sender', () => {
+  it('copies in order, deletes only what the host acknowledged, and waits out a host that is away', async () => {
+    const { db } = await freshStore();
+    const host = await realHost();
+    const link = createJournalLink(db, host.api, fast);
+    link.start();
+    await until(link, 'copied');
+    const first = await sellOne(db);
+    link.nudge();
+    expect(await link.whenCopied(first.journalId!, 2000)).toBe(true);
+    expect(await db.journalQueue.count()).toBe(0);
+
+    host.state.down = true;
+    const second = await sellOne(db);
+    link.nudge();
+    expect(await link.whenCopied(second.journalId!, 1500)).toBe(false);
+    expect(await db.journalQueue.count()).toBe(1);
+    expect(link.state().status).toBe('waiting');
+    host.state.down = false;
+    await until(link, 'copied');
+    expect(await db.journalQueue.count()).toBe(0);
+
+    // The host wrote it but its answer was lost: the resend is 'already', not a second copy.
+    host.state.dropAnswer = true;
+    await sellOne(db);
+    link.nudge();
+    await until(link, 'waiting');
+    await until(link, 'copied');
+    const status = await host.status();
+    expect(status.count).toBe(4); // the demo seed and three sales
+    expect(status.highestNumbers).toEqual({ 'K01/2627': 3 });
+    expect(link.floor()).toEqual({ 'K01/2627': 3 });
+    expect((await journalHeadOf(db)).seq).toBe(4);
+    link.stop();
+  });
+
+  it('sends a backlog in batches within the contract\'s limits', async () => {
+    const { db } = await freshStore();
+    const host = await realHost();
+    const manager = (await signInWithPin(db, DEMO_PINS.manager))!;
+    const product = (await findProductByBarcode(db, '2000000000053'))!.product;
+    for (let i = 0; i < 230; i++) await adjustStock(db, product.id, 1, 'counted shelf', { actor: manager, now: NOON_IN_SRINAGAR });
+    const link = createJournalLink(db, host.api, fast);
+    link.start();
+    await until(link, 'copied');
+    expect(host.state.appendCalls).toBe(3);
+    expect((await host.status()).count).toBe(231);
+    link.stop();
+  });
+
+  it('stops and says so when the host refuses (a reused invoice number)', async () => {
+    const host = await realHost();
+    const a = await freshStore();
+    const linkA = createJournalLink(a.db, host.api, fast);
+    linkA.start();
+    await sellOne(a.db);
+    linkA.nudge();
+    await until(linkA, 'copied');
+    linkA.stop();
+    // A second, wiped store that did not restore sells number 1 again.
+    const b = await freshStore();
+    await sellOne(b.db);
+    const linkB = createJournalLink(b.db, host.api, fast);
+    linkB.start();
+    const refused = await until(linkB, 'refused');
+    expect(refused).toMatchObject({ status: 'refused', code: 'number-reused' });
+    expect(await b.db.journalQueue.count()).toBeGreaterThan(0);
+    linkB.stop();
+  });
+});
+
+describe('rebuilding the store from the journal', () => {
+  it('brings a wiped store back whole, without seeding the demo over it, and numbering goes on', async () => {
+    const host = await realHost();
+    const a = await freshStore();
+    const link = createJournalLink(a.db, host.api, fast);
+    link.start();
+    for (let i = 0; i < 3; i++) await sellOne(a.db, i === 1 ? '2000000000015' : '2000000000053');
+    link.nudge();
+    await until(link, 'copied');
+    link.stop();
+
+    // A fresh profile: boot must plan a rebuild and must not seed.
+    const factory = new IDBFactory();
+    const booted = await bootStation(host.api, () => NOON_IN_SRINAGAR, () => openChinarDb('wiped', { indexedDB: factory, IDBKeyRange }));
+    expect(booted.status).toBe('recover');
+    if (booted.status !== 'recover') return;
+    const b = booted.base.db;
+    expect(await b.users.count()).toBe(0);
+    const progress: number[] = [];
+    const rebuilt = await rebuildFromJournal(b, host.api, booted.plan, (p) => progress.push(p.done));
+    expect(rebuilt).toMatchObject({ status: 'ok', value: { records: 4, sales: 3, lastSale: { receiptNo: 'K01/2627/000003' } } });
+    expect(progress.at(-1)).toBe(4);
+    for (const table of ['sales', 'saleLines', 'payments', 'products', 'users', 'artisans', 'counters', 'audit', 'days', 'settings'] as const) {
+      const mine = await (a.db[table] as ChinarDb['sales']).toArray();
+      const theirs = await (b[table] as ChinarDb['sales']).toArray();
+      if (table === 'settings') expect(theirs.filter((r) => (r as unknown as { key: string }).key !== 'journalHead')).toEqual(mine.filter((r) => (r as unknown as { key: string }).key !== 'journalHead'));
+      else expect(theirs).toEqual(mine);
+    }
+    const next = await sellOne(b, '2000000000053', booted.base.journal.floor());
+    expect(next.sale.receiptNo).toBe('K01/2627/000004');
+    // Booting again finds nothing to do.
+    const again = await bootStation(host.api, () => NOON_IN_SRINAGAR, async () => b);
+    expect(again.status).toBe('ready');
+  });
+
+  it('rebuilds a NEW kiosk (demo seeded and journaled) from a journal copied from a USB stick', async () => {
+    const oldHost = await realHost();
+    const old = await freshStore();
+    const oldLink = createJournalLink(old.db, oldHost.api, fast);
+    oldLink.start();
+    await sellOne(old.db);
+    await sellOne(old.db, '2000000000015');
+    oldLink.nudge();
+    await until(oldLink, 'copied');
+    oldLink.stop();
+
+    const newHost = await realHost();
+    const fresh = await freshStore();
+    const link = createJournalLink(fresh.db, newHost.api, fast);
+    link.start();
+    await until(link, 'copied');
+    expect((await newHost.status()).count).toBe(1); // its own demo seed
+    await mkdir(join(newHost.dataDir, 'journal-import'), { recursive: true });
+    await copyFile(join(oldHost.dataDir, 'journal', 'chinar-journal.jsonl'), join(newHost.dataDir, 'journal-import', 'k01.jsonl'));
+    const station = { db: fresh.db, host: newHost.api, journal: link };
+    expect(await checkImportFile(station, 'k01.jsonl')).toMatchObject({ status: 'ok', value: { count: 3, lastSale: { receiptNo: 'K01/2627/000002' } } });
+    const imported = await importJournalFile(station, 'k01.jsonl');
+    expect(imported).toMatchObject({ status: 'ok', value: { rebuilt: { records: 3, sales: 2 } } });
+    expect((await fresh.db.sales.toArray()).map((x) => x.receiptNo).sort()).toEqual(['K01/2627/000001', 'K01/2627/000002']);
+    expect(await fresh.db.users.toArray()).toEqual(await old.db.users.toArray());
+    const next = await sellOne(fresh.db, '2000000000053', link.floor());
+    expect(next.sale.receiptNo).toBe('K01/2627/000003');
+    link.nudge();
+    expect(await link.whenCopied(next.journalId!, 3000)).toBe(true);
+    expect((await newHost.status()).count).toBe(4);
+    // A kiosk whose journal has sales of its own is never merged with another.
+    expect(await importJournalFile(station, 'k01.jsonl')).toMatchObject({ status: 'failed' });
+    link.stop();
+  });
+
+  it('refuses a journal whose chain does not check, and writes nothing of it', async () => {
+    const host = await realHost();
+    const a = await freshStore();
+    const link = createJournalLink(a.db, host.api, fast);
+    link.start();
+    await until(link, 'copied');
+    link.stop();
+    const tampered: HostApi = {
+      call: (async (method: string, input: unknown) => {
+        const r = await host.api.call(method as 'journal.read', input as { afterSeq: number; limit: number });
+        if (method === 'journal.read' && r.ok) r.value.records[0]!.data.users![0]!.name = 'Mallory';
+        return r;
+      }) as HostApi['call'],
+      on: () => () => undefined,
+    };
+    const { db: b } = await freshStore({ seed: false });
+    const outcome = await rebuildFromJournal(b, tampered, { from: GENESIS_HEAD, skipIds: [], clear: true });
+    expect(outcome).toMatchObject({ status: 'refused', message: expect.stringContaining('damaged at record 1') });
+    expect(await b.users.count()).toBe(0);
+  });
+});
