@@ -87,7 +87,15 @@ export async function openKiosk(browser: Browser, url: string, viewport = { widt
   pageErrors.set(page, errors);
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
-  await page.getByTestId('signin-screen').waitFor();
+  // A new browser context is a fresh, empty store. Once the host's journal holds records
+  // (an earlier test sold something), the kiosk rebuilds that store from the journal
+  // before anyone signs in, as it would on a wiped profile: let it, then go on.
+  const ready = page.getByTestId('signin-screen').or(page.getByTestId('recovery-continue'));
+  await ready.first().waitFor();
+  if (await page.getByTestId('recovery-continue').isVisible()) {
+    await page.getByTestId('recovery-continue').click();
+    await page.getByTestId('signin-screen').waitFor();
+  }
   return page;
 }
 
