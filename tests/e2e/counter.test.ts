@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PINS } from '../../renderer/db/demo-data';
 import {
   cartLines, errorsOf, launchChromium, layoutProblems, openKiosk, openPay, payDialog, scan, signIn, startHost, waitForCount, waitForText,
@@ -57,14 +57,19 @@ describe('the counter (real host, Chromium)', () => {
   let host: RunningHost;
   let browser: Browser;
 
+  // A host (and so a journal) per test: each test starts from the demo market as a new
+  // kiosk would, not from a store rebuilt out of the previous test's sales.
   beforeAll(async () => {
-    host = await startHost();
     browser = await launchChromium();
   });
-
+  beforeEach(async () => {
+    host = await startHost();
+  });
+  afterEach(async () => {
+    await host?.stop();
+  });
   afterAll(async () => {
     await browser?.close();
-    await host?.stop();
   });
 
   it('+ past the stock on the silk carpet: confirmation, then manager PIN 9999; the sale records stock going negative', async () => {

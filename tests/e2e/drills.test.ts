@@ -135,6 +135,10 @@ async function sellOne(page: Page, sku: string, onClick?: () => Promise<void>): 
   await page.getByTestId('search-input').fill(sku);
   try {
     await page.getByTestId('search-result').first().click({ timeout: 15_000 });
+    // Many sales in, a product may be past its stock count: the operator confirms it.
+    const sellAnyway = page.getByTestId('stock-sell');
+    await page.getByTestId('cart-line').first().or(sellAnyway).first().waitFor({ timeout: 15_000 });
+    if (await sellAnyway.isVisible()) await sellAnyway.click();
     await page.getByTestId('cart-line').first().waitFor({ timeout: 15_000 });
   } catch (error) {
     await screenshot(page, `drill-no-line-${Date.now()}`);
