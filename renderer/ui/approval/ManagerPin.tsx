@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Banner } from '../components/Banner';
 import { Keypad } from '../components/Keypad';
 import { editPin, type KeypadKey } from '../components/keypadInput';
+import { EntryField } from '../components/EntryField';
 
 const MAX_PIN = 6;
 
@@ -40,29 +41,21 @@ export function ManagerPin({ pin, setPin, check, onSubmit, testId }: ManagerPinP
   const onKey = useCallback((key: KeypadKey) => setPin((p) => editPin(p, key, MAX_PIN)), [setPin]);
   return (
     <div className="manager-pin" data-testid={testId}>
-      <div className="entry entry--active">
-        <label htmlFor={id} className="entry__label">{t('approval.pinLabel')}</label>
-        <div className="entry__box">
-          <input
-            ref={field}
-            id={id}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            className="entry__input entry__input--pin"
-            value={pin}
-            disabled={checking}
-            data-testid={`${testId}-input`}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, MAX_PIN))}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                onSubmit();
-              }
-            }}
-          />
-        </div>
-      </div>
+      <EntryField
+        active
+        inputRef={field}
+        id={id}
+        label={t('approval.pinLabel')}
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        inputClassName="entry__input--pin"
+        value={pin}
+        disabled={checking}
+        testId={`${testId}-input`}
+        onChange={(v) => setPin(v.replace(/\D/g, '').slice(0, MAX_PIN))}
+        onSubmit={onSubmit}
+      />
       <div aria-live="assertive">
         {check.status === 'wrong' ? <Banner tone="error" testId={`${testId}-error`}>{t('approval.wrongPin')}</Banner> : null}
         {check.status === 'failed' ? <Banner tone="error" testId={`${testId}-error`}>{t('approval.checkFailed', { message: check.message })}</Banner> : null}

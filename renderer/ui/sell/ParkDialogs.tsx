@@ -12,6 +12,7 @@ import { useMoney } from '../components/Money';
 import { formatTime } from '../format';
 import type { SellState } from './cartState';
 import { draftOf, stateOf } from './keptCart';
+import { EntryField } from '../components/EntryField';
 
 /**
  * Wraps a figure (an amount, a time) in first-strong isolates, so in Urdu "₹3,200.00" and
@@ -57,29 +58,20 @@ export function ParkDialog({ station, operator, sell, scannedWhileOpen, onParked
   return (
     <Dialog title={t('park.title')} onClose={working ? undefined : onClose} closeLabel={t('common.cancel')} className="confirm park-dialog" testId="park-dialog">
       <p>{t('park.why')}</p>
-      <div className="entry">
-        <label htmlFor={id} className="entry__label">{t('park.label')}</label>
-        <div className="entry__box">
-          <input
-            ref={field}
-            id={id}
-            className="entry__input entry__input--text"
-            autoComplete="off"
-            value={label}
-            maxLength={LABEL_MAX}
-            placeholder={t('park.placeholder')}
-            disabled={working}
-            data-testid="park-label"
-            onChange={(e) => setLabel(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                void park();
-              }
-            }}
-          />
-        </div>
-      </div>
+      <EntryField
+        inputRef={field}
+        id={id}
+        label={t('park.label')}
+        inputClassName="entry__input--text"
+        autoComplete="off"
+        value={label}
+        maxLength={LABEL_MAX}
+        placeholder={t('park.placeholder')}
+        disabled={working}
+        testId="park-label"
+        onChange={setLabel}
+        onSubmit={() => void park()}
+      />
       {busy.status === 'failed' ? <Banner tone="error" testId="park-failed">{t('park.failed', { message: busy.message })}</Banner> : null}
       {scannedWhileOpen ? <Banner tone="warn" testId="scan-in-dialog">{t('sell.scannedInDialog', { code: scannedWhileOpen })}</Banner> : null}
       <div className="confirm__actions park-dialog__actions">

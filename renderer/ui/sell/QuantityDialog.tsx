@@ -5,6 +5,7 @@ import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
 import { Keypad } from '../components/Keypad';
 import { editPin, type KeypadKey } from '../components/keypadInput';
+import { EntryField } from '../components/EntryField';
 
 /** Four digits: 9999 pieces is beyond any line at a stall; a fifth digit is a slip. */
 export const MAX_QTY_DIGITS = 4;
@@ -47,28 +48,19 @@ export function QuantityDialog({ item, stock, scannedWhileOpen, onSet, onClose }
   return (
     <Dialog title={t('quantity.title', { name: item.name })} onClose={onClose} closeLabel={t('common.cancel')} className="qty-dialog" testId="quantity-dialog">
       <div className="qty-dialog__layout">
-        <div className="entry entry--active">
-          <label htmlFor={id} className="entry__label">{t('quantity.label')}</label>
-          <div className="entry__box">
-            <input
-              ref={field}
-              id={id}
-              inputMode="numeric"
-              autoComplete="off"
-              className="entry__input"
-              value={text}
-              placeholder={String(item.qty)}
-              data-testid="quantity-input"
-              onChange={(e) => setText(e.target.value.replace(/\D/g, '').slice(0, MAX_QTY_DIGITS))}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  submit();
-                }
-              }}
-            />
-          </div>
-        </div>
+        <EntryField
+          active
+          inputRef={field}
+          id={id}
+          label={t('quantity.label')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={text}
+          placeholder={String(item.qty)}
+          testId="quantity-input"
+          onChange={(v) => setText(v.replace(/\D/g, '').slice(0, MAX_QTY_DIGITS))}
+          onSubmit={submit}
+        />
         <p className="qty-dialog__facts" data-testid="quantity-facts">
           {t('quantity.now', { qty: item.qty })}
           {stock !== undefined ? <> · {t('quantity.inStock', { count: stock })}</> : null}

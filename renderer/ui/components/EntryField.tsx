@@ -1,0 +1,42 @@
+import type { InputHTMLAttributes, Ref } from 'react';
+
+interface EntryFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'onSubmit' | 'className'> {
+  id: string;
+  label: string;
+  value: string;
+  /** The new text, as typed (the caller keeps only what it accepts). */
+  onChange: (value: string) => void;
+  /** Enter in the field: the dialog's main action, as its keypad's button would. */
+  onSubmit: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Highlighted as the field the keypad types into. */
+  active?: boolean;
+  inputClassName?: string;
+  testId: string;
+}
+
+/** A labelled entry box of the keypad dialogs (PIN, quantity, parked-sale label): Enter submits. */
+export function EntryField({ id, label, value, onChange, onSubmit, inputRef, active = false, inputClassName = '', testId, ...input }: EntryFieldProps) {
+  return (
+    <div className={active ? 'entry entry--active' : 'entry'}>
+      <label htmlFor={id} className="entry__label">{label}</label>
+      <div className="entry__box">
+        <input
+          {...input}
+          ref={inputRef}
+          id={id}
+          className={`entry__input ${inputClassName}`.trim()}
+          value={value}
+          data-testid={testId}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              onSubmit();
+            }
+          }}
+        />
+      </div>
+    </div>
+  );
+}
