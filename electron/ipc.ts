@@ -21,6 +21,7 @@ const METHOD_TABLE: Record<HostMethod, true> = {
   'device.enrol': true,
   'labels.pdf': true,
   'cards.pdf': true,
+  'labels.open': true,
   'upload.send': true,
   'journal.append': true,
   'journal.status': true,

@@ -7,12 +7,13 @@ import {
   protocol,
   safeStorage,
   session,
+  shell,
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
 import { hostEvents, type HostEvent, type HostSettings } from '../shared/contract';
-import { fail, type HostResult } from '../shared/result';
-import { createHost, type Host } from './host';
+import { fail, HostFailure, type HostResult } from '../shared/result';
+import { createHost, type Host, type SheetOpener } from './host';
 import { refuseOversizeInput } from './host/body-limit';
 import { parseElectronArgs } from './host/cli';
 import { installCrashHandlers } from './host/crash';
@@ -158,6 +159,7 @@ export async function startMainProcess(options: MainProcessOptions): Promise<Mai
     transport: 'electron',
     appVersion: app.getVersion(),
     safeStorage,
+    openSheet: openInDesktopViewer,
     ...parseElectronArgs(options.argv ?? process.argv.slice(1)),
   });
 
@@ -223,6 +225,22 @@ export async function startMainProcess(options: MainProcessOptions): Promise<Mai
   await win.loadURL(APP_ENTRY_URL);
   return { host, window: win };
 }
+
+/**
+ * labels.open in Electron: the computer's own PDF viewer, where the manager also prints
+ * (the Labels screen's Print opens it the same way and says to print from there). Printing
+ * it ourselves would mean a hidden window with the PDF plugin on (`plugins: true`), which
+ * widens what our windows may run, for no better print than the viewer's own dialog.
+ */
+export const openInDesktopViewer: SheetOpener = async (file) => {
+  // openPath answers an error message, or '' when the viewer was started.
+  const error = await shell.openPath(file.path);
+  if (error) {
+    log.warn(`Could not open ${file.name}: ${error}`);
+    throw new HostFailure('not-configured', `This computer did not open the PDF (${error}). Install a PDF viewer, or open ${file.path} by hand and print it from there.`);
+  }
+  return { kind: 'opened' };
+};
 
 /** Applied to every WebContents the app ever creates, including ones we did not ask for. */
 function guardWebContents(contents: WebContents): void {

@@ -1,4 +1,5 @@
 import type { HostMethod, HostOutput, HostParsedInput } from '../../shared/contract';
+import type { SheetOpener } from '../labels/output';
 import type { AttemptTimeouts } from '../upload/attempt';
 import type { DeviceKeyOptions } from './device-key';
 import type { HostEventBus } from './events';
@@ -19,6 +20,8 @@ export interface HostContext {
   events: HostEventBus;
   journal: JournalService;
   now: () => Date;
+  /** Shows a sheet PDF (labels.open); null when the transport has no way to. */
+  openSheet: SheetOpener | null;
   /** Upload attempts' connect/answer timeouts; tests shorten them. */
   uploadTimeouts: Partial<AttemptTimeouts>;
 }

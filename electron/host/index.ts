@@ -18,6 +18,7 @@ import { configureLogging, getLogger } from './log';
 import { createPrinterManager, type PrinterFactory } from './printer-manager';
 import { allowedPrinterPorts } from './printer-ports';
 import { createSettingsStore } from './settings';
+import type { SheetOpener } from '../labels/output';
 import type { AttemptTimeouts } from '../upload/attempt';
 
 /**
@@ -43,6 +44,11 @@ export interface CreateHostOptions {
   appVersion?: string;
   /** Upload attempts' timeouts (tests shorten them). */
   uploadTimeouts?: Partial<AttemptTimeouts>;
+  /**
+   * Shows a sheet PDF for labels.open: Electron's `shell.openPath`, or the loopback host's
+   * short-lived address. Absent, labels.open answers where the file is instead.
+   */
+  openSheet?: SheetOpener | undefined;
 }
 
 export interface Host {
@@ -72,6 +78,7 @@ export function createHost(options: CreateHostOptions): Host {
     events,
     journal: createJournalService(dataDir, now),
     now,
+    openSheet: options.openSheet ?? null,
     uploadTimeouts: options.uploadTimeouts ?? {},
   };
   const handlers: HostHandlers = mergeFeatureMaps('host handler', appHandlers(ctx), printingHandlers(ctx), settingsHandlers(ctx), labelHandlers(ctx), uploadHandlers(ctx), journalHandlers(ctx));
@@ -148,3 +155,4 @@ export { readDeviceKey } from './device-key';
 export type { HostTransport } from './context';
 export type { SecretStorage } from './device-key';
 export type { PrinterFactory } from './printer-manager';
+export type { SheetOpener } from '../labels/output';

@@ -566,7 +566,7 @@ export function countPdfPages(pdf: Buffer): number {
  * Writes the PDF into `dir` atomically (a temporary file, flushed, then renamed), so a
  * viewer or a print spooler never opens half a file. Names sort by time of writing.
  */
-export async function writeLabelPdf(pdf: Buffer, dir: string, options: { baseName?: string; now?: Date } = {}): Promise<{ path: string; pages: number }> {
+export async function writeLabelPdf(pdf: Buffer, dir: string, options: { baseName?: string; now?: Date } = {}): Promise<{ path: string; name: string; pages: number }> {
   if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new HostFailure('internal', 'The label sheet did not render as a PDF — try again');
   const pages = countPdfPages(pdf);
   const stamp = (options.now ?? new Date()).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
@@ -587,5 +587,5 @@ export async function writeLabelPdf(pdf: Buffer, dir: string, options: { baseNam
     await rm(temporary, { force: true }).catch(() => undefined);
     throw new HostFailure('io-error', `Could not save the label PDF in ${dir}: ${(error as Error).message}`);
   }
-  return { path: file, pages };
+  return { path: file, name: path.basename(file), pages };
 }

@@ -9,7 +9,7 @@ import { tempDir } from './helpers';
  */
 const fake = await vi.hoisted(async () => {
   const { EventEmitter } = await import('node:events');
-  const state = { dataDir: '', lock: true };
+  const state = { dataDir: '', lock: true, openPathError: '' };
 
   class FakeWebContents extends EventEmitter {
     windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
@@ -76,6 +76,8 @@ const fake = await vi.hoisted(async () => {
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
       safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
+      // openPath answers '' when the desktop opened the file, else an error message.
+      shell: { openPath: vi.fn(async (_path: string) => state.openPathError) },
     },
   };
 });
@@ -86,7 +88,7 @@ vi.mock('../../electron/host/crash', () => ({ installCrashHandlers: vi.fn(() => 
 
 const { startMainProcess, APP_ENTRY_URL } = await import('../../electron/main-process');
 const { installCrashHandlers } = await import('../../electron/host/crash');
-const { app, ipcMain, protocol, session, Menu } = fake.electron;
+const { app, ipcMain, protocol, session, Menu, shell } = fake.electron;
 
 type IpcHandler = (event: unknown, method: unknown, input: unknown) => Promise<unknown>;
 type Window = InstanceType<typeof fake.FakeBrowserWindow>;
@@ -260,6 +262,26 @@ describe('Electron main process', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(await ipc(trusted, 'settings.update', cyclic)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('opens a sheet PDF it made in the desktop\'s PDF viewer by its name, and says so when none opens it', async () => {
+    const { ipc, trusted, dataDir } = await launch();
+    const made = await ipc(trusted, 'cards.pdf', { layout: '2x5', cards: [{ code: 'A017', name: 'Shahida Bano', craft: 'Pashmina', cooperative: '', fairWageCertified: true }] }) as { ok: true; value: { path: string; name: string } };
+    expect(made).toMatchObject({ ok: true });
+    expect(await ipc(trusted, 'labels.open', { name: made.value.name })).toEqual({ ok: true, value: { kind: 'opened' } });
+    expect(shell.openPath).toHaveBeenCalledExactlyOnceWith(join(dataDir, 'labels', made.value.name));
+
+    expect(await ipc(trusted, 'labels.open', { name: '../settings.json' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(shell.openPath).toHaveBeenCalledTimes(1);
+
+    fake.state.openPathError = 'No application is registered as handling this file';
+    try {
+      expect(await ipc(trusted, 'labels.open', { name: made.value.name })).toMatchObject({
+        ok: false, error: { code: 'not-configured', message: expect.stringContaining('Install a PDF viewer') },
+      });
+    } finally {
+      fake.state.openPathError = '';
+    }
   });
 
   it('forwards host events to the window on their own channel', async () => {

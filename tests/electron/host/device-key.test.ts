@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { z } from 'zod';
@@ -71,7 +71,7 @@ describe('device key', () => {
     const central = await startTestCentral({ devices: { [enrolment.deviceId]: KEY } });
     onTestFinished(() => central.close());
     const local = { ...enrolment, centralBaseUrl: central.url };
-    const host = createHost({ dataDir: dir, transport: 'web', printerFactory: fakePrinterFactory().factory });
+    const host = createHost({ dataDir: dir, transport: 'web', printerFactory: fakePrinterFactory().factory, openSheet: async () => ({ kind: 'opened' }) });
     const outputs: unknown[] = [await host.dispatch('device.enrol', local)];
     // An import file that continues the journal the loop below appends to, so journal.import succeeds.
     const record = { id: 'rec-1', kind: 'settings', at: '2026-04-01T10:00:00+05:30', data: { settings: [{ key: 'x', value: 1 }] } };
@@ -81,6 +81,8 @@ describe('device key', () => {
     await journal.close();
     await mkdir(join(dir, 'journal-import'));
     await copyFile(join(other, JOURNAL_FILE), join(dir, 'journal-import', 'usb.jsonl'));
+    await mkdir(join(dir, 'labels'));
+    await writeFile(join(dir, 'labels', 'labels-20260401-093000-a1b2c3.pdf'), '%PDF-1.4\n');
     const inputs: Record<HostMethod, unknown> = {
       'app.info': {},
       'backup.write': { json: '{"sales":[]}' },
@@ -99,6 +101,7 @@ describe('device key', () => {
         }],
       },
       'cards.pdf': { layout: '2x5', cards: [{ code: 'A017', name: 'Shahida Bano', craft: 'Pashmina', cooperative: '', fairWageCertified: true }] },
+      'labels.open': { name: 'labels-20260401-093000-a1b2c3.pdf' },
       'journal.append': { records: [record] },
       'journal.status': {},
       'journal.read': { afterSeq: 0 },

@@ -20,10 +20,10 @@ describe('labels through the host', () => {
   it('answers a sheet with the host’s path, or with the host’s message', async () => {
     const { db } = await freshStore();
     let refuse = false;
-    const { host, calls } = fakeHost(async () => (refuse ? fail('io-error', 'The disk is full.') : ok({ path: '/data/labels/x.pdf', pages: 2 })));
+    const { host, calls } = fakeHost(async () => (refuse ? fail('io-error', 'The disk is full.') : ok({ path: '/data/labels/x.pdf', name: 'x.pdf', pages: 2 })));
     const station = await stationWith(db, host);
     const sheet = { layout: '3x8' as const, labels: [], skip: 3 };
-    expect(await makeLabelSheet(station, sheet)).toEqual({ status: 'ok', value: { path: '/data/labels/x.pdf', pages: 2 } });
+    expect(await makeLabelSheet(station, sheet)).toEqual({ status: 'ok', value: { path: '/data/labels/x.pdf', name: 'x.pdf', pages: 2 } });
     refuse = true;
     expect(await makeLabelSheet(station, sheet)).toEqual({ status: 'failed', message: 'The disk is full.' });
     expect(calls.map((c) => c.method)).toEqual(['labels.pdf', 'labels.pdf']);
