@@ -32,6 +32,11 @@ export interface Guard {
   checkHost(req: IncomingMessage, isApi: boolean): Verdict;
   /** API requests, after checkHost: our own page, with the token. Null when allowed. */
   checkApi(req: IncomingMessage): Refusal | null;
+  /**
+   * checkApi without the token: not another site's page or fetch. For the sheet PDFs a tab
+   * opens (output.ts), which carry a one-file ticket instead of the token.
+   */
+  checkOrigin(req: IncomingMessage): Refusal | null;
 }
 
 function digest(text: string): Buffer {
@@ -71,6 +76,11 @@ export function createGuard(port: number, token: string): Guard {
       return { kind: 'refuse', status: 421, code: 'unauthorized', message: openInstead(origin) };
     },
     checkApi(req) {
+      return this.checkOrigin(req) ?? (hasToken(req) ? null : {
+        kind: 'refuse', status: 401, code: 'unauthorized', message: 'This page has no valid access key. Open the address the kiosk host printed when it started.',
+      });
+    },
+    checkOrigin(req) {
       const from = req.headers.origin;
       if (from !== undefined && from !== origin) {
         const message = aliasOrigins.has(from.toLowerCase()) ? openInstead(origin) : FOREIGN_PAGE;
@@ -79,9 +89,6 @@ export function createGuard(port: number, token: string): Guard {
       const site = req.headers['sec-fetch-site'];
       if (site !== undefined && site !== 'same-origin' && site !== 'none') {
         return { kind: 'refuse', status: 403, code: 'unauthorized', message: FOREIGN_PAGE };
-      }
-      if (!hasToken(req)) {
-        return { kind: 'refuse', status: 401, code: 'unauthorized', message: 'This page has no valid access key. Open the address the kiosk host printed when it started.' };
       }
       return null;
     },

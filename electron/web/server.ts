@@ -9,6 +9,7 @@ import { createEventStreams } from './events';
 import { createGuard, type Guard } from './guard';
 import { removeLaunchPage, writeLaunchPage } from './launch-page';
 import { originOf, planPort, rememberOrigin } from './origin';
+import { createSheetTickets, outputPath, serveSheet } from './output';
 import { refuse } from './reply';
 import { serveStatic } from './static';
 import { stableToken } from './token';
@@ -68,11 +69,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   // One per data folder, so a page left open across a host restart keeps working (token.ts).
   const token = await stableToken(dataDir);
+  const sheets = createSheetTickets(now);
   const host = createHost({
     dataDir,
     transport: 'web',
     fileDirOverride: options.fileDirOverride,
     now,
+    openSheet: sheets.opener,
     ...(options.printerFactory ? { printerFactory: options.printerFactory } : {}),
   });
   const events = createEventStreams(host);
@@ -92,6 +95,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (addressed.kind === 'refuse') return refuse(res, addressed.status, addressed.code, addressed.message);
     if (!isApi) return serveStatic(rendererDir, req, res, pathname);
 
+    const sheet = outputPath(pathname);
+    if (sheet !== null) {
+      const foreign = guard.checkOrigin(req);
+      if (foreign) return refuse(res, foreign.status, foreign.code, foreign.message);
+      return serveSheet(dataDir, sheets, req, res, sheet);
+    }
     const refusal = guard.checkApi(req);
     if (refusal) return refuse(res, refusal.status, refusal.code, refusal.message);
     if (pathname === '/api/events') {
