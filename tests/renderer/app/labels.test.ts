@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeLabelSheet, printJobs } from '../../../renderer/app/labels';
+import { makeLabelSheet, openSheet, printJobs } from '../../../renderer/app/labels';
+import type { OpenedSheet } from '../../../shared/contract';
 import type { PrintDocument } from '../../../shared/documents';
 import { fail, ok } from '../../../shared/result';
 import { freshStore } from '../db/helpers';
@@ -27,5 +28,23 @@ describe('labels through the host', () => {
     refuse = true;
     expect(await makeLabelSheet(station, sheet)).toEqual({ status: 'failed', message: 'The disk is full.' });
     expect(calls.map((c) => c.method)).toEqual(['labels.pdf', 'labels.pdf']);
+  });
+
+  it('opens a sheet by its name: the host\'s viewer, a new tab at the host\'s address, a blocked tab, or the host\'s refusal', async () => {
+    const { db } = await freshStore();
+    let answer: OpenedSheet | null = { kind: 'opened' };
+    const { host, calls } = fakeHost(async () => (answer ? ok(answer) : fail('not-found', 'The PDF is no longer in the kiosk\'s labels folder. Make the sheet again.')));
+    const station = await stationWith(db, host);
+    const tabs: string[] = [];
+    const name = 'labels-20260401-093005-a1b2c3.pdf';
+    expect(await openSheet(station, name, (url) => { tabs.push(url); return true; })).toEqual({ status: 'ok', value: 'viewer' });
+    expect(tabs).toEqual([]);
+    answer = { kind: 'url', url: `/api/output/${name}?ticket=t` };
+    expect(await openSheet(station, name, (url) => { tabs.push(url); return true; })).toEqual({ status: 'ok', value: 'tab' });
+    expect(await openSheet(station, name, () => false)).toEqual({ status: 'ok', value: 'blocked' });
+    expect(tabs).toEqual([`/api/output/${name}?ticket=t`]);
+    answer = null;
+    expect(await openSheet(station, name, () => true)).toEqual({ status: 'refused', message: expect.stringContaining('Make the sheet again') });
+    expect(calls.map((c) => c.input)).toEqual(Array(4).fill({ name }));
   });
 });

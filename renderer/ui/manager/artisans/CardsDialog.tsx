@@ -56,6 +56,7 @@ export function CardsDialog({ station, artisans, onClose }: { station: Station; 
           <div className="printchoice__way">
             <h3 className="printchoice__heading">{t('print.sheetHeading')}</h3>
             <SheetPrint
+              station={station}
               kind="cards"
               count={cards.length}
               batchKey={batchKey}

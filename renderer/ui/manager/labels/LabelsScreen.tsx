@@ -140,6 +140,7 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
       {sheetOpen ? (
         <Dialog title={t('labels.sheetTitle', { count: total, shown: n(total) })} onClose={() => setSheetOpen(false)} closeLabel={t('common.close')} className="mdialog sheet-dialog" testId="labels-sheet-dialog">
           <SheetPrint
+            station={station}
             kind="labels"
             count={total}
             batchKey={batchKey}

@@ -6,7 +6,8 @@ import { Banner } from '../../components/Banner';
 import type { Station } from '../../../app/station';
 import { Segmented, Stepper } from '../common/fields';
 import { useFormatCount } from '../common/numbers';
-import { printJobs, type SheetOutcome } from '../../../app/labels';
+import { openSheet, printJobs, type SheetOutcome, type SheetShown } from '../../../app/labels';
+import { isolate } from '../../format/bidi';
 import { sheetPlan } from '../logic/labelPicks';
 import type { RunOutcome } from '../../../app/print-run';
 
@@ -99,9 +100,23 @@ function RunStatus({ run, kind, onResume, resumeDisabled }: { run: Run; kind: Ki
   );
 }
 
-type Sheet = { status: 'idle' } | { status: 'making' } | { status: 'done'; path: string; pages: number } | { status: 'failed'; message: string };
+type Sheet = { status: 'idle' } | { status: 'making' } | { status: 'done'; path: string; name: string; pages: number } | { status: 'failed'; message: string };
+
+/**
+ * Open and Print both hand the PDF to a viewer (the computer's, or the browser tab's) and
+ * differ in what they then say: the viewer's own print dialog is where the paper size and
+ * "actual size" are chosen, and a print of our own could not do better.
+ */
+type Purpose = 'open' | 'print';
+type View =
+  | { status: 'idle' }
+  | { status: 'opening'; purpose: Purpose }
+  | { status: 'shown'; purpose: Purpose; where: Exclude<SheetShown, 'blocked'> }
+  | { status: 'blocked' }
+  | { status: 'failed'; message: string };
 
 interface SheetPrintProps<L extends SheetLayout> {
+  station: Station;
   kind: Kind;
   count: number;
   batchKey: string;
@@ -110,22 +125,35 @@ interface SheetPrintProps<L extends SheetLayout> {
   disabled: boolean;
 }
 
-/** A4 sticker sheets: layout, stickers already used, the pages it takes, then the PDF's place. */
-export function SheetPrint<L extends SheetLayout>({ kind, count, batchKey, layouts, makeSheet, disabled }: SheetPrintProps<L>) {
+/** A4 sticker sheets: layout, stickers already used, the pages it takes, then the PDF: where it is, Open, Print. */
+export function SheetPrint<L extends SheetLayout>({ station, kind, count, batchKey, layouts, makeSheet, disabled }: SheetPrintProps<L>) {
   const { t } = useTranslation('manager');
   const n = useFormatCount();
   const [layout, setLayout] = useState<L>(layouts[0]!);
   const [skip, setSkip] = useState(0);
   const [sheet, setSheet] = useState<Sheet>({ status: 'idle' });
+  const [view, setView] = useState<View>({ status: 'idle' });
   const plan = sheetPlan(layout, count, skip);
 
   // A PDF of another batch is not this batch's PDF.
-  useEffect(() => setSheet({ status: 'idle' }), [batchKey]);
+  useEffect(() => {
+    setSheet({ status: 'idle' });
+    setView({ status: 'idle' });
+  }, [batchKey]);
 
   const makePdf = async () => {
     setSheet({ status: 'making' });
+    setView({ status: 'idle' });
     const outcome = await makeSheet(layout, plan.skip);
-    setSheet(outcome.status === 'ok' ? { status: 'done', path: outcome.value.path, pages: outcome.value.pages } : { status: 'failed', message: outcome.message });
+    setSheet(outcome.status === 'ok' ? { status: 'done', ...outcome.value } : { status: 'failed', message: outcome.message });
+  };
+
+  const show = async (name: string, purpose: Purpose) => {
+    setView({ status: 'opening', purpose });
+    const outcome = await openSheet(station, name);
+    if (outcome.status !== 'ok') setView({ status: 'failed', message: outcome.message });
+    else if (outcome.value === 'blocked') setView({ status: 'blocked' });
+    else setView({ status: 'shown', purpose, where: outcome.value });
   };
 
   return (
@@ -152,12 +180,40 @@ export function SheetPrint<L extends SheetLayout>({ kind, count, batchKey, layou
         {sheet.status === 'making' ? t('print.making') : t('print.makePdf')}
       </button>
       {sheet.status === 'done' ? (
-        <Banner tone="ok" testId={`print-${kind}-pdf-done`}>
-          {t('print.pdfDone', { count: sheet.pages, pages: n(sheet.pages) })} <code className="printchoice__path" data-testid="pdf-path">{sheet.path}</code>
-          <br />{t('print.pdfNext')}
-        </Banner>
+        <>
+          <Banner tone="ok" testId={`print-${kind}-pdf-done`}>
+            {/* A path is Latin and starts with a neutral "/": isolated, it keeps its order in Urdu. */}
+            {t('print.pdfDone', { count: sheet.pages, pages: n(sheet.pages) })} <code className="printchoice__path" data-testid="pdf-path">{isolate(sheet.path)}</code>
+            <br />{t('print.pdfNext')}
+          </Banner>
+          <div className="printchoice__row">
+            <button type="button" className="btn btn--primary btn--large" disabled={view.status === 'opening'} onClick={() => void show(sheet.name, 'open')} data-testid={`print-${kind}-pdf-view`}>
+              {view.status === 'opening' && view.purpose === 'open' ? t('print.opening') : t('print.openPdf')}
+            </button>
+            <button type="button" className="btn btn--secondary btn--large" disabled={view.status === 'opening'} onClick={() => void show(sheet.name, 'print')} data-testid={`print-${kind}-pdf-print`}>
+              {view.status === 'opening' && view.purpose === 'print' ? t('print.opening') : t('print.printPdf')}
+            </button>
+          </div>
+          <ViewStatus view={view} kind={kind} />
+        </>
       ) : null}
       {sheet.status === 'failed' ? <Banner tone="error" testId={`print-${kind}-pdf-failed`}>{t('print.pdfFailed', { message: sheet.message })}</Banner> : null}
     </div>
   );
+}
+
+function ViewStatus({ view, kind }: { view: View; kind: Kind }) {
+  const { t } = useTranslation('manager');
+  const testId = `print-${kind}-pdf-shown`;
+  switch (view.status) {
+    case 'idle':
+    case 'opening':
+      return null;
+    case 'shown':
+      return <Banner tone="info" testId={testId}>{t(`print.shown.${view.where}.${view.purpose}`)}</Banner>;
+    case 'blocked':
+      return <Banner tone="warn" testId={testId}>{t('print.tabBlocked')}</Banner>;
+    case 'failed':
+      return <Banner tone="error" testId={testId}>{t('print.openFailed', { message: view.message })}</Banner>;
+  }
 }
