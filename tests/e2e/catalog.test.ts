@@ -1,10 +1,11 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PINS, DEMO_PRODUCTS } from '../../renderer/db/demo-data';
 import { formatMoney } from '../../renderer/ui/format';
+import { withoutIsolates } from '../../renderer/ui/format/bidi';
 import { validateBarcode } from '../../shared/barcode';
 import { parseRupees } from '../../shared/money';
 import { decode, render } from '../electron/printing/escpos-decode';
@@ -31,6 +32,29 @@ async function fixtureProduct(sku: string): Promise<{ name: string; price: numbe
   const price = parseRupees(m[3]!);
   if (!price.ok) throw new Error(`Bad price in "${line}"`);
   return { barcode: m[1]!, name: m[2]!, price: price.value };
+}
+
+/**
+ * Presses an Open/Print button of a made sheet and answers the response the new tab got
+ * from the host. Chromium hands a PDF's stream to its viewer, so the page's body is the
+ * viewer's wrapper: the bytes are fetched again from the same (still valid) address.
+ */
+async function pdfInNewTab(page: Page, button: Locator): Promise<{ url: string; status: number; contentType: string | undefined; length: number; bytes: Buffer }> {
+  const context = page.context();
+  const tab = context.waitForEvent('page');
+  const response = context.waitForEvent('response', { predicate: (r) => r.url().includes('/api/output/'), timeout: 15_000 });
+  await button.click();
+  const opened = await tab;
+  try {
+    const got = await response;
+    const again = await fetch(got.url());
+    return {
+      url: got.url(), status: got.status(), contentType: got.headers()['content-type'], length: Number(got.headers()['content-length']),
+      bytes: Buffer.from(await again.arrayBuffer()),
+    };
+  } finally {
+    await opened.close();
+  }
 }
 
 async function look(page: Page, name: string): Promise<void> {
@@ -212,8 +236,13 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
     const cards = page.getByTestId('cards-dialog');
     await cards.getByTestId('card-preview').locator('[data-state="drawn"]').waitFor();
     await cards.getByTestId('print-cards-pdf').click();
-    const path = await cards.getByTestId('pdf-path').innerText();
+    const path = withoutIsolates(await cards.getByTestId('pdf-path').innerText());
     expect((await readFile(path)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Print opens it in the browser's viewer too, which prints it; the screen says so.
+    const printed = await pdfInNewTab(page, cards.getByTestId('print-cards-pdf-print'));
+    expect(printed).toMatchObject({ status: 200, contentType: 'application/pdf' });
+    expect(printed.bytes.equals(await readFile(path))).toBe(true);
+    await waitForText(cards.getByTestId('print-cards-pdf-shown'), 'press its print button');
     await look(page, 'cards');
     await cards.getByRole('button', { name: 'Close' }).click();
 
@@ -279,9 +308,17 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
     await waitForText(sheet.getByTestId('print-labels-pages'), '2 sheets');
     await sheet.getByTestId('print-labels-pdf').click();
     await waitForText(sheet.getByTestId('print-labels-pdf-done'), '2 pages');
-    const pdf = await sheet.getByTestId('pdf-path').innerText();
+    const pdf = withoutIsolates(await sheet.getByTestId('pdf-path').innerText());
     expect((await readFile(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await copyFile(pdf, join(SCREENS_DIR, 'manager-labels-sheet.pdf')); // to look at as an image
+    // Open: the browser's own viewer gets that same file from the host, in a new tab.
+    const shown = await pdfInNewTab(page, sheet.getByTestId('print-labels-pdf-view'));
+    const file = await readFile(pdf);
+    expect(shown.url).toMatch(/\/api\/output\/labels-[\d-]+-[0-9a-f]{6}\.pdf\?ticket=/);
+    expect(shown).toMatchObject({ status: 200, contentType: 'application/pdf', length: file.byteLength });
+    expect(shown.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(shown.bytes.equals(file)).toBe(true);
+    await waitForText(sheet.getByTestId('print-labels-pdf-shown'), 'open in a new tab');
     await look(page, 'labels-sheet');
     await sheet.getByRole('button', { name: 'Close' }).click();
 
