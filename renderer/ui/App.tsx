@@ -8,6 +8,7 @@ import { messageOf } from '../app/outcome';
 import { usePrinterStatus } from '../app/printing';
 import type { Station } from '../app/station';
 import { useSpaceWatch } from '../app/storage';
+import { useUploadLoop } from '../app/uploads';
 import { preloadSymbols } from './receipt/symbols';
 import { ManagerScreen } from './manager/ManagerScreen';
 import type { StationUpdate } from '../app/station';
@@ -78,6 +79,8 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
   const [confirmSignOut, setConfirmSignOut] = useState(false);
   const { space, recheck } = useSpaceWatch();
   const printer = usePrinterStatus(station.host);
+  // Closed days go to the central system from whichever screen is up (one loop per page).
+  useUploadLoop(station);
 
   const signedIn = useCallback((u: UserEntity) => {
     setUser(u);
