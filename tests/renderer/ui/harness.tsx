@@ -89,9 +89,9 @@ export interface RenderedKiosk {
 }
 
 /** Renders the started kiosk over a fresh demo store and a fake host; it opens on sign-in. */
-export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; settings?: HostSettings } = {}): Promise<RenderedKiosk> {
+export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; settings?: HostSettings; openDay?: boolean } = {}): Promise<RenderedKiosk> {
   await initI18n('en');
-  const { db } = await freshStore();
+  const { db } = await freshStore({ openDay: options.openDay ?? true });
   const fake = fakeHost({ ...PRINTING, ...options.handlers });
   let station: Station = {
     db, host: fake.host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db),
