@@ -116,6 +116,18 @@ export async function openDayFromSell(page: Page, float: Partial<Record<'500' | 
   await dialog.getByTestId('open-day-pin-input').fill(MANAGER_PIN);
   await dialog.getByTestId('open-day-confirm').click();
   await page.locator('[data-testid="sell-screen"][data-day="open"]').waitFor();
+  await settleAfterOpeningDay(page, dialog);
+}
+
+/**
+ * The counter redraws once the day opens (its notice goes, the store is read again): a
+ * scan typed into that moment can see a gap between its first keys longer than a
+ * scanner's and lose its first digit, so tests wait for the page to be still first.
+ */
+export async function settleAfterOpeningDay(page: Page, dialog: Locator = page.getByTestId('open-day-dialog')): Promise<void> {
+  await dialog.waitFor({ state: 'detached' });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(250);
 }
 
 /** Signs whoever is in out, then signs in with another PIN. */

@@ -23,7 +23,8 @@ type DayDialog =
   | { name: 'move'; kind: CashMovementKind }
   | { name: 'payout' }
   | { name: 'x' }
-  | { name: 'close' };
+  /** Holds the day: once it is closed the page has no open day, but the Z stays on screen. */
+  | { name: 'close'; dayId: string };
 
 /**
  * The manager's Day page: open the day with the float counted, paid-in and paid-out, pay
@@ -70,7 +71,7 @@ export function DayScreen({ station, user, onHome }: ManagerPageProps) {
                 <button type="button" className="btn btn--secondary btn--large" data-testid="day-paid-out" onClick={() => setDialog({ name: 'move', kind: 'paid-out' })}>{t('page.paidOut')}</button>
                 <button type="button" className="btn btn--secondary btn--large" data-testid="day-payout" onClick={() => setDialog({ name: 'payout' })}>{t('page.payout')}</button>
                 <button type="button" className="btn btn--secondary btn--large" data-testid="day-x" onClick={() => { setXPrint(null); setDialog({ name: 'x' }); }}>{t('page.xReport')}</button>
-                <button type="button" className="btn btn--danger btn--large" data-testid="day-close" onClick={() => setDialog({ name: 'close' })}>{t('page.close')}</button>
+                <button type="button" className="btn btn--danger btn--large" data-testid="day-close" onClick={() => setDialog({ name: 'close', dayId: open.id })}>{t('page.close')}</button>
               </div>
             </>
           ) : state ? (
@@ -87,7 +88,7 @@ export function DayScreen({ station, user, onHome }: ManagerPageProps) {
       {dialog?.name === 'open' ? <OpenDayDialog station={station} onOpened={done} onClose={() => setDialog(null)} /> : null}
       {dialog?.name === 'move' && open ? <MovementDialog station={station} user={user} dayId={open.id} kind={dialog.kind} onDone={done} onClose={() => setDialog(null)} /> : null}
       {dialog?.name === 'payout' && open ? <PayoutDialog station={station} user={user} dayId={open.id} onDone={done} onClose={() => setDialog(null)} /> : null}
-      {dialog?.name === 'close' && open ? <CloseDayDialog station={station} dayId={open.id} onClosed={reload} onClose={() => setDialog(null)} /> : null}
+      {dialog?.name === 'close' ? <CloseDayDialog station={station} dayId={dialog.dayId} onClosed={reload} onClose={() => setDialog(null)} /> : null}
       {dialog?.name === 'x' && xDoc ? (
         <Dialog title={t('x.title')} onClose={() => setDialog(null)} closeLabel={t('common.done')} className="day-dialog day-dialog--report" testId="x-report-dialog">
           <div className="day-report">

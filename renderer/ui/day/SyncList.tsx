@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxRow } from '../../db';
 import type { Station } from '../../app/station';
@@ -8,10 +8,18 @@ import { useGeneration } from '../../hooks/useGeneration';
 import { formatDateTime } from '../format';
 import { currentDateLocale } from '../../i18n';
 
+/** How often the shown Sync list reads the outbox again. */
+const SYNC_REFRESH_MS = 2_000;
+
 /** Every closed day on its way to the central system: its state, the next attempt, and "retry now". */
 export function SyncList({ station, generation }: { station: Station; generation: number }) {
   const { t } = useTranslation('day');
   const [own, reload] = useGeneration();
+  // The page's upload loop writes the rows as it goes: while the list is shown it looks again.
+  useEffect(() => {
+    const timer = setInterval(reload, SYNC_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
   const rows = shown(useOutbox(station, generation + own)) ?? [];
   const tz = station.profile.timeZone;
   const when = useCallback((ms: number) => formatDateTime(new Date(ms).toISOString(), tz, currentDateLocale()), [tz]);
