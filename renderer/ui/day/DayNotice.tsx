@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DayState } from '../../app/day';
 import { Banner } from '../components/Banner';
+import { isolate } from '../format/bidi';
 
 /**
  * What the sell screen says about the day: not open (nothing can be sold; a manager opens
@@ -18,5 +19,5 @@ export function DayNotice({ day, onOpenDay }: { day: DayState | null; onOpenDay:
       </Banner>
     );
   }
-  return day.leftOpen ? <Banner tone="warn" testId="day-left-open">{t('sell.leftOpen', { date: day.open.businessDate })}</Banner> : null;
+  return day.leftOpen ? <Banner tone="warn" testId="day-left-open">{t('sell.leftOpen', { date: isolate(day.open.businessDate) })}</Banner> : null;
 }

@@ -10,6 +10,7 @@ import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
 import { PageBar } from '../manager/common/fields';
 import type { ManagerPageProps } from '../manager/route';
+import { isolate } from '../format/bidi';
 import { ReceiptPreview } from '../receipt/ReceiptPreview';
 import { CloseDayDialog } from './CloseDayDialog';
 import { MovementDialog } from './MovementDialog';
@@ -53,8 +54,8 @@ export function DayScreen({ station, user, onHome }: ManagerPageProps) {
         <section className="panel day__now" aria-labelledby="day-now">
           {open && x ? (
             <>
-              <h2 id="day-now" className="panel-title">{t('page.openSince', { date: open.businessDate, z: x.zNumber })}</h2>
-              {state?.leftOpen ? <Banner tone="warn" testId="day-left-open">{t('page.leftOpen', { date: open.businessDate })}</Banner> : null}
+              <h2 id="day-now" className="panel-title">{t('page.openSince', { date: isolate(open.businessDate), z: x.zNumber })}</h2>
+              {state?.leftOpen ? <Banner tone="warn" testId="day-left-open">{t('page.leftOpen', { date: isolate(open.businessDate) })}</Banner> : null}
               <dl className="day-figures" data-testid="x-figures">
                 <div><dt>{t('figures.sales', { count: x.saleCount })}</dt><dd><Money amount={x.sales} /></dd></div>
                 <div><dt>{t('figures.returns', { count: x.returnCount })}</dt><dd><Money amount={-x.returns} /></dd></div>

@@ -6,6 +6,7 @@ import { retryNow, useOutbox } from '../../app/uploads';
 import { shown } from '../../hooks/useLoadable';
 import { useGeneration } from '../../hooks/useGeneration';
 import { formatDateTime } from '../format';
+import { isolate } from '../format/bidi';
 import { currentDateLocale } from '../../i18n';
 
 /** How often the shown Sync list reads the outbox again. */
@@ -40,7 +41,7 @@ export function SyncList({ station, generation }: { station: Station; generation
         <ul className="sync">
           {[...rows].reverse().map((row) => (
             <li key={row.id} className={`sync__row sync__row--${row.state.status}`} data-testid="sync-row" data-state={row.state.status}>
-              <span className="sync__day">{t('sync.day', { z: row.zNumber, date: row.businessDate })}</span>
+              <span className="sync__day">{t('sync.day', { z: row.zNumber, date: isolate(row.businessDate) })}</span>
               <span className="sync__state" data-testid="sync-state">{stateText(row)}</span>
               {row.lastReason && row.state.status === 'queued' ? <span className="sync__reason">{row.lastReason}</span> : null}
               {row.state.status !== 'delivered' ? (
