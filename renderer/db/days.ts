@@ -1,33 +1,334 @@
-import { paise } from '../../shared/money';
+import { cashCountTotal } from '../../shared/cash-count';
+import { dayFigures, type DayFigures, type DayReportInput } from '../../shared/day-report';
+import { buildEnvelope, serializeEnvelope } from '../../shared/envelope';
+import type {
+  BusinessDayEntity, CashCount, CashMovementEntity, CashMovementKind, ClosedBusinessDayEntity, OpenBusinessDayEntity,
+  PayoutEntity, PayoutMethod, UserEntity,
+} from '../../shared/entities';
+import { paise, type Paise } from '../../shared/money';
 import { calendarDateIn, isoWithOffset, type BusinessDate } from '../../shared/time';
-import type { DayEntity, UserEntity } from '../../shared/entities';
-import { appendAudit } from './audit';
+import { appendAudit, lastAuditEntry, nextAuditEntry } from './audit';
+import type { NewId } from './ids';
+import { queueJournal } from './journal-queue';
+import type { OutboxRow } from './outbox';
 import { StoreRefusal } from './refusal';
 import type { ChinarDb } from './schema';
 
+/**
+ * The business day, from the counted float to the locked Z close. Each operation is ONE
+ * transaction (the day, its rows and its audit entry commit together or not at all); a
+ * closed day is locked: nothing more is written into it, by these or by commitSale.
+ *
+ * Z numbers run per device (DESIGN.md); a store of record belongs to one till, so the
+ * store's closed days are that device's days and the next Z follows the highest.
+ */
+
+/** The store said no about the day (not open, closed, already open, a bad count). */
+export class DayError extends StoreRefusal {}
+/** A write into a closed day. */
+export class DayClosedError extends DayError {}
+/** A sale or a movement with no day open. */
+export class DayNotOpenError extends DayError {}
+
+export const DAY_NOT_OPEN = 'The day is not open: a manager opens it with the float counted.';
+
+/** The longest reason kept for a paid-in or paid-out. */
+export const REASON_MAX = 200;
+/** The longest UPI or bank reference kept for a payout. */
+export const REFERENCE_MAX = 64;
+
 /** The open business day, if any. A sale belongs to it, not to the wall clock. */
-export async function openDay(db: ChinarDb): Promise<DayEntity | null> {
-  return (await db.days.where('status').equals('open').first()) ?? null;
+export async function openDay(db: ChinarDb): Promise<OpenBusinessDayEntity | null> {
+  const day = await db.businessDays.where('status').equals('open').first();
+  return day?.status === 'open' ? day : null;
 }
 
 /**
- * The day a sale made now belongs to: the open day, or — when none is open — today's
- * date in the market's zone, opened on the spot with no float (the manager records the
- * opening float when opening the day explicitly). Call inside a transaction that
- * includes `days` and `audit`.
+ * The day a sale made now belongs to: the open day, even past midnight (the manager is
+ * offered the close at the next sign-in). None open: refused, because a day opens only
+ * with a manager and a counted float. Call inside a transaction that includes businessDays.
  */
-export async function dayForSale(db: ChinarDb, now: Date, timeZone: string, by: UserEntity): Promise<BusinessDate> {
+export async function dayForSale(db: ChinarDb): Promise<OpenBusinessDayEntity> {
   const open = await openDay(db);
-  if (open) return open.businessDate;
-  const date = calendarDateIn(now, timeZone);
-  const existing = await db.days.get(date);
-  if (existing?.status === 'closed') {
-    throw new DayClosedError(`The business day ${date} is already closed. A manager must open the next day before selling.`);
-  }
-  const at = isoWithOffset(now, timeZone);
-  await db.days.add({ businessDate: date, status: 'open', openedAt: at, openingFloat: paise(0), openedBy: by.id });
-  await appendAudit(db, { at, actorId: by.id, action: 'day.open', detail: { businessDate: date, openingFloat: 0, automatic: true } });
-  return date;
+  if (!open) throw new DayNotOpenError(DAY_NOT_OPEN);
+  return open;
 }
 
-export class DayClosedError extends StoreRefusal {}
+/** An open day whose date is before today's in the market's zone: it is offered for closing. */
+export function isLeftOpen(day: BusinessDayEntity, now: Date, timeZone: string): boolean {
+  return day.status === 'open' && day.businessDate < calendarDateIn(now, timeZone);
+}
+
+function closedMessage(day: ClosedBusinessDayEntity): string {
+  return `The day of ${day.businessDate} (Z ${day.zNumber}) is closed: nothing more can be written into it. A manager opens the next day.`;
+}
+
+/** The day `dayId` if it is open; a refusal in words otherwise. Inside the caller's transaction. */
+async function writableDay(db: ChinarDb, dayId: BusinessDayEntity['id']): Promise<OpenBusinessDayEntity> {
+  const day = await db.businessDays.get(dayId);
+  if (!day) throw new DayNotOpenError(DAY_NOT_OPEN);
+  if (day.status === 'closed') throw new DayClosedError(closedMessage(day));
+  return day;
+}
+
+async function activeManager(db: ChinarDb, id: UserEntity['id'], what: string): Promise<UserEntity> {
+  const user = await db.users.get(id);
+  if (!user?.active || user.role !== 'manager') throw new DayError(`${what} needs an active manager's approval.`);
+  return user;
+}
+
+function countTotal(count: CashCount, what: string): Paise {
+  const total = cashCountTotal(count);
+  if (!total.ok) throw new DayError(`The ${what} is not a count: every denomination needs a whole number of notes, and coins an amount of 0 or more.`);
+  return total.total;
+}
+
+function positiveAmount(amount: number, what: string): Paise {
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new DayError(`The ${what} must be more than ₹0.`);
+  return paise(amount);
+}
+
+export interface OpenDayInput {
+  /** The manager whose PIN opened the day (checked again here). */
+  managerId: UserEntity['id'];
+  /** The float as counted into the drawer. */
+  count: CashCount;
+  deviceId: string;
+  now: Date;
+  timeZone: string;
+  newId: NewId;
+}
+
+/**
+ * Opens the business day of `now`'s date with the counted float. Refused while another
+ * day is open; after a close, a second day may open on the same date.
+ */
+export async function openBusinessDay(db: ChinarDb, input: OpenDayInput): Promise<OpenBusinessDayEntity> {
+  const float = countTotal(input.count, 'opening float');
+  return db.transaction('rw', [db.businessDays, db.users, db.audit, db.journalQueue], async () => {
+    const already = await openDay(db);
+    if (already) throw new DayError(`The day of ${already.businessDate} is already open. Close it before opening another.`);
+    await activeManager(db, input.managerId, 'Opening the day');
+    const at = isoWithOffset(input.now, input.timeZone);
+    const day: OpenBusinessDayEntity = {
+      id: input.newId(), businessDate: calendarDateIn(input.now, input.timeZone), deviceId: input.deviceId, openedAt: at,
+      openedBy: input.managerId, openingCount: input.count, openingFloat: float, status: 'open',
+    };
+    await db.businessDays.add(day);
+    const entry = await appendAudit(db, { at, actorId: input.managerId, action: 'day.open', detail: { dayId: day.id, businessDate: day.businessDate, openingFloat: float } });
+    await queueJournal(db, 'day-open', at, { businessDays: [day], audit: [entry] });
+    return day;
+  });
+}
+
+export interface CashMovementInput {
+  dayId: BusinessDayEntity['id'];
+  kind: CashMovementKind;
+  /** Paise, more than 0. */
+  amount: number;
+  reason: string;
+  /** The person at the till. */
+  by: UserEntity['id'];
+  /** The manager whose PIN approved it. */
+  approvedBy: UserEntity['id'];
+  now: Date;
+  timeZone: string;
+  newId: NewId;
+}
+
+/** A paid-in or paid-out of the day's drawer, with its reason and the approving manager. */
+export async function recordCashMovement(db: ChinarDb, input: CashMovementInput): Promise<CashMovementEntity> {
+  const amount = positiveAmount(input.amount, input.kind === 'paid-in' ? 'amount paid in' : 'amount paid out');
+  const reason = input.reason.trim();
+  if (reason === '') throw new DayError('Say why the cash moved: the reason goes on the X and Z reports.');
+  if (reason.length > REASON_MAX) throw new DayError(`The reason is longer than ${REASON_MAX} characters.`);
+  return db.transaction('rw', [db.businessDays, db.cashMovements, db.users, db.audit, db.journalQueue], async () => {
+    const day = await writableDay(db, input.dayId);
+    await activeManager(db, input.approvedBy, input.kind === 'paid-in' ? 'A paid-in' : 'A paid-out');
+    const at = isoWithOffset(input.now, input.timeZone);
+    const movement: CashMovementEntity = {
+      id: input.newId(), dayId: day.id, businessDate: day.businessDate, kind: input.kind, amount, reason,
+      by: input.by, approvedBy: input.approvedBy, at, payoutId: null,
+    };
+    await db.cashMovements.add(movement);
+    const entry = await appendAudit(db, { at, actorId: input.by, action: `cash.${input.kind}`, detail: { movementId: movement.id, dayId: day.id, amount, reason, approvedBy: input.approvedBy } });
+    await queueJournal(db, 'cash', at, { cashMovements: [movement], audit: [entry] });
+    return movement;
+  });
+}
+
+export interface PayoutInput {
+  dayId: BusinessDayEntity['id'];
+  artisanId: string;
+  /** Paise, more than 0. */
+  amount: number;
+  method: PayoutMethod;
+  /** The UPI or bank transfer reference; ignored for cash. */
+  reference: string | null;
+  /** The manager who pays. */
+  paidBy: UserEntity['id'];
+  now: Date;
+  timeZone: string;
+  newId: NewId;
+}
+
+export interface RecordedPayout {
+  payout: PayoutEntity;
+  /** The paid-out of the drawer, for a cash payout. */
+  movement: CashMovementEntity | null;
+}
+
+/**
+ * The market paying an artisan. Cash leaves the day's drawer, so it is also a paid-out of
+ * the day (the expected cash falls by it); UPI and bank transfers carry their reference.
+ */
+export async function recordPayout(db: ChinarDb, input: PayoutInput): Promise<RecordedPayout> {
+  const amount = positiveAmount(input.amount, 'payout');
+  const reference = input.method === 'cash' ? null : (input.reference ?? '').trim();
+  if (reference === '') throw new DayError(`A ${input.method === 'upi' ? 'UPI' : 'bank'} payout needs its transaction reference.`);
+  if (reference !== null && reference.length > REFERENCE_MAX) throw new DayError(`The reference is longer than ${REFERENCE_MAX} characters.`);
+  return db.transaction('rw', [db.businessDays, db.artisans, db.payouts, db.cashMovements, db.users, db.audit, db.journalQueue], async () => {
+    const day = await writableDay(db, input.dayId);
+    await activeManager(db, input.paidBy, 'Paying an artisan');
+    const artisan = await db.artisans.get(input.artisanId);
+    if (!artisan) throw new DayError('That artisan is not in the store.');
+    const at = isoWithOffset(input.now, input.timeZone);
+    const payoutId = input.newId();
+    const movement: CashMovementEntity | null = input.method === 'cash' ? {
+      id: input.newId(), dayId: day.id, businessDate: day.businessDate, kind: 'paid-out', amount,
+      reason: `Payout to ${artisan.code} ${artisan.name}`, by: input.paidBy, approvedBy: input.paidBy, at, payoutId,
+    } : null;
+    const payout: PayoutEntity = {
+      id: payoutId, artisanId: artisan.id, artisanCode: artisan.code, amount, method: input.method, reference,
+      dayId: day.id, businessDate: day.businessDate, at, paidBy: input.paidBy, cashMovementId: movement?.id ?? null,
+    };
+    await db.payouts.add(payout);
+    if (movement) await db.cashMovements.add(movement);
+    const entry = await appendAudit(db, { at, actorId: input.paidBy, action: 'artisan.payout', detail: { payoutId, dayId: day.id, artisanCode: artisan.code, amount, method: input.method, reference } });
+    await queueJournal(db, 'payout', at, { payouts: [payout], ...(movement ? { cashMovements: [movement] } : {}), audit: [entry] });
+    return { payout, movement };
+  });
+}
+
+/** The id version 20 gave a day moved from the table keyed by date. */
+export function migratedDayId(date: BusinessDate): string {
+  return `day-${date}`;
+}
+
+/** A record belongs to the day: by its dayId, or (written before days had ids) by its date to the migrated day. */
+function inDay(row: { dayId?: string; businessDate: BusinessDate }, day: BusinessDayEntity): boolean {
+  if (row.businessDate !== day.businessDate) return false;
+  return row.dayId !== undefined ? row.dayId === day.id : day.id === migratedDayId(day.businessDate);
+}
+
+/** The newest closed day before `day` (the previous Z), or the newest of all for an open day. */
+async function previousClose(db: ChinarDb, day: BusinessDayEntity): Promise<ClosedBusinessDayEntity | null> {
+  const found = day.status === 'closed'
+    ? await db.businessDays.where('zNumber').below(day.zNumber).last()
+    : await db.businessDays.orderBy('zNumber').last();
+  return found?.status === 'closed' ? found : null;
+}
+
+/** Everything dayFigures needs about one day. Inside a transaction over the day's tables. */
+async function dayInput(db: ChinarDb, day: BusinessDayEntity, counted?: Paise): Promise<DayReportInput> {
+  const [sales, payments, cashMovements, previous] = await Promise.all([
+    db.sales.where('businessDate').equals(day.businessDate).filter((s) => inDay(s, day)).toArray(),
+    db.payments.where('businessDate').equals(day.businessDate).filter((p) => inDay(p, day)).toArray(),
+    db.cashMovements.where('dayId').equals(day.id).toArray(),
+    previousClose(db, day),
+  ]);
+  const lines = await db.saleLines.where('saleId').anyOf(sales.map((s) => s.id)).toArray();
+  return {
+    day, sales, lines: lines.filter((l) => inDay(l, day)), payments, cashMovements,
+    previous: previous ? { zNumber: previous.zNumber, grandTotal: previous.grandTotal } : null,
+    ...(counted === undefined ? {} : { counted }),
+  };
+}
+
+const READ_TABLES = (db: ChinarDb) => [db.businessDays, db.sales, db.saleLines, db.payments, db.cashMovements];
+
+/** A day as it is now: the X figures of an open day (read-only, any time), the Z figures of a closed one. */
+export async function dayReport(db: ChinarDb, dayId: BusinessDayEntity['id']): Promise<{ day: BusinessDayEntity; figures: DayFigures; movements: CashMovementEntity[] }> {
+  return db.transaction('r', READ_TABLES(db), async () => {
+    const day = await db.businessDays.get(dayId);
+    if (!day) throw new DayError('That day is not in the store.');
+    const input = await dayInput(db, day);
+    return { day, figures: dayFigures(input), movements: [...input.cashMovements].sort((a, b) => (a.at < b.at ? -1 : 1)) };
+  });
+}
+
+/** The days in the store, newest first (the open one, then the closes by Z number). */
+export async function recentDays(db: ChinarDb, limit = 30): Promise<BusinessDayEntity[]> {
+  const [open, closed] = await Promise.all([openDay(db), db.businessDays.orderBy('zNumber').reverse().limit(limit).toArray()]);
+  return open ? [open, ...closed] : closed;
+}
+
+/** The payouts recorded in a day, oldest first. */
+export async function payoutsOfDay(db: ChinarDb, dayId: BusinessDayEntity['id']): Promise<PayoutEntity[]> {
+  return (await db.payouts.where('dayId').equals(dayId).toArray()).sort((a, b) => (a.at < b.at ? -1 : 1));
+}
+
+export interface CloseDayInput {
+  dayId: BusinessDayEntity['id'];
+  /** The blind count of the drawer. */
+  count: CashCount;
+  managerId: UserEntity['id'];
+  /** For the upload body (PROTOCOL.md `marketId`). */
+  marketId: string;
+  /** This till's device id: a day moved from the old table with no sale to name its device takes it. */
+  deviceId: string;
+  now: Date;
+  timeZone: string;
+  newId: NewId;
+}
+
+export interface ClosedDay {
+  day: ClosedBusinessDayEntity;
+  figures: DayFigures;
+  outbox: OutboxRow;
+}
+
+/**
+ * The Z close, in ONE transaction: the day is locked with its Z number (the next after
+ * the store's last), its counted and expected cash and over/short (a difference is
+ * recorded, never a reason to refuse), the never-reset grand total and the audit chain's
+ * head (the hash of this close's own audit entry, so the paper anchors everything up to
+ * the close); and the day's PROTOCOL.md body goes into the outbox in the same commit, so
+ * a crash can never leave a closed day that will not be uploaded. A body the central
+ * system would refuse stops the close (serializeEnvelope says why): nothing is written.
+ */
+export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Promise<ClosedDay> {
+  const counted = countTotal(input.count, 'drawer count');
+  return db.transaction('rw', [...READ_TABLES(db), db.users, db.audit, db.outbox, db.journalQueue], async () => {
+    const open = await writableDay(db, input.dayId);
+    await activeManager(db, input.managerId, 'Closing the day');
+    const [rows, head] = await Promise.all([dayInput(db, open, counted), lastAuditEntry(db)]);
+    const x = dayFigures(rows);
+    const closedAt = isoWithOffset(input.now, input.timeZone);
+    const audit = nextAuditEntry(head, {
+      at: closedAt, actorId: input.managerId, action: 'day.close',
+      detail: {
+        dayId: open.id, businessDate: open.businessDate, zNumber: x.zNumber, expectedCash: x.cash.expected,
+        countedCash: counted, overShort: counted - x.cash.expected, grandTotal: x.grandTotal,
+      },
+    });
+    const day: ClosedBusinessDayEntity = {
+      ...open, deviceId: open.deviceId === '' ? input.deviceId : open.deviceId, status: 'closed', closedAt, closedBy: input.managerId, zNumber: x.zNumber, closingCount: input.count,
+      countedCash: counted, expectedCash: x.cash.expected, overShort: paise(counted - x.cash.expected),
+      grandTotal: x.grandTotal, auditHead: audit.hash,
+    };
+    const figures = dayFigures({ ...rows, day, counted: null });
+    const body = serializeEnvelope(buildEnvelope(figures, { deviceId: day.deviceId, marketId: input.marketId }));
+    const outbox: OutboxRow = {
+      id: input.newId(), dayId: day.id, businessDate: day.businessDate, zNumber: day.zNumber, body,
+      state: { status: 'queued' }, attempts: 0, failures: 0, nextAttemptAt: null, lastReason: null,
+    };
+    // The Z number and the outbox row are in the journal too: a store rebuilt from it
+    // neither reissues the Z nor forgets that the day is still to be uploaded.
+    await Promise.all([
+      db.businessDays.put(day), db.audit.add(audit), db.outbox.add(outbox),
+      queueJournal(db, 'day-close', closedAt, { businessDays: [day], outbox: [outbox], audit: [audit] }),
+    ]);
+    return { day, figures, outbox };
+  });
+}

@@ -16,7 +16,14 @@ export {
   queueJournal, pendingJournal, pendingJournalCount, pendingJournalIds, isJournalPending, acknowledgeJournal, journalHeadOf, storeIsEmpty,
   clearStoreForRestore, restoreJournalPage, JournalRestoreError,
 } from './journal-queue';
-export { openDay, DayClosedError } from './days';
+export {
+  openDay, dayForSale, isLeftOpen, openBusinessDay, recordCashMovement, recordPayout, closeBusinessDay, dayReport, recentDays,
+  payoutsOfDay, DayError, DayClosedError, DayNotOpenError, DAY_NOT_OPEN, REASON_MAX, REFERENCE_MAX,
+  type OpenDayInput, type CashMovementInput, type PayoutInput, type RecordedPayout, type CloseDayInput, type ClosedDay,
+} from './days';
+export {
+  outboxRows, nextOutboxRow, beginAttempt, finishAttempt, retryUploadNow, isPending, type OutboxRow, type OutboxState,
+} from './outbox';
 export { getStoreProfile, saveStoreProfile, getTaxTable, saveTaxTable, isDemoData, setDemoData } from './settings';
 export { requestPersistence, checkSpace, MIN_FREE_BYTES, type PersistenceState, type SpaceState } from './storage';
 export { appendAudit } from './audit';

@@ -1,5 +1,7 @@
 import type { Table } from 'dexie';
 import { canonicalJson, GENESIS_HEAD, JOURNAL_RECORD_MAX_BYTES, type ChainHead, type RestoreRows } from '../../shared/journal';
+import type { DayEntity } from '../../shared/entities';
+import { legacyOpenDay } from './day-migration';
 import { newId as uuidv7, type NewId } from './ids';
 import { StoreRefusal } from './refusal';
 import type { ChinarDb, JournalQueueRow } from './schema';
@@ -137,11 +139,25 @@ export async function clearStoreForRestore(db: ChinarDb): Promise<void> {
 }
 
 /**
+ * The old days table (keyed by date, before Dexie v20) is gone: its journaled rows come
+ * back as the business days the v20 upgrade makes of them. A businessDays row of the same
+ * page is later in the journal, so it wins.
+ */
+function withLegacyDays(rows: RestoreRows): RestoreRows {
+  const { days, ...rest } = rows;
+  if (!days) return rows;
+  const current = new Set((rest.businessDays ?? []).map((d) => d.id));
+  const moved = (days as unknown as DayEntity[]).filter((d) => d.status === 'open' && !current.has(`day-${d.businessDate}`)).map(legacyOpenDay);
+  return { ...rest, businessDays: [...moved, ...(rest.businessDays ?? [])] as unknown as RestoreRows[string] };
+}
+
+/**
  * Puts back one checked page of journal records: a bulkPut per table (the later row per key
  * already won in rowsToRestore) and the new head, in one transaction, so a rebuild cut off
  * half-way resumes from the last page that is wholly in.
  */
-export async function restoreJournalPage(db: ChinarDb, rows: RestoreRows, head: ChainHead): Promise<void> {
+export async function restoreJournalPage(db: ChinarDb, given: RestoreRows, head: ChainHead): Promise<void> {
+  const rows = withLegacyDays(given);
   const tables = new Map(restorableTables(db).map((t) => [t.name, t]));
   for (const name of Object.keys(rows)) {
     if (!tables.has(name)) throw new JournalRestoreError(`The journal holds rows for "${name}", which this version of the kiosk does not know. Update Chinar POS, then restore again.`);

@@ -68,12 +68,12 @@ export class SaleNotRecordedError extends Error {
 export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<CommittedSale> {
   if (input.cart.items.length === 0) throw new SaleNotRecordedError('The cart is empty.');
   try {
-    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.days, db.settings, db.users, db.carts, db.journalQueue], async () => {
+    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.businessDays, db.settings, db.users, db.carts, db.journalQueue], async () => {
       // Every read is issued at once: IndexedDB pipelines them, and the commit stays close
       // to the cost of a bare transaction writing the same rows (see bench/).
       // The counters table holds one row per invoice series and financial year: tiny.
       const [profile, taxTable, open, products, lastAudit, counters] = await Promise.all([
-        getStoreProfile(db), getTaxTable(db), openDay(db),
+        getStoreProfile(db), getTaxTable(db), dayForSale(db),
         db.products.bulkGet(input.cart.items.map((i) => i.productId)), lastAuditEntry(db), db.counters.toArray(),
       ]);
       const totals = cartTotals(input.cart, taxTable);
@@ -92,7 +92,8 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       const stockById = new Map(products.map((p) => [p?.id, p?.stock]));
       const overStock = stockShortfalls(input.cart.items, (id) => stockById.get(id), profile.overStockManagerPieces).filter((s) => s.needsManager);
       await checkApprovals(db, overStock, input.stockApprovals, (name) => `Selling that many of ${name} is beyond the stock count and needs a manager's approval.`);
-      const businessDate = open?.businessDate ?? await dayForSale(db, input.now, profile.timeZone, input.operator);
+      // The open day, even past midnight: a sale belongs to the day, not to the wall clock.
+      const { businessDate, id: dayId } = open;
       const counterKey = `${INVOICE_COUNTER_PREFIX}${invoiceCounterKey(profile.invoiceSeries, businessDate)}`;
       const sequence = (counters.find((c) => c.key === counterKey)?.value ?? 0) + 1;
       const receiptNo = formatInvoiceNumber(profile.invoiceSeries, businessDate, sequence);
@@ -112,7 +113,7 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
           productId: item.productId, sku: item.sku, name: item.name, hsn: item.hsn, handmade: item.handmade,
           artisanId: item.artisanId, artisanCode: item.artisanCode, artisanName: item.artisanName,
           fairWageCertified: item.fairWageCertified, qty: item.qty, unitPrice: item.unitPrice,
-          discount: item.discount, commissionBps: item.commissionBps, originalLineId: null, ...amounts,
+          discount: item.discount, commissionBps: item.commissionBps, originalLineId: null, ...amounts, dayId,
         };
       });
       const sale: SaleEntity = {
@@ -120,7 +121,7 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
         operatorId: input.operator.id, operatorName: input.operator.name, originalSaleId: null,
         total, gross: totals.gross, discount: totals.discount, tax: totals.tax, taxable: totals.taxable,
         commission: totals.commission, artisanNet: totals.artisanNet, roundOff: input.roundOff,
-        itemCount: totals.itemCount,
+        itemCount: totals.itemCount, dayId,
         issuer: {
           name: profile.name, addressLines: profile.addressLines, phone: profile.phone,
           gstin: profile.gstin, timeZone: profile.timeZone, footer: profile.footer,
@@ -128,15 +129,13 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       };
       const payments: PaymentEntity[] = input.payments.map((p) => ({
         id: input.newId(), saleId, businessDate, method: p.method, amount: p.amount,
-        tendered: p.tendered, change: p.change, reference: p.reference,
+        tendered: p.tendered, change: p.change, reference: p.reference, dayId,
       }));
       const updatedProducts = products.map((product, i) => {
         if (!product) throw new SaleNotRecordedError(`${lines[i]!.name} is no longer in the catalog.`);
         return { ...product, stock: product.stock - lines[i]!.qty };
       });
-      // After dayForSale, which may have written its own audit entry.
-      const chainHead = open ? lastAudit : await lastAuditEntry(db);
-      const audit = nextAuditEntry(chainHead, {
+      const audit = nextAuditEntry(lastAudit, {
         at: createdAt, actorId: input.operator.id, action: 'sale.commit',
         detail: {
           saleId, receiptNo, total, items: totals.itemCount, discount: totals.discount,
@@ -147,13 +146,9 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       });
 
       const counter = { key: counterKey, value: sequence };
-      // A day opened on the spot for this sale is part of this transaction, so of its record.
-      const dayRows = open ? [] : [await db.days.get(businessDate)].filter((d) => d !== undefined);
-      const auditRows = open || !chainHead ? [audit] : [chainHead, audit];
       const [journalId] = await Promise.all([
         queueJournal(db, 'sale', createdAt, {
-          sales: [sale], saleLines: lines, payments, products: updatedProducts, counters: [counter], audit: auditRows,
-          ...(dayRows.length > 0 ? { days: dayRows } : {}),
+          sales: [sale], saleLines: lines, payments, products: updatedProducts, counters: [counter], audit: [audit],
         }).then((ids) => ids[0]!),
         db.sales.add(sale),
         db.saleLines.bulkAdd(lines),
@@ -203,7 +198,7 @@ async function checkApprovals(
  * reference that was shown.
  */
 export async function peekNextReceiptNo(db: ChinarDb, now: Date): Promise<string> {
-  return db.transaction('r', [db.days, db.counters, db.settings], async () => {
+  return db.transaction('r', [db.businessDays, db.counters, db.settings], async () => {
     const profile = await getStoreProfile(db);
     const date = (await openDay(db))?.businessDate ?? calendarDateIn(now, profile.timeZone);
     const key = `${INVOICE_COUNTER_PREFIX}${invoiceCounterKey(profile.invoiceSeries, date)}`;

@@ -1,7 +1,10 @@
 import { Dexie, type Table } from 'dexie';
 import type {
-  ArtisanEntity, AuditEntry, DayEntity, PaymentEntity, ProductEntity, SaleEntity, SaleLineEntity, UserEntity,
+  ArtisanEntity, AuditEntry, BusinessDayEntity, CashMovementEntity, PaymentEntity, PayoutEntity, ProductEntity,
+  SaleEntity, SaleLineEntity, UserEntity,
 } from '../../shared/entities';
+import { migrateDaysByDate } from './day-migration';
+import type { OutboxRow } from './outbox';
 import type { Cart } from '../../shared/cart';
 import type { LineApproval } from './sales';
 
@@ -70,7 +73,12 @@ export class ChinarDb extends Dexie {
   sales!: Table<SaleEntity, string>;
   saleLines!: Table<SaleLineEntity, string>;
   payments!: Table<PaymentEntity, string>;
-  days!: Table<DayEntity, string>;
+  /** Business days keyed by their own id: a second day may open on a date after a close. */
+  businessDays!: Table<BusinessDayEntity, string>;
+  cashMovements!: Table<CashMovementEntity, string>;
+  payouts!: Table<PayoutEntity, string>;
+  /** Closed days' upload bodies, written by the close, until the central system has them. */
+  outbox!: Table<OutboxRow, string>;
   audit!: Table<AuditEntry, number>;
   settings!: Table<SettingRow, string>;
   counters!: Table<CounterRow, string>;
@@ -99,6 +107,17 @@ export class ChinarDb extends Dexie {
     // v3 (issue 8): the queue of committed transactions not yet copied to the host's
     // journal, and which sales' original receipts have printed.
     this.version(3).stores({ journalQueue: '++qseq, &id', receiptPrints: 'id' });
+    // (v1's `days` was keyed by the date.) v20: a day is its own record (a second day may open on a date after a close, which a
+    // table keyed by the date cannot hold), with its cash movements, artisans' payouts and
+    // the outbox of closed days. Dexie cannot change a table's primary key, so the rows of
+    // `days` move into `businessDays` and `days` goes once they are copied.
+    this.version(20).stores({
+      days: null,
+      businessDays: 'id, status, businessDate, zNumber',
+      cashMovements: 'id, dayId, businessDate',
+      payouts: 'id, artisanId, dayId',
+      outbox: 'id, &dayId, state.status, nextAttemptAt',
+    }).upgrade(migrateDaysByDate);
   }
 }
 

@@ -1,12 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enDay from './en.day.json';
 import enManager from './en.manager.json';
 import enSettings from './en.settings.json';
 import hi from './hi.json';
+import hiDay from './hi.day.json';
 import hiManager from './hi.manager.json';
 import hiSettings from './hi.settings.json';
 import ur from './ur.json';
+import urDay from './ur.day.json';
 import urManager from './ur.manager.json';
 import urSettings from './ur.settings.json';
 
@@ -17,7 +20,7 @@ import urSettings from './ur.settings.json';
  * error; tests/renderer/i18n/i18n.test.ts also checks keys and {{placeholders}} match.
  *
  * Namespaces: `translation` (the counter: sign-in, sell, pay, receipts), `manager`
- * (the manager's screens) and `settings` (the manager's settings), so each area's text
+ * (the manager's screens), `settings` (the manager's settings) and `day` (the day: open, cash, Z close, sync), so each area's text
  * stays in its own file.
  */
 export const LANGUAGES = {
@@ -33,10 +36,10 @@ export const LANGUAGES = {
 export type Language = keyof typeof LANGUAGES;
 
 export const defaultNS = 'translation';
-type Namespaces = { translation: typeof en; manager: typeof enManager; settings: typeof enSettings };
-const english: Namespaces = { translation: en, manager: enManager, settings: enSettings };
-const hindi: Namespaces = { translation: hi, manager: hiManager, settings: hiSettings };
-const urdu: Namespaces = { translation: ur, manager: urManager, settings: urSettings };
+type Namespaces = { translation: typeof en; manager: typeof enManager; settings: typeof enSettings; day: typeof enDay };
+const english: Namespaces = { translation: en, manager: enManager, settings: enSettings, day: enDay };
+const hindi: Namespaces = { translation: hi, manager: hiManager, settings: hiSettings, day: hiDay };
+const urdu: Namespaces = { translation: ur, manager: urManager, settings: urSettings, day: urDay };
 export const resources = { en: english, hi: hindi, ur: urdu } as const satisfies Record<Language, Namespaces>;
 
 export function isLanguage(value: string | null | undefined): value is Language {
@@ -90,7 +93,7 @@ export async function initI18n(language: Language = 'en'): Promise<typeof i18nex
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     defaultNS,
-    ns: ['translation', 'manager', 'settings'],
+    ns: ['translation', 'manager', 'settings', 'day'],
     resources,
     // React escapes what it renders; escaping here too would show "&amp;" on screen.
     interpolation: { escapeValue: false },

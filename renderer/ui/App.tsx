@@ -9,6 +9,7 @@ import { messageOf } from '../app/outcome';
 import { usePrinterStatus } from '../app/printing';
 import type { Station } from '../app/station';
 import { useSpaceWatch } from '../app/storage';
+import { useUploadLoop } from '../app/uploads';
 import { preloadSymbols } from './receipt/symbols';
 import { ManagerScreen } from './manager/ManagerScreen';
 import type { StationUpdate } from '../app/station';
@@ -105,6 +106,8 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
   useEffect(() => {
     if (keeping.current) void keepOpenCart(station, draftOf(sell, operatorId));
   }, [station, sell, operatorId]);
+  // Closed days go to the central system from whichever screen is up (one loop per page).
+  useUploadLoop(station);
 
   const signedIn = useCallback(async (u: UserEntity) => {
     if (!keeping.current) {

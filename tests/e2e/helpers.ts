@@ -99,12 +99,44 @@ export async function openKiosk(browser: Browser, url: string, viewport = { widt
   return page;
 }
 
-/** Types the PIN on the on-screen keypad (as on a touch screen) and signs in. */
-export async function signIn(page: Page, pin: string): Promise<void> {
+/** The demo manager's PIN, which opens the day when a test signs in to a counter that is not open yet. */
+export const MANAGER_PIN = '9999';
+
+/**
+ * Types the PIN on the on-screen keypad (as on a touch screen) and signs in. A counter
+ * whose day is not open cannot sell, so by default the demo manager opens it with no float,
+ * as a market would each morning; `{ openDay: false }` leaves it to the test.
+ */
+export async function signIn(page: Page, pin: string, options: { openDay?: boolean } = {}): Promise<void> {
   const keypad = page.getByRole('group', { name: 'PIN keypad' });
   for (const digit of pin) await keypad.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByTestId('sell-screen').waitFor();
+  await page.locator('[data-testid="sell-screen"]:not([data-day="loading"])').waitFor();
+  if ((options.openDay ?? true) && (await page.getByTestId('sell-screen').getAttribute('data-day')) === 'none') await openDayFromSell(page);
+}
+
+/** From the sell screen's "The day is not open" notice: a manager's PIN and a counted float (rupees per note). */
+export async function openDayFromSell(page: Page, float: Partial<Record<'500' | '200' | '100' | '50' | '20' | '10' | 'coins', string>> = {}): Promise<void> {
+  await page.getByTestId('sell-open-day').click();
+  const dialog = page.getByTestId('open-day-dialog');
+  await dialog.waitFor();
+  for (const [field, value] of Object.entries(float)) await dialog.getByTestId(`float-${field}`).fill(value);
+  await dialog.getByTestId('open-day-pin-input').fill(MANAGER_PIN);
+  await dialog.getByTestId('open-day-confirm').click();
+  await page.locator('[data-testid="sell-screen"][data-day="open"]').waitFor();
+  await settleAfterOpeningDay(page, dialog);
+}
+
+/**
+ * The counter redraws once the day opens (its notice goes, the store is read again): a
+ * scan typed into that moment can see a gap between its first keys longer than a
+ * scanner's and lose its first digit, so tests wait for the page to be still first.
+ */
+export async function settleAfterOpeningDay(page: Page, dialog: Locator = page.getByTestId('open-day-dialog')): Promise<void> {
+  await dialog.waitFor({ state: 'detached' });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(250);
 }
 
 /** Signs whoever is in out, then signs in with another PIN. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
 import { Banner } from '../components/Banner';
 import type { Station, StationUpdate } from '../../app/station';
+import { DayScreen } from '../day/DayScreen';
 import { ArtisansScreen } from './artisans/ArtisansScreen';
 import { CatalogFilesScreen } from './catalog-io/CatalogFilesScreen';
 import { LabelsScreen } from './labels/LabelsScreen';
@@ -33,6 +34,7 @@ export function ManagerScreen({ station, user, onStationChange }: { station: Sta
   return (
     <main className="screen mgr" data-testid="manager-screen" data-page={page}>
       {page === 'home' ? <ManagerHome station={station} onOpen={setPage} /> : null}
+      {page === 'day' ? <DayScreen {...props} /> : null}
       {page === 'products' ? <ProductsScreen {...props} /> : null}
       {page === 'artisans' ? <ArtisansScreen {...props} /> : null}
       {page === 'users' ? <UsersScreen {...props} /> : null}

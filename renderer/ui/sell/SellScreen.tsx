@@ -10,6 +10,11 @@ import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
 import { lookupBarcode } from '../../app/catalog';
 import { useParkedSales } from '../../app/carts';
+import { useDayState } from '../../app/day';
+import { shown } from '../../hooks/useLoadable';
+import { useGeneration } from '../../hooks/useGeneration';
+import { DayNotice } from '../day/DayNotice';
+import { OpenDayDialog } from '../day/OpenDayDialog';
 import type { Station } from '../../app/station';
 import { isolate } from '../format/bidi';
 import { PayDialog, type RecordedSale } from '../pay/PayDialog';
@@ -56,6 +61,9 @@ interface SellScreenProps {
 
 export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded, cartKept = false, onCartKeptSaid }: SellScreenProps) {
   const { t } = useTranslation();
+  const [dayGeneration, reloadDay] = useGeneration();
+  const day = shown(useDayState(station, dayGeneration));
+  const dayClosed = day !== null && day.open === null;
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<SellDialog | null>(null);
   const [done, setDone] = useState<RecordedSale | null>(null);
@@ -175,7 +183,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   }
 
   return (
-    <main className="screen sell" data-testid="sell-screen">
+    <main className="screen sell" data-testid="sell-screen" data-day={day === null ? 'loading' : day.open ? 'open' : 'none'}>
       <section className="panel sell__cart" aria-labelledby="cart-title">
         <div className="sell__cart-head">
           <h2 id="cart-title" className="panel-title">{t('sell.cartTitle')}</h2>
@@ -204,6 +212,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
         </div>
         <LastSaleLine station={station} generation={done} />
         <div className="sell__notice" aria-live="polite">
+          <DayNotice day={day} onOpenDay={() => setDialog({ name: 'openDay' })} />
           {notice ? <Banner tone={notice.tone} testId="scan-notice">{t(notice.key, notice.params)}</Banner> : null}
         </div>
         <CartView
@@ -230,7 +239,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
             type="button"
             className="btn btn--primary btn--pay"
             data-testid="pay"
-            disabled={empty || salesStopped || unapproved.length > 0}
+            disabled={empty || salesStopped || dayClosed || unapproved.length > 0}
             onClick={() => setDialog({ name: 'pay', scanned: null })}
           >
             {t('sell.pay')}
@@ -334,6 +343,8 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           onClose={close}
         />
       ) : null}
+
+      {dialog?.name === 'openDay' ? <OpenDayDialog station={station} onOpened={() => { close(); reloadDay(); }} onClose={close} /> : null}
 
       {dialog?.name === 'clearCart' ? (
         <Dialog title={t('sell.clearTitle')} onClose={close} closeLabel={t('common.cancel')} className="confirm">

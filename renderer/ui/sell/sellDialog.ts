@@ -34,7 +34,9 @@ export type SellDialog =
   | { name: 'park'; scanned: string | null }
   /** The parked sales, to bring one back. */
   | { name: 'recall'; scanned: string | null }
-  | { name: 'clearCart' };
+  | { name: 'clearCart' }
+  /** The day is not open: a manager counts the float in (the scanner waits meanwhile). */
+  | { name: 'openDay' };
 
 /**
  * Where a scan goes. With no dialog open it adds to the cart. While paying, discounting,
@@ -56,11 +58,12 @@ export function scanTarget(open: SellDialog | null): 'cart' | 'dialog' | 'ignore
     case 'recall':
       return 'dialog';
     case 'clearCart':
+    case 'openDay':
       return 'ignore';
   }
 }
 
 /** The open dialog with a label scanned while it was open; a dialog that does not listen stays as it was. */
 export function withScan(open: SellDialog | null, code: string): SellDialog | null {
-  return open === null || open.name === 'clearCart' ? open : { ...open, scanned: code };
+  return open === null || open.name === 'clearCart' || open.name === 'openDay' ? open : { ...open, scanned: code };
 }

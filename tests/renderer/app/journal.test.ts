@@ -77,9 +77,9 @@ describe('the journal queue (in the write transactions)', () => {
     expect(record!.data.payments).toEqual(done.payments);
     expect(record!.data.products).toEqual([await db.products.get(done.lines[0]!.productId)]);
     expect(record!.data.counters).toEqual([{ key: 'invoice:K01/2627', value: 1 }]);
-    // The day opened on the spot for the first sale travels with it, with both audit entries.
-    expect(record!.data.days).toHaveLength(1);
-    expect(record!.data.audit!.map((a) => a.action)).toEqual(['day.open', 'sale.commit']);
+    // The day was opened by a manager in a record of its own: a sale writes into it, never opens it.
+    expect(record!.data.businessDays).toBeUndefined();
+    expect(record!.data.audit!.map((a) => a.action)).toEqual(['sale.commit']);
   });
 
   it('queues nothing when the sale is refused, and the manager\'s edits each as a record', async () => {
@@ -124,10 +124,10 @@ describe('the journal sender', () => {
     await until(link, 'waiting');
     await until(link, 'copied');
     const status = await host.status();
-    expect(status.count).toBe(4); // the demo seed and three sales
+    expect(status.count).toBe(5); // the demo seed, the day opened and three sales
     expect(status.highestNumbers).toEqual({ 'K01/2627': 3 });
     expect(link.floor()).toEqual({ 'K01/2627': 3 });
-    expect((await journalHeadOf(db)).seq).toBe(4);
+    expect((await journalHeadOf(db)).seq).toBe(5);
     link.stop();
   });
 
@@ -141,7 +141,7 @@ describe('the journal sender', () => {
     link.start();
     await until(link, 'copied');
     expect(host.state.appendCalls).toBe(3);
-    expect((await host.status()).count).toBe(231);
+    expect((await host.status()).count).toBe(232);
     link.stop();
   });
 
@@ -186,9 +186,9 @@ describe('rebuilding the store from the journal', () => {
     expect(await b.users.count()).toBe(0);
     const progress: number[] = [];
     const rebuilt = await rebuildFromJournal(b, host.api, booted.plan, (p) => progress.push(p.done));
-    expect(rebuilt).toMatchObject({ status: 'ok', value: { records: 4, sales: 3, lastSale: { receiptNo: 'K01/2627/000003' } } });
-    expect(progress.at(-1)).toBe(4);
-    for (const table of ['sales', 'saleLines', 'payments', 'products', 'users', 'artisans', 'counters', 'audit', 'days', 'settings'] as const) {
+    expect(rebuilt).toMatchObject({ status: 'ok', value: { records: 5, sales: 3, lastSale: { receiptNo: 'K01/2627/000003' } } });
+    expect(progress.at(-1)).toBe(5);
+    for (const table of ['sales', 'saleLines', 'payments', 'products', 'users', 'artisans', 'counters', 'audit', 'businessDays', 'settings'] as const) {
       const mine = await (a.db[table] as ChinarDb['sales']).toArray();
       const theirs = await (b[table] as ChinarDb['sales']).toArray();
       if (table === 'settings') expect(theirs.filter((r) => (r as unknown as { key: string }).key !== 'journalHead')).toEqual(mine.filter((r) => (r as unknown as { key: string }).key !== 'journalHead'));
@@ -213,7 +213,8 @@ describe('rebuilding the store from the journal', () => {
     oldLink.stop();
 
     const newHost = await realHost();
-    const fresh = await freshStore();
+    // A new kiosk: the demo seeded, no day opened yet (a journal with more is never merged into).
+    const fresh = await freshStore({ openDay: false });
     const link = createJournalLink(fresh.db, newHost.api, fast);
     link.start();
     await until(link, 'copied');
@@ -221,16 +222,16 @@ describe('rebuilding the store from the journal', () => {
     await mkdir(join(newHost.dataDir, 'journal-import'), { recursive: true });
     await copyFile(join(oldHost.dataDir, 'journal', 'chinar-journal.jsonl'), join(newHost.dataDir, 'journal-import', 'k01.jsonl'));
     const station = { db: fresh.db, host: newHost.api, journal: link };
-    expect(await checkImportFile(station, 'k01.jsonl')).toMatchObject({ status: 'ok', value: { count: 3, lastSale: { receiptNo: 'K01/2627/000002' } } });
+    expect(await checkImportFile(station, 'k01.jsonl')).toMatchObject({ status: 'ok', value: { count: 4, lastSale: { receiptNo: 'K01/2627/000002' } } });
     const imported = await importJournalFile(station, 'k01.jsonl');
-    expect(imported).toMatchObject({ status: 'ok', value: { rebuilt: { records: 3, sales: 2 } } });
+    expect(imported).toMatchObject({ status: 'ok', value: { rebuilt: { records: 4, sales: 2 } } });
     expect((await fresh.db.sales.toArray()).map((x) => x.receiptNo).sort()).toEqual(['K01/2627/000001', 'K01/2627/000002']);
     expect(await fresh.db.users.toArray()).toEqual(await old.db.users.toArray());
     const next = await sellOne(fresh.db, '2000000000053', link.floor());
     expect(next.sale.receiptNo).toBe('K01/2627/000003');
     link.nudge();
     expect(await link.whenCopied(next.journalId!, 3000)).toBe(true);
-    expect((await newHost.status()).count).toBe(4);
+    expect((await newHost.status()).count).toBe(5);
     // A kiosk whose journal has sales of its own is never merged with another.
     expect(await importJournalFile(station, 'k01.jsonl')).toMatchObject({ status: 'failed' });
     link.stop();

@@ -2,13 +2,14 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
   commitSale, DEMO_PINS, findProductByBarcode, findSaleByReceiptNo, openChinarDb, peekNextReceiptNo,
-  SaleNotRecordedError, searchProducts, seedDemoIfEmpty, signInWithPin, type ChinarDb,
+  SaleNotRecordedError, searchProducts, seedDemoIfEmpty, signInWithPin, openDay, closeBusinessDay, type ChinarDb,
 } from '../../../renderer/db';
+import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
 import { addToCart, cartItemFor, EMPTY_CART, setDiscount, type Cart } from '../../../shared/cart';
 import { verifyAuditChain } from '../../../shared/hash';
 import { settleTenders } from '../../../shared/tender';
 import type { Paise } from '../../../shared/money';
-import { freshStore, NOON_IN_SRINAGAR } from './helpers';
+import { freshStore, NOON_IN_SRINAGAR, openTestDay } from './helpers';
 
 async function cartOf(db: ChinarDb, ...barcodes: string[]): Promise<Cart> {
   let cart = EMPTY_CART;
@@ -83,7 +84,9 @@ describe('commitSale', () => {
     const stored = await findSaleByReceiptNo(db, 'K01/2627/000001');
     expect(stored).toEqual({ sale, lines, payments });
     expect((await findProductByBarcode(db, '2000000000077'))!.product.stock).toBe(28);
-    expect(await db.days.get('2026-11-22')).toMatchObject({ status: 'open' });
+    const day = (await openDay(db))!;
+    expect(sale.dayId).toBe(day.id);
+    expect(lines.every((l) => l.dayId === day.id) && payments.every((p) => p.dayId === day.id)).toBe(true);
     const audit = await db.audit.orderBy('seq').toArray();
     expect(audit.map((a) => a.action)).toEqual(['store.seed-demo', 'day.open', 'sale.commit']);
     expect(verifyAuditChain(audit)).toBe(-1);
@@ -132,9 +135,14 @@ describe('commitSale', () => {
   });
 
   it('starts a new series on 1 April', async () => {
-    const { db, newId } = await freshStore();
+    const { db, newId } = await freshStore({ openDay: false });
+    const march = await openTestDay(db, newId, new Date('2027-03-31T10:00:00Z'));
     await sell(db, newId, await cartOf(db, '2000000000046'), new Date('2027-03-31T10:00:00Z'));
-    await db.days.update('2027-03-31', { status: 'closed' });
+    await closeBusinessDay(db, {
+      dayId: march.id, count: EMPTY_CASH_COUNT, managerId: march.openedBy, marketId: 'demo-market', deviceId: 'demo-market/K01',
+      now: new Date('2027-03-31T12:00:00Z'), timeZone: 'Asia/Kolkata', newId,
+    });
+    await openTestDay(db, newId, new Date('2027-04-01T04:00:00Z'));
     const april = await sell(db, newId, await cartOf(db, '2000000000046'), new Date('2027-04-01T04:00:00Z'));
     expect(april.sale.receiptNo).toBe('K01/2728/000001');
   });
@@ -149,7 +157,7 @@ describe('commitSale', () => {
     expect(await db.sales.count()).toBe(0);
     expect(await db.saleLines.count()).toBe(0);
     expect(await db.payments.count()).toBe(0);
-    expect(await db.days.count()).toBe(0);
+    expect(await db.businessDays.count()).toBe(1);
     expect(await db.audit.count()).toBe(before.audit);
     expect(await db.counters.count()).toBe(before.counters);
     expect((await findProductByBarcode(db, '2000000000015'))!.product.stock).toBe(before.stock);

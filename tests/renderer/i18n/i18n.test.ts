@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../../renderer/i18n/en.json';
+import enDay from '../../../renderer/i18n/en.day.json';
+import hiDay from '../../../renderer/i18n/hi.day.json';
+import urDay from '../../../renderer/i18n/ur.day.json';
 import enManager from '../../../renderer/i18n/en.manager.json';
 import enSettings from '../../../renderer/i18n/en.settings.json';
 import hi from '../../../renderer/i18n/hi.json';
@@ -16,10 +19,10 @@ import urSettings from '../../../renderer/i18n/ur.settings.json';
  */
 type Tree = { [key: string]: string | Tree };
 
-const english: Record<string, Tree> = { translation: en, manager: enManager, settings: enSettings };
+const english: Record<string, Tree> = { translation: en, manager: enManager, settings: enSettings, day: enDay };
 const translations: Record<'hi' | 'ur', { script: RegExp; files: Record<string, Tree> }> = {
-  hi: { script: /[\u0900-\u097F]/, files: { translation: hi, manager: hiManager, settings: hiSettings } },
-  ur: { script: /[\u0600-\u06FF]/, files: { translation: ur, manager: urManager, settings: urSettings } },
+  hi: { script: /[\u0900-\u097F]/, files: { translation: hi, manager: hiManager, settings: hiSettings, day: hiDay } },
+  ur: { script: /[\u0600-\u06FF]/, files: { translation: ur, manager: urManager, settings: urSettings, day: urDay } },
 };
 
 /** Strings that stay as in English in every language: file names, CSV column names, GSTIN. */

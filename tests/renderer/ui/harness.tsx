@@ -92,12 +92,13 @@ export interface RenderedKiosk {
 }
 
 /**
- * Renders the started kiosk over a fresh demo store and a fake host; it opens on sign-in.
- * Given the `db` of an earlier render (after `cleanup()`), it is the same kiosk reloaded.
+ * Renders the started kiosk over a fresh demo store (with the day open, unless `openDay`
+ * is false) and a fake host; it opens on sign-in. Given the `db` of an earlier render
+ * (after `cleanup()`), it is the same kiosk reloaded.
  */
-export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; settings?: HostSettings; db?: ChinarDb } = {}): Promise<RenderedKiosk> {
+export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; settings?: HostSettings; db?: ChinarDb; openDay?: boolean } = {}): Promise<RenderedKiosk> {
   await initI18n('en');
-  const db = options.db ?? (await freshStore()).db;
+  const db = options.db ?? (await freshStore({ openDay: options.openDay ?? true })).db;
   // Dexie's liveQuery (the screens' live reads) runs only where the page has an indexedDB,
   // as a browser does; the store itself is opened on its own fake factory.
   if (!Dexie.dependencies.indexedDB) Dexie.dependencies.indexedDB = new IDBFactory();

@@ -1,0 +1,127 @@
+import { afterAttempt, nextUpload, type NextUpload } from '../../shared/protocol/retry';
+import type { UploadOutcome } from '../../shared/contract/upload';
+import type { BusinessDayEntity } from '../../shared/entities';
+import type { BusinessDate } from '../../shared/time';
+import { queueJournal } from './journal-queue';
+import type { ChinarDb } from './schema';
+
+/**
+ * The outbox: one row per closed day, written by the close in the same transaction that
+ * locks the day (PROTOCOL.md "Guarantees": at least once). The body is the exact text the
+ * central system receives on every attempt; the state says how far it got.
+ */
+export type OutboxState =
+  /** Still to send: never tried, or waiting out a backoff (`nextAttemptAt`). */
+  | { status: 'queued' }
+  /** An attempt went out and has not answered yet (or the page went away meanwhile): sent again, same bytes. */
+  | { status: 'sending'; since: string }
+  /** 201, or 200 for a repeat of the same body. */
+  | { status: 'delivered'; at: string }
+  /** 400/422 (or another 4xx): the central system's reason. Not retried by itself. */
+  | { status: 'refused'; reason: string }
+  /** 409: stored before with a different body. Not retried by itself. */
+  | { status: 'conflict'; reason: string }
+  /** 401: "device not enrolled or clock wrong". Not retried by itself. */
+  | { status: 'unauthorized'; reason: string };
+
+export interface OutboxRow {
+  /** Client-generated UUIDv7. */
+  id: string;
+  /** The closed day this uploads; one row per day. */
+  dayId: BusinessDayEntity['id'];
+  businessDate: BusinessDate;
+  zNumber: number;
+  /** The PROTOCOL.md body exactly as serializeEnvelope wrote it at the close: never rebuilt. */
+  body: string;
+  state: OutboxState;
+  /** Attempts made, whatever their answer. */
+  attempts: number;
+  /** Attempts in a row that met passing trouble: the backoff's exponent. */
+  failures: number;
+  /** Not before this instant (ms since the epoch); null = as soon as possible. */
+  nextAttemptAt: number | null;
+  /** The last attempt's trouble in words ("503 from the central system"), for the Sync list; null when none. */
+  lastReason: string | null;
+}
+
+export function isPending(row: OutboxRow): boolean {
+  return row.state.status === 'queued' || row.state.status === 'sending';
+}
+
+/** Every closed day's upload, oldest first. */
+export async function outboxRows(db: ChinarDb): Promise<OutboxRow[]> {
+  const rows = await db.outbox.toArray();
+  return rows.sort((a, b) => (a.businessDate !== b.businessDate ? (a.businessDate < b.businessDate ? -1 : 1) : a.zNumber - b.zNumber));
+}
+
+/** The one day to send next (oldest pending first; a stopped day does not hold back later ones). */
+export async function nextOutboxRow(db: ChinarDb, nowMs: number): Promise<NextUpload<OutboxRow>> {
+  const rows = await db.outbox.toArray();
+  return nextUpload(rows.map((r) => ({ ...r, pending: isPending(r) })), nowMs);
+}
+
+/**
+ * Marks the row as being sent, before the attempt goes out: a page that dies mid-attempt
+ * leaves a row the next loop sends again (same bytes, same key: the central system
+ * answers 200 to a repeat, so it is never stored twice). Null when the row is no longer
+ * pending (delivered or stopped meanwhile, e.g. by another tab).
+ */
+export async function beginAttempt(db: ChinarDb, id: string, now: Date): Promise<OutboxRow | null> {
+  return db.transaction('rw', [db.outbox], async () => {
+    const row = await db.outbox.get(id);
+    if (!row || !isPending(row)) return null;
+    const sending: OutboxRow = { ...row, state: { status: 'sending', since: now.toISOString() }, attempts: row.attempts + 1 };
+    await db.outbox.put(sending);
+    return sending;
+  });
+}
+
+/** Writes one attempt's answer back (shared/protocol/retry.ts `afterAttempt` decides). */
+export async function finishAttempt(db: ChinarDb, id: string, outcome: UploadOutcome, now: Date, random: () => number): Promise<OutboxRow | null> {
+  return db.transaction('rw', [db.outbox, db.journalQueue], async () => {
+    const row = await db.outbox.get(id);
+    if (!row) return null;
+    const nowMs = now.getTime();
+    const next = afterAttempt({ outcome: outcome.outcome, retryAfterMs: outcome.outcome === 'retry' ? outcome.retryAfterMs : null }, row.failures, nowMs, random);
+    let updated: OutboxRow;
+    switch (next.state) {
+      case 'delivered':
+        updated = { ...row, state: { status: 'delivered', at: now.toISOString() }, nextAttemptAt: null, lastReason: null };
+        break;
+      case 'stopped': {
+        const reason = 'reason' in outcome ? outcome.reason : '';
+        const state: OutboxState = outcome.outcome === 'conflict' ? { status: 'conflict', reason }
+          : outcome.outcome === 'unauthorized' ? { status: 'unauthorized', reason } : { status: 'refused', reason };
+        updated = { ...row, state, nextAttemptAt: null, lastReason: reason };
+        break;
+      }
+      case 'held':
+        // Not enrolled: nothing was sent. Look again in a minute, without growing the backoff.
+        updated = { ...row, state: { status: 'queued' }, nextAttemptAt: nowMs + 60_000, lastReason: 'reason' in outcome ? outcome.reason : null };
+        break;
+      case 'retry':
+        updated = { ...row, state: { status: 'queued' }, failures: next.failures, nextAttemptAt: next.nextAttemptAt, lastReason: 'reason' in outcome ? outcome.reason : null };
+        break;
+    }
+    await db.outbox.put(updated);
+    // The answer is journaled (a rebuilt store knows what central has), the brief 'sending' mark is not.
+    await queueJournal(db, 'upload', now.toISOString(), { outbox: [updated] });
+    return updated;
+  });
+}
+
+/**
+ * The manager's "retry now": the day goes back to the front of its turn at once. A stopped
+ * day (refused, conflict, not enrolled) is queued again too, for after the cause is fixed
+ * (a new enrolment, the clock set right); a delivered day stays delivered.
+ */
+export async function retryUploadNow(db: ChinarDb, id: string, now = new Date()): Promise<OutboxRow | null> {
+  return db.transaction('rw', [db.outbox, db.journalQueue], async () => {
+    const row = await db.outbox.get(id);
+    if (!row || row.state.status === 'delivered') return row ?? null;
+    const updated: OutboxRow = { ...row, state: row.state.status === 'sending' ? row.state : { status: 'queued' }, nextAttemptAt: null, failures: 0 };
+    await db.outbox.put(updated);
+    await queueJournal(db, 'upload', now.toISOString(), { outbox: [updated] });
+    return updated;
+  });
+}

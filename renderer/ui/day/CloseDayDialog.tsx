@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { closeTheDay, printDayDocument, type ClosedAndPrinted } from '../../app/day';
+import type { PrintOutcome } from '../../app/printing';
+import type { Station } from '../../app/station';
+import { ManagerPin } from '../approval/ManagerPin';
+import { useManagerApproval } from '../approval/useManagerApproval';
+import { Banner } from '../components/Banner';
+import { Dialog } from '../components/Dialog';
+import { Money } from '../components/Money';
+import { ReceiptPreview } from '../receipt/ReceiptPreview';
+import { CashCountForm } from './CashCountForm';
+import { draftCount, EMPTY_DRAFT, type CountDraft, type CountField } from './cashCountDraft';
+
+type Phase =
+  | { step: 'count'; problem: string | null }
+  | { step: 'closed'; result: ClosedAndPrinted; print: PrintOutcome; printing: boolean };
+
+/**
+ * The Z close. A blind count first: the drawer is counted by denomination without the
+ * expected amount anywhere on screen (a count that knows its answer is no check). Only
+ * once the close is recorded does the Z, with expected, counted and over/short, appear.
+ */
+export function CloseDayDialog({ station, dayId, onClosed, onClose }: { station: Station; dayId: string; onClosed: () => void; onClose: () => void }) {
+  const { t } = useTranslation('day');
+  const [draft, setDraft] = useState<CountDraft>(EMPTY_DRAFT);
+  const [active, setActive] = useState<CountField>(500);
+  const [phase, setPhase] = useState<Phase>({ step: 'count', problem: null });
+  const approval = useManagerApproval(station);
+  const count = draftCount(draft);
+
+  const close = async () => {
+    if (!count || !approval.ready) return;
+    await approval.approve(async (manager) => {
+      const result = await closeTheDay(station, { dayId, count, manager });
+      if (result.status !== 'ok') setPhase({ step: 'count', problem: result.message });
+      else {
+        setPhase({ step: 'closed', result: result.value, print: result.value.print, printing: false });
+        onClosed();
+      }
+    });
+  };
+
+  if (phase.step === 'closed') {
+    const { closed, document } = phase.result;
+    const reprint = async () => {
+      if (!document) return;
+      setPhase({ ...phase, printing: true });
+      setPhase({ ...phase, print: await printDayDocument(station, document), printing: false });
+    };
+    return (
+      <Dialog title={t('close.closedTitle', { z: closed.day.zNumber })} onClose={onClose} closeLabel={t('common.done')} className="day-dialog day-dialog--report" testId="z-report-dialog">
+        <div className="day-report">
+          <dl className="day-figures" data-testid="z-cash">
+            <div><dt>{t('figures.expected')}</dt><dd><Money amount={closed.day.expectedCash} /></dd></div>
+            <div><dt>{t('figures.counted')}</dt><dd><Money amount={closed.day.countedCash} /></dd></div>
+            <div className={closed.day.overShort < 0 ? 'day-figures__short' : undefined}>
+              <dt>{closed.day.overShort < 0 ? t('figures.short') : t('figures.over')}</dt>
+              <dd data-testid="z-over-short"><Money amount={closed.day.overShort} /></dd>
+            </div>
+          </dl>
+          {phase.print.status === 'ok'
+            ? <Banner tone="ok" testId="z-printed">{t('close.printed', { target: phase.print.value.target })}</Banner>
+            : <Banner tone="error" testId="z-print-failed">{t('close.printFailed', { message: phase.print.message })}</Banner>}
+          {document ? (
+            <>
+              <button type="button" className="btn btn--secondary btn--large" data-testid="z-reprint" disabled={phase.printing} onClick={() => void reprint()}>{t('close.printAgain')}</button>
+              <div className="day-report__paper"><ReceiptPreview document={document} testId="z-preview" /></div>
+            </>
+          ) : null}
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title={t('close.title')} onClose={onClose} closeLabel={t('common.cancel')} className="day-dialog" testId="close-day-dialog">
+      <p className="day-dialog__why">{t('close.why')}</p>
+      <div className="day-dialog__layout">
+        <CashCountForm draft={draft} setDraft={setDraft} active={active} setActive={setActive} testId="close-count" />
+        <div className="day-dialog__approve">
+          <ManagerPin pin={approval.pin} setPin={approval.setPin} check={approval.check} onSubmit={() => void close()} testId="close-day-pin" />
+          {phase.problem ? <Banner tone="error" testId="close-day-problem">{t('close.notClosed', { message: phase.problem })}</Banner> : null}
+          {!count ? <p className="text-error">{t('count.notACount')}</p> : null}
+          <button type="button" className="btn btn--danger btn--large" data-testid="close-day-confirm" disabled={!count || !approval.ready} onClick={() => void close()}>
+            {t('close.confirm')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
