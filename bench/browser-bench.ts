@@ -5,16 +5,25 @@
 import { addToCart, cartItemFor, cartTotals, EMPTY_CART, type Cart } from '../shared/cart';
 import { paise, type Paise } from '../shared/money';
 import type { ProductEntity } from '../shared/entities';
-import { settleTenders } from '../shared/tender';
+import { settleTenders, type TenderInput } from '../shared/tender';
+import { EMPTY_CASH_COUNT } from '../shared/cash-count';
+import { buildXReport, buildZReport } from '../shared/day-documents';
+import { buildEnvelope, serializeEnvelope } from '../shared/envelope';
 import {
-  commitSale, DEMO_PINS, findProductByBarcode, getTaxTable, openChinarDb, productSearchWords,
-  searchProducts, seedDemoIfEmpty, signInWithPin, newId,
+  closeBusinessDay, commitSale, dayReport, DEMO_PINS, findProductByBarcode, getStoreProfile, getTaxTable, openBusinessDay, openChinarDb,
+  productSearchWords, searchProducts, seedDemoIfEmpty, signInWithPin, newId, type ChinarDb,
 } from '../renderer/db';
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
   return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s[s.length - 1]! };
+}
+
+/** The demo manager opens the day (no float): a sale is refused while no day is open. */
+async function openDayForBench(db: ChinarDb) {
+  const manager = (await signInWithPin(db, DEMO_PINS.manager))!;
+  return openBusinessDay(db, { managerId: manager.id, count: EMPTY_CASH_COUNT, deviceId: 'bench/K01', now: new Date(), timeZone: 'Asia/Kolkata', newId });
 }
 
 function ean13(body12: string): string {
@@ -86,7 +95,8 @@ async function run(productCount: number) {
     await commitSale(db, { cart: c, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'bench/K01', now: new Date(), newId });
     return performance.now() - s;
   };
-  await commitOnce(0); // opens the day: not the steady state
+  await openDayForBench(db);
+  await commitOnce(0); // the first sale of the day: not the steady state
   const sample = (await db.sales.limit(1).first())!;
   const sampleLines = await db.saleLines.where('saleId').equals(sample.id).toArray();
   const samplePayments = await db.payments.where('saleId').equals(sample.id).toArray();
@@ -119,4 +129,66 @@ async function run(productCount: number) {
   return { productCount, seedMs: Math.round(seedMs), scan: stats(scan), search: stats(search), commit: stats(commit), bareTransaction: stats(bare) };
 }
 
-(globalThis as unknown as { runBench: typeof run }).runBench = run;
+/**
+ * The day's reports over a day of `saleCount` sales (issue 9: X, Z and the envelope within
+ * 200 ms at 2,000 sales): the demo's products sold one to four lines a sale, in cash with
+ * change, card, UPI or split, then the X (the store's read of the day and the printed
+ * document), the close (one transaction: figures, the envelope, the outbox row) and the Z
+ * read back with its envelope, as the Day page does for a reprint.
+ */
+async function runDay(saleCount: number) {
+  const db = await openChinarDb(`bench-day-${Date.now()}`);
+  await seedDemoIfEmpty(db, { now: new Date(), newId });
+  const day = await openDayForBench(db);
+  const [operator, manager] = [(await signInWithPin(db, DEMO_PINS.operator))!, (await signInWithPin(db, DEMO_PINS.manager))!];
+  const taxTable = await getTaxTable(db);
+  const profile = await getStoreProfile(db);
+  // Enough stock that no sale stops for the manager's say-so (a bench write, not journaled).
+  const products = (await db.products.toArray()).map((p) => ({ ...p, stock: 1_000_000 }));
+  await db.products.bulkPut(products);
+  const artisans = new Map((await db.artisans.toArray()).map((a) => [a.id, a]));
+  const t0 = performance.now();
+  for (let i = 0; i < saleCount; i++) {
+    let cart: Cart = EMPTY_CART;
+    for (let k = 0; k <= i % 4; k++) {
+      const p = products[(i * 7 + k * 3) % products.length]!;
+      cart = addToCart(cart, cartItemFor(p, artisans.get(p.artisanId)!));
+    }
+    const total = cartTotals(cart, taxTable).gross;
+    const half = paise(Math.floor(total / 2));
+    const tenders: TenderInput[] = i % 4 === 0 ? [{ method: 'cash', tendered: paise(Math.ceil(total / 50_000) * 50_000) }]
+      : i % 4 === 1 ? [{ method: 'card', amount: total, reference: `C${i}` }]
+        : i % 4 === 2 ? [{ method: 'upi', amount: total, reference: `U${i}` }]
+          : [{ method: 'upi', amount: paise(total - half), reference: `U${i}` }, { method: 'cash', tendered: half }];
+    const settled = settleTenders(total, tenders);
+    if (!settled.ok) throw new Error('settle');
+    await commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'bench/K01', now: new Date(), newId });
+  }
+  const fillMs = performance.now() - t0;
+  const x: number[] = [];
+  const xRead: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const s = performance.now();
+    const { figures } = await dayReport(db, day.id);
+    xRead.push(performance.now() - s);
+    buildXReport({ store: profile, figures, printedAt: new Date(), width: 48 });
+    x.push(performance.now() - s);
+  }
+  const s = performance.now();
+  const closed = await closeBusinessDay(db, { dayId: day.id, count: EMPTY_CASH_COUNT, managerId: manager.id, marketId: 'bench', deviceId: 'bench/K01', now: new Date(), timeZone: 'Asia/Kolkata', newId });
+  const closeMs = performance.now() - s;
+  const z: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const s2 = performance.now();
+    const { figures } = await dayReport(db, day.id);
+    buildZReport({ store: profile, figures, auditHead: closed.day.auditHead, copy: 'duplicate', width: 48 });
+    serializeEnvelope(buildEnvelope(figures, { deviceId: 'bench/K01', marketId: 'bench' }));
+    z.push(performance.now() - s2);
+  }
+  const sales = await db.sales.count();
+  db.close();
+  return { sales, fillMs: Math.round(fillMs), x: stats(x), xRead: stats(xRead), closeMs, z: stats(z), envelopeBytes: closed.outbox.body.length };
+}
+
+(globalThis as unknown as { runBench: typeof run; runDayBench: typeof runDay }).runBench = run;
+(globalThis as unknown as { runDayBench: typeof runDay }).runDayBench = runDay;

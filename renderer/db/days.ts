@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { cashCountTotal } from '../../shared/cash-count';
 import { dayFigures, type DayFigures, type DayReportInput } from '../../shared/day-report';
 import { buildEnvelope, serializeEnvelope } from '../../shared/envelope';
@@ -231,15 +232,19 @@ async function previousClose(db: ChinarDb, day: BusinessDayEntity): Promise<Clos
 
 /** Everything dayFigures needs about one day. Inside a transaction over the day's tables. */
 async function dayInput(db: ChinarDb, day: BusinessDayEntity, counted?: Paise): Promise<DayReportInput> {
-  const [sales, payments, cashMovements, previous] = await Promise.all([
-    db.sales.where('businessDate').equals(day.businessDate).filter((s) => inDay(s, day)).toArray(),
-    db.payments.where('businessDate').equals(day.businessDate).filter((p) => inDay(p, day)).toArray(),
+  // Each read is one ranged getAll (a Dexie filter() or anyOf() walks a cursor, a round
+  // trip a row: 2,000 sales took seconds), and the day's rows are picked out in memory.
+  const date = day.businessDate;
+  const [sales, lines, payments, cashMovements, previous] = await Promise.all([
+    db.sales.where('businessDate').equals(date).toArray(),
+    db.saleLines.where('[businessDate+artisanId]').between([date, Dexie.minKey], [date, Dexie.maxKey]).toArray(),
+    db.payments.where('businessDate').equals(date).toArray(),
     db.cashMovements.where('dayId').equals(day.id).toArray(),
     previousClose(db, day),
   ]);
-  const lines = await db.saleLines.where('saleId').anyOf(sales.map((s) => s.id)).toArray();
+  const mine = (row: { dayId?: string; businessDate: BusinessDate }) => inDay(row, day);
   return {
-    day, sales, lines: lines.filter((l) => inDay(l, day)), payments, cashMovements,
+    day, sales: sales.filter(mine), lines: lines.filter(mine), payments: payments.filter(mine), cashMovements,
     previous: previous ? { zNumber: previous.zNumber, grandTotal: previous.grandTotal } : null,
     ...(counted === undefined ? {} : { counted }),
   };
