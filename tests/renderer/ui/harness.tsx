@@ -140,3 +140,23 @@ export function scan(code: string): void {
 export function cartLines(): HTMLElement[] {
   return screen.queryAllByTestId('cart-line');
 }
+
+/** Opens the pay dialog, hands over `rupees` in cash and completes the sale; answers the done screen. */
+export async function payInCash(user: RenderedKiosk['user'], rupees: string): Promise<HTMLElement> {
+  await user.click(screen.getByTestId('pay'));
+  const dialog = await screen.findByTestId('pay-dialog');
+  await user.type(within(dialog).getByTestId('cash-input'), rupees);
+  await user.click(within(dialog).getByTestId('complete-sale'));
+  return screen.findByTestId('sale-done');
+}
+
+/** Opens the pay dialog, takes the whole amount by card with `reference` and completes the sale. */
+export async function payByCard(user: RenderedKiosk['user'], reference: string): Promise<HTMLElement> {
+  await user.click(screen.getByTestId('pay'));
+  const dialog = await screen.findByTestId('pay-dialog');
+  await user.click(within(dialog).getByTestId('pay-method-card'));
+  await user.type(within(dialog).getByTestId('card-reference'), reference);
+  await user.click(within(dialog).getByTestId('add-card'));
+  await user.click(within(dialog).getByTestId('complete-sale'));
+  return screen.findByTestId('sale-done');
+}

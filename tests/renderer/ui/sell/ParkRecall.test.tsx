@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PINS, OPEN_CART_ID } from '../../../../renderer/db';
-import { cartLines, renderKiosk, scan, signIn, type RenderedKiosk } from '../harness';
+import { cartLines, payByCard, renderKiosk, scan, signIn, type RenderedKiosk } from '../harness';
 
 const SHAWL = '2000000000015';
 const BOX = '2000000000053';
@@ -41,13 +41,7 @@ describe('The sale in progress: kept across a reload, parked and recalled', () =
     expect(names()).toEqual(['Pashmina shawl, natural', 'Silk carpet 3x5 ft']);
     expect(qtyOf(1)).toBe('5');
     // The manager's approval came back with it: the sale goes through as it was.
-    await again.user.click(screen.getByTestId('pay'));
-    const pay = await screen.findByTestId('pay-dialog');
-    await again.user.click(within(pay).getByTestId('pay-method-card'));
-    await again.user.type(within(pay).getByTestId('card-reference'), 'AUTH9');
-    await again.user.click(within(pay).getByTestId('add-card'));
-    await again.user.click(within(pay).getByTestId('complete-sale'));
-    await screen.findByTestId('sale-done');
+    await payByCard(again.user, 'AUTH9');
     expect(await again.db.carts.get(OPEN_CART_ID)).toBeUndefined();
   });
 

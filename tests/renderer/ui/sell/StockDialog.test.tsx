@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PINS } from '../../../../renderer/db';
-import { cartLines, renderKiosk, scan, signIn, type RenderedKiosk } from '../harness';
+import { cartLines, payByCard, renderKiosk, scan, signIn, type RenderedKiosk } from '../harness';
 
 const CARPET = '2000000000091'; // Silk carpet 3x5 ft, ₹1,85,000, 2 in stock; the demo store's limit is 2 beyond
 const SHAWL = '2000000000015'; // 6 in stock
@@ -24,16 +24,6 @@ async function typeQuantity(kiosk: RenderedKiosk, qty: string): Promise<void> {
   const keypad = within(dialog).getByRole('group', { name: 'Quantity keypad' });
   for (const digit of qty) await kiosk.user.click(within(keypad).getByRole('button', { name: digit }));
   await kiosk.user.click(within(dialog).getByTestId('quantity-set'));
-}
-
-async function payByCard(kiosk: RenderedKiosk): Promise<void> {
-  await kiosk.user.click(screen.getByTestId('pay'));
-  const pay = await screen.findByTestId('pay-dialog');
-  await kiosk.user.click(within(pay).getByTestId('pay-method-card'));
-  await kiosk.user.type(within(pay).getByTestId('card-reference'), 'AUTH7');
-  await kiosk.user.click(within(pay).getByTestId('add-card'));
-  await kiosk.user.click(within(pay).getByTestId('complete-sale'));
-  await screen.findByTestId('sale-done');
 }
 
 describe('Quantities past the stock count', () => {
@@ -104,7 +94,7 @@ describe('Quantities past the stock count', () => {
     await kiosk.user.click(within(dialog).getByTestId('stock-approve'));
     await waitFor(() => expect(qtyOf()).toBe('5'));
 
-    await payByCard(kiosk);
+    await payByCard(kiosk.user, 'AUTH7');
     const manager = (await kiosk.db.users.toArray()).find((u) => u.role === 'manager')!;
     const carpet = (await kiosk.db.products.toArray()).find((p) => p.barcode === CARPET)!;
     expect(carpet.stock).toBe(-3);
