@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../../../shared/result';
 import { DEMO_PINS } from '../../../../renderer/db';
-import { cartLines, payInCash, renderKiosk, scan, signIn } from '../harness';
+import { payInCash, renderKiosk, scanIntoCart, signIn } from '../harness';
 
 const BOX = '2000000000053'; // ₹3,200
 
@@ -12,8 +12,7 @@ describe('the journal at the counter', () => {
     const { user, station } = await renderKiosk();
     expect((await screen.findByTestId('last-sale')).textContent).toBe('No sale recorded yet on this kiosk.');
     await signIn(user, DEMO_PINS.operator);
-    scan(BOX);
-    await waitFor(() => expect(cartLines()).toHaveLength(1));
+    await scanIntoCart([BOX]);
     const done = await payInCash(user, '3200');
     // The harness's sender is not running: the record waits in the queue.
     expect(within(done).getByTestId('not-copied').textContent).toBe('Not yet copied');
@@ -34,8 +33,7 @@ describe('the journal at the counter', () => {
       },
     });
     await signIn(user, DEMO_PINS.operator);
-    scan(BOX);
-    await waitFor(() => expect(cartLines()).toHaveLength(1));
+    await scanIntoCart([BOX]);
     await payInCash(user, '3200');
     expect(screen.queryByTestId('not-copied')).not.toBeNull();
     station().journal.start();

@@ -2,15 +2,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PINS } from '../../../../renderer/db';
-import { cartLines, payInCash, renderKiosk, scan, signIn, type RenderedKiosk } from '../harness';
+import { cartLines, payInCash, renderKiosk, scanIntoCart, signIn, type RenderedKiosk } from '../harness';
 
 const SHAWL = '2000000000015'; // ₹12,500; the demo store's discount limit is 10%
 
 async function discountingTheShawl(): Promise<RenderedKiosk & { dialog: HTMLElement }> {
   const kiosk = await renderKiosk();
   await signIn(kiosk.user, DEMO_PINS.operator);
-  scan(SHAWL);
-  await waitFor(() => expect(cartLines()).toHaveLength(1));
+  await scanIntoCart([SHAWL]);
   await kiosk.user.click(within(cartLines()[0]!).getByTestId('cart-line-discount'));
   return { ...kiosk, dialog: await screen.findByTestId('discount-dialog') };
 }

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PINS } from '../../../../renderer/db';
-import { cartLines, payByCard, renderKiosk, scan, signIn, type RenderedKiosk } from '../harness';
+import { cartLines, payByCard, renderKiosk, scan, scanIntoCart, signIn, type RenderedKiosk } from '../harness';
 
 const CARPET = '2000000000091'; // Silk carpet 3x5 ft, ₹1,85,000, 2 in stock; the demo store's limit is 2 beyond
 const SHAWL = '2000000000015'; // 6 in stock
@@ -13,8 +13,7 @@ const plus = (kiosk: RenderedKiosk) => kiosk.user.click(screen.getByRole('button
 async function sellingTheCarpet(): Promise<RenderedKiosk> {
   const kiosk = await renderKiosk();
   await signIn(kiosk.user, DEMO_PINS.operator);
-  scan(CARPET);
-  await waitFor(() => expect(cartLines()).toHaveLength(1));
+  await scanIntoCart([CARPET]);
   return kiosk;
 }
 
@@ -30,8 +29,7 @@ describe('Quantities past the stock count', () => {
   it('types a quantity on the keypad; within the count it changes at once', async () => {
     const kiosk = await renderKiosk();
     await signIn(kiosk.user, DEMO_PINS.operator);
-    scan(SHAWL);
-    await waitFor(() => expect(cartLines()).toHaveLength(1));
+    await scanIntoCart([SHAWL]);
     await typeQuantity(kiosk, '4');
     await waitFor(() => expect(qtyOf()).toBe('4'));
     expect(screen.queryByTestId('quantity-dialog')).toBeNull();
