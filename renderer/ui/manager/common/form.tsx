@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Outcome } from '../../../app/outcome';
+import { ConfirmActions } from '../../components/ConfirmActions';
 import { Dialog } from '../../components/Dialog';
 import { useSave, type SaveState } from '../../../hooks/useSave';
 import type { Checked, FormErrors } from '../logic/forms';
@@ -82,20 +83,15 @@ export function SwitchActive({ active, name, words, onSwitch, testId }: SwitchAc
       {asking ? (
         <Dialog title={active ? t(`${words}.deactivateTitle`) : t(`${words}.reactivateTitle`)} onClose={() => setAsking(false)} closeLabel={t('common.cancel')} className="confirm">
           <p>{active ? t(`${words}.deactivateQuestion`, { name }) : t(`${words}.reactivateQuestion`, { name })}</p>
-          <div className="confirm__actions">
-            <button type="button" className="btn btn--secondary btn--large" onClick={() => setAsking(false)} autoFocus>{t('common.keep')}</button>
-            <button
-              type="button"
-              className={`btn btn--large ${active ? 'btn--danger' : 'btn--primary'}`}
-              onClick={() => {
-                setAsking(false);
-                onSwitch();
-              }}
-              data-testid="confirm-toggle-active"
-            >
-              {action}
-            </button>
-          </div>
+          <ConfirmActions
+            cancelLabel={t('common.keep')} onCancel={() => setAsking(false)} focusCancel tone={active ? 'danger' : 'primary'}
+            confirmLabel={action}
+            onConfirm={() => {
+              setAsking(false);
+              onSwitch();
+            }}
+            confirmTestId="confirm-toggle-active"
+          />
         </Dialog>
       ) : null}
     </>

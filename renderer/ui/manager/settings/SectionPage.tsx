@@ -1,6 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../components/Banner';
+import { ConfirmActions } from '../../components/ConfirmActions';
 import { Dialog } from '../../components/Dialog';
 import { PageBar } from '../common/fields';
 import type { Loadable } from '../../../hooks/useLoadable';
@@ -129,10 +130,10 @@ export function LeaveUnsaved({ what, onStay, onLeave }: { what: string; onStay: 
   return (
     <Dialog title={t('leave.title')} onClose={onStay} closeLabel={t('common.close')} className="confirm" testId="settings-leave">
       <p>{t('leave.question', { what })}</p>
-      <div className="confirm__actions">
-        <button type="button" className="btn btn--secondary btn--large" onClick={onStay} autoFocus>{t('leave.stay')}</button>
-        <button type="button" className="btn btn--danger btn--large" onClick={onLeave} data-testid="settings-leave-confirm">{t('leave.discard')}</button>
-      </div>
+      <ConfirmActions
+        cancelLabel={t('leave.stay')} onCancel={onStay} focusCancel tone="danger"
+        confirmLabel={t('leave.discard')} onConfirm={onLeave} confirmTestId="settings-leave-confirm"
+      />
     </Dialog>
   );
 }
