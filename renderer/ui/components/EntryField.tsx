@@ -17,8 +17,11 @@ interface EntryFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'i
   testId: string;
 }
 
-/** A labelled entry box of the keypad dialogs (PIN, quantity, parked-sale label, tenders): Enter submits. */
-export function EntryField({ id, label, value, onChange, onSubmit, inputRef, active = false, inputClassName = '', prefix, testId, ...input }: EntryFieldProps) {
+/**
+ * A labelled entry box of the keypad dialogs (PIN, quantity, parked-sale label, tenders): Enter
+ * submits. The browser offers nothing typed before (autoComplete off): the counter is shared.
+ */
+export function EntryField({ id, label, value, onChange, onSubmit, inputRef, active = false, inputClassName = '', prefix, testId, autoComplete = 'off', ...input }: EntryFieldProps) {
   return (
     <div className={active ? 'entry entry--active' : 'entry'}>
       <label htmlFor={id} className="entry__label">{label}</label>
@@ -28,6 +31,7 @@ export function EntryField({ id, label, value, onChange, onSubmit, inputRef, act
           {...input}
           ref={inputRef}
           id={id}
+          autoComplete={autoComplete}
           className={`entry__input ${inputClassName}`.trim()}
           value={value}
           data-testid={testId}

@@ -30,7 +30,7 @@ function AmountInput({ onChange, onEnter, ...field }: {
   id: string; label: string; value: string; onChange: (text: string) => void; active: boolean;
   onFocus: () => void; onEnter?: () => void; disabled: boolean; testId: string;
 }) {
-  return <EntryField {...field} prefix="₹" inputMode="decimal" autoComplete="off" onChange={(v) => onChange(cleanAmount(v))} onSubmit={onEnter} />;
+  return <EntryField {...field} prefix="₹" inputMode="decimal" onChange={(v) => onChange(cleanAmount(v))} onSubmit={onEnter} />;
 }
 
 function TextInput({ onChange, ...field }: {
@@ -38,7 +38,7 @@ function TextInput({ onChange, ...field }: {
   onFocus: () => void; disabled: boolean; testId: string; placeholder?: string;
 }) {
   return (
-    <EntryField {...field} inputClassName="entry__input--text" autoComplete="off" spellCheck={false} onChange={(v) => onChange(v.slice(0, 40))} />
+    <EntryField {...field} inputClassName="entry__input--text" spellCheck={false} onChange={(v) => onChange(v.slice(0, 40))} />
   );
 }
 

@@ -98,7 +98,6 @@ export function DrawerDialog({ station, operator, scannedWhileOpen, onOpened, on
               id={noteId}
               label={t('drawer.noteLabel')}
               inputClassName="entry__input--text"
-              autoComplete="off"
               value={note}
               maxLength={NOTE_MAX}
               placeholder={t('drawer.notePlaceholder')}

@@ -64,7 +64,6 @@ export function ParkDialog({ station, operator, sell, scannedWhileOpen, onParked
         id={id}
         label={t('park.label')}
         inputClassName="entry__input--text"
-        autoComplete="off"
         value={label}
         maxLength={LABEL_MAX}
         placeholder={t('park.placeholder')}
