@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrinterStatus } from '../../shared/contract';
 import { startWebHost, type WebHost } from '../../electron/web';
 import { createHttpHost, type HttpHost } from '../../renderer/host';
 import { smallReceipt, tempDir } from '../electron/helpers';
+import { unusedPort } from '../fixtures/ports';
 
 /**
  * The browser side of the loopback transport against a real host. Node 20 has fetch and
@@ -29,15 +29,6 @@ function client(options: Parameters<typeof createHttpHost>[0]): HttpHost {
   const c = createHttpHost(options);
   clients.push(c);
   return c;
-}
-
-/** A port that nothing listens on: bind one, note it, let it go. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 afterEach(async () => {
@@ -78,7 +69,7 @@ describe('renderer host client over loopback HTTP', () => {
   });
 
   it('returns "Lost contact" instead of throwing when the host is gone', async () => {
-    const host = client({ baseUrl: `http://127.0.0.1:${await deadPort()}`, token: 'abc', retryDelaysMs: [10, 10] });
+    const host = client({ baseUrl: `http://127.0.0.1:${await unusedPort()}`, token: 'abc', retryDelaysMs: [10, 10] });
     const result = await host.call('printer.status', {});
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^Lost contact with the kiosk host\. /) } });
   });

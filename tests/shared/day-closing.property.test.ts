@@ -12,18 +12,12 @@ import { returnedSoFar } from '../../shared/returns';
 import { cashRoundOff, type TenderInput } from '../../shared/tender';
 import type { BusinessDate } from '../../shared/time';
 import { STORE } from '../electron/printing/sample-sale';
+import { seeded } from '../fixtures/random';
 import { artisan, idMaker, makeReturn, makeSale, type Committed, type Piece } from './day-fixture';
 
-/** mulberry32: a small seeded PRNG, so a failing day can be replayed from its seed. */
+/** Draws on the seeded generator, so a failing day can be replayed from its seed. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   return { next, int, pick: <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!, chance: (p: number) => next() < p };
 }

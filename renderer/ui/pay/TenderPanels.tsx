@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paise } from '../../../shared/money';
 import { quickCashAmounts } from '../../../shared/tender';
 import { upiPayUri } from '../../../shared/upi';
+import { EntryField } from '../components/EntryField';
 import { Keypad } from '../components/Keypad';
 import { editAmount, type KeypadKey } from '../components/keypadInput';
 import { Money, useMoney } from '../components/Money';
@@ -25,59 +26,19 @@ function editReference(text: string, key: KeypadKey): string {
   return key === '.' ? text : (text + key).slice(0, 40);
 }
 
-function AmountInput({ id, label, value, onChange, active, onFocus, onEnter, disabled, testId }: {
+function AmountInput({ onChange, onEnter, ...field }: {
   id: string; label: string; value: string; onChange: (text: string) => void; active: boolean;
   onFocus: () => void; onEnter?: () => void; disabled: boolean; testId: string;
 }) {
-  return (
-    <div className={`entry${active ? ' entry--active' : ''}`}>
-      <label htmlFor={id} className="entry__label">{label}</label>
-      <div className="entry__box">
-        <span className="entry__currency" aria-hidden="true">₹</span>
-        <input
-          id={id}
-          className="entry__input"
-          inputMode="decimal"
-          autoComplete="off"
-          value={value}
-          disabled={disabled}
-          data-testid={testId}
-          onFocus={onFocus}
-          onChange={(e) => onChange(cleanAmount(e.target.value))}
-          onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
-            if (e.key === 'Enter' && onEnter) {
-              e.preventDefault();
-              onEnter();
-            }
-          }}
-        />
-      </div>
-    </div>
-  );
+  return <EntryField {...field} prefix="₹" inputMode="decimal" onChange={(v) => onChange(cleanAmount(v))} onSubmit={onEnter} />;
 }
 
-function TextInput({ id, label, value, onChange, active, onFocus, disabled, testId, placeholder }: {
+function TextInput({ onChange, ...field }: {
   id: string; label: string; value: string; onChange: (text: string) => void; active: boolean;
   onFocus: () => void; disabled: boolean; testId: string; placeholder?: string;
 }) {
   return (
-    <div className={`entry${active ? ' entry--active' : ''}`}>
-      <label htmlFor={id} className="entry__label">{label}</label>
-      <div className="entry__box">
-        <input
-          id={id}
-          className="entry__input entry__input--text"
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          disabled={disabled}
-          placeholder={placeholder}
-          data-testid={testId}
-          onFocus={onFocus}
-          onChange={(e) => onChange(e.target.value.slice(0, 40))}
-        />
-      </div>
-    </div>
+    <EntryField {...field} inputClassName="entry__input--text" spellCheck={false} onChange={(v) => onChange(v.slice(0, 40))} />
   );
 }
 

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
 import { Banner } from '../components/Banner';
 import { ChoiceButtons } from '../components/ChoiceButtons';
+import { ConfirmActions } from '../components/ConfirmActions';
 import { Dialog } from '../components/Dialog';
+import { EntryField } from '../components/EntryField';
 import { kickDrawer, openDrawerNoSale, withoutReprintAdvice } from '../../app/drawer';
 import type { Station } from '../../app/station';
 import { ManagerPin } from '../approval/ManagerPin';
@@ -67,12 +69,10 @@ export function DrawerDialog({ station, operator, scannedWhileOpen, onOpened, on
       <Dialog title={t('drawer.title')} onClose={busy ? undefined : onClose} closeLabel={t('drawer.close')} className="drawer-dialog drawer-dialog--failed" testId="drawer-dialog">
         <Banner tone="error" testId="drawer-failed">{t('drawer.failed', { message: phase.message })}</Banner>
         <p className="drawer-dialog__next">{t('drawer.failedNext')}</p>
-        <div className="confirm__actions">
-          <button type="button" className="btn btn--secondary btn--large" disabled={busy} onClick={onClose}>{t('drawer.close')}</button>
-          <button type="button" className="btn btn--primary btn--large" data-testid="drawer-retry" disabled={busy} onClick={() => void retry()}>
-            {busy ? t('drawer.retrying') : t('drawer.retry')}
-          </button>
-        </div>
+        <ConfirmActions
+          cancelLabel={t('drawer.close')} onCancel={onClose} busy={busy}
+          confirmLabel={busy ? t('drawer.retrying') : t('drawer.retry')} onConfirm={() => void retry()} confirmTestId="drawer-retry"
+        />
       </Dialog>
     );
   }
@@ -94,22 +94,17 @@ export function DrawerDialog({ station, operator, scannedWhileOpen, onOpened, on
             onChange={setReason}
           />
           {reason === 'other' ? (
-            <div className="entry">
-              <label htmlFor={noteId} className="entry__label">{t('drawer.noteLabel')}</label>
-              <div className="entry__box">
-                <input
-                  id={noteId}
-                  className="entry__input entry__input--text"
-                  autoComplete="off"
-                  value={note}
-                  maxLength={NOTE_MAX}
-                  placeholder={t('drawer.notePlaceholder')}
-                  disabled={busy}
-                  data-testid="drawer-note"
-                  onChange={(e) => setNote(e.target.value)}
-                />
-              </div>
-            </div>
+            <EntryField
+              id={noteId}
+              label={t('drawer.noteLabel')}
+              inputClassName="entry__input--text"
+              value={note}
+              maxLength={NOTE_MAX}
+              placeholder={t('drawer.notePlaceholder')}
+              disabled={busy}
+              testId="drawer-note"
+              onChange={setNote}
+            />
           ) : null}
           {phase.status === 'not-recorded' ? <Banner tone="error" testId="drawer-not-recorded">{t('drawer.notRecorded', { message: phase.message })}</Banner> : null}
           {scannedWhileOpen ? <Banner tone="warn" testId="scan-in-dialog">{t('sell.scannedInDialog', { code: scannedWhileOpen })}</Banner> : null}

@@ -7,6 +7,7 @@ import { parkSale, recallSale } from '../../app/carts';
 import type { Station } from '../../app/station';
 import { currentLocale } from '../../i18n';
 import { Banner } from '../components/Banner';
+import { ConfirmActions } from '../components/ConfirmActions';
 import { Dialog } from '../components/Dialog';
 import { useMoney } from '../components/Money';
 import { formatTime } from '../format';
@@ -63,7 +64,6 @@ export function ParkDialog({ station, operator, sell, scannedWhileOpen, onParked
         id={id}
         label={t('park.label')}
         inputClassName="entry__input--text"
-        autoComplete="off"
         value={label}
         maxLength={LABEL_MAX}
         placeholder={t('park.placeholder')}
@@ -74,12 +74,11 @@ export function ParkDialog({ station, operator, sell, scannedWhileOpen, onParked
       />
       {busy.status === 'failed' ? <Banner tone="error" testId="park-failed">{t('park.failed', { message: busy.message })}</Banner> : null}
       {scannedWhileOpen ? <Banner tone="warn" testId="scan-in-dialog">{t('sell.scannedInDialog', { code: scannedWhileOpen })}</Banner> : null}
-      <div className="confirm__actions park-dialog__actions">
-        <button type="button" className="btn btn--secondary btn--large" disabled={working} onClick={onClose}>{t('common.cancel')}</button>
-        <button type="button" className="btn btn--primary btn--large" data-testid="park-confirm" disabled={working} onClick={() => void park()}>
-          {working ? t('park.parking') : t('park.confirm')}
-        </button>
-      </div>
+      <ConfirmActions
+        className="park-dialog__actions"
+        cancelLabel={t('common.cancel')} onCancel={onClose} busy={working}
+        confirmLabel={working ? t('park.parking') : t('park.confirm')} onConfirm={() => void park()} confirmTestId="park-confirm"
+      />
     </Dialog>
   );
 }

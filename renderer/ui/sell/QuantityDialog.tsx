@@ -54,7 +54,6 @@ export function QuantityDialog({ item, stock, scannedWhileOpen, onSet, onClose }
           id={id}
           label={t('quantity.label')}
           inputMode="numeric"
-          autoComplete="off"
           value={text}
           placeholder={String(item.qty)}
           testId="quantity-input"

@@ -5,6 +5,7 @@ import type { Station } from '../../app/station';
 import { ManagerPin } from '../approval/ManagerPin';
 import { useManagerApproval } from '../approval/useManagerApproval';
 import { Banner } from '../components/Banner';
+import { ConfirmActions } from '../components/ConfirmActions';
 import { Dialog } from '../components/Dialog';
 import type { StockQuestion } from './sellDialog';
 
@@ -58,21 +59,17 @@ export function StockDialog({ station, question, scannedWhileOpen, onConfirm, on
       ) : null}
       {scannedWhileOpen ? <Banner tone="warn" testId="scan-in-dialog">{t('sell.scannedInDialog', { code: scannedWhileOpen })}</Banner> : null}
       {step === 'ask' ? (
-        <div className="confirm__actions">
-          <button type="button" className="btn btn--secondary btn--large" data-testid="stock-keep" onClick={onClose} autoFocus>{keep}</button>
-          <button type="button" className="btn btn--danger btn--large" data-testid="stock-sell" onClick={yes}>
-            {question.needsManager ? t('stock.askManager', { qty }) : t('stock.sell', { qty })}
-          </button>
-        </div>
+        <ConfirmActions
+          cancelLabel={keep} onCancel={onClose} cancelTestId="stock-keep" focusCancel tone="danger"
+          confirmLabel={question.needsManager ? t('stock.askManager', { qty }) : t('stock.sell', { qty })} onConfirm={yes} confirmTestId="stock-sell"
+        />
       ) : (
         <div className="stock-dialog__approve">
           <ManagerPin pin={approval.pin} setPin={approval.setPin} check={approval.check} onSubmit={approve} testId="stock-pin" />
-          <div className="confirm__actions">
-            <button type="button" className="btn btn--secondary btn--large" disabled={checking} onClick={onClose}>{keep}</button>
-            <button type="button" className="btn btn--primary btn--large" data-testid="stock-approve" disabled={!approval.ready} onClick={approve}>
-              {checking ? t('approval.checking') : t('stock.approve', { qty })}
-            </button>
-          </div>
+          <ConfirmActions
+            cancelLabel={keep} onCancel={onClose} busy={checking} confirmDisabled={!approval.ready}
+            confirmLabel={checking ? t('approval.checking') : t('stock.approve', { qty })} onConfirm={approve} confirmTestId="stock-approve"
+          />
         </div>
       )}
     </Dialog>

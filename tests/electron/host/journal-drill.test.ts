@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournalChain, type JournalBody, type JournalRecord } from '../../../shared/journal';
 import { inspectJournalFile, Journal, JOURNAL_FILE } from '../../../electron/host/journal';
+import { seeded } from '../../fixtures/random';
 import { tempDir } from '../helpers';
 
 /**
@@ -79,18 +80,6 @@ async function recordsOf(dir: string, goodBytes: number): Promise<JournalRecord[
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(() => true, () => false);
-}
-
-/** Small deterministic generator, so a failing drill can be replayed from its seed. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 describe('journal drill: host SIGKILLed mid-append', () => {

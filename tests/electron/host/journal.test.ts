@@ -29,6 +29,15 @@ async function readAll(journal: Journal): Promise<JournalRecord[]> {
   }
 }
 
+/** A closed journal of sales 1 to `sales` in a fresh folder, and its file: to damage as a crash would. */
+async function closedJournal(sales: number): Promise<{ dir: string; file: string }> {
+  const dir = await tempDir();
+  const journal = await openJournal(dir);
+  await journal.append(Array.from({ length: sales }, (_, i) => saleRecord(i + 1)));
+  await journal.close();
+  return { dir, file: join(dir, JOURNAL_FILE) };
+}
+
 describe('journal file', () => {
   it('keeps appended records across a reopen, chained so the renderer\'s pure check agrees', async () => {
     const dir = await tempDir();
@@ -122,11 +131,7 @@ describe('journal file', () => {
   });
 
   it('cuts off a torn last line, keeps its bytes in torn/, and goes on from the last good record', async () => {
-    const dir = await tempDir();
-    const journal = await openJournal(dir);
-    await journal.append([saleRecord(1), saleRecord(2)]);
-    await journal.close();
-    const file = join(dir, JOURNAL_FILE);
+    const { dir, file } = await closedJournal(2);
     const good = await readFile(file);
     // The host died half-way through writing the third line.
     const third = (await readFile(file, 'utf8')).split('\n')[1]!.replace(/"seq":2/, '"seq":3');
@@ -150,11 +155,7 @@ describe('journal file', () => {
   });
 
   it('treats a last line ending in zeros, as some file systems leave after a power cut, as torn', async () => {
-    const dir = await tempDir();
-    const journal = await openJournal(dir);
-    await journal.append([saleRecord(1)]);
-    await journal.close();
-    const file = join(dir, JOURNAL_FILE);
+    const { dir, file } = await closedJournal(1);
     const size = (await stat(file)).size;
     await appendFile(file, Buffer.concat([Buffer.from('{"prevHash":"'), Buffer.alloc(3000), Buffer.from('\n')]));
     await appendFile(file, Buffer.alloc(512));
@@ -163,11 +164,7 @@ describe('journal file', () => {
   });
 
   it('reports a damaged line in the middle loudly and never drops it', async () => {
-    const dir = await tempDir();
-    const journal = await openJournal(dir);
-    await journal.append([saleRecord(1), saleRecord(2), saleRecord(3)]);
-    await journal.close();
-    const file = join(dir, JOURNAL_FILE);
+    const { dir, file } = await closedJournal(3);
     const lines = (await readFile(file, 'utf8')).split('\n');
     // Someone edits the second sale's total in a text editor.
     lines[1] = lines[1]!.replace('"total":2850000', '"total":2850');
@@ -192,11 +189,7 @@ describe('journal file', () => {
   });
 
   it('also refuses a middle line that was cut short (a torn write followed by more records)', async () => {
-    const dir = await tempDir();
-    const journal = await openJournal(dir);
-    await journal.append([saleRecord(1), saleRecord(2)]);
-    await journal.close();
-    const file = join(dir, JOURNAL_FILE);
+    const { dir, file } = await closedJournal(2);
     const lines = (await readFile(file, 'utf8')).split('\n');
     await writeFile(file, `${lines[0]!.slice(0, 900)}\n${lines[1]}\n`);
     await expect(Journal.open(dir)).rejects.toMatchObject({ code: 'journal-damaged', line: 1 });

@@ -10,6 +10,7 @@ import { buildReceipt } from '../../../shared/receipt';
 import { HostFailure } from '../../../shared/result';
 import { encodeDocument, encodeDrawerKick } from '../../../electron/printing/escpos-encoder';
 import { createPrinter } from '../../../electron/printing/printers';
+import { unusedPort } from '../../fixtures/ports';
 import { sampleSale, splitTenders, STORE } from './sample-sale';
 
 /** The stand-in printers listen on 127.0.0.1 at a random port, which the host itself never allows. */
@@ -62,14 +63,6 @@ async function tcpPrinter(onConnection?: (socket: net.Socket) => void) {
       await new Promise((resolve) => server.close(resolve));
     },
   };
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('createPrinter', () => {
@@ -172,7 +165,7 @@ describe('createPrinter', () => {
     });
 
     it('says the printer did not answer when nothing listens on its port', async () => {
-      const port = await closedPort();
+      const port = await unusedPort();
       const printer = createPrinter({ kind: 'network', host: '127.0.0.1', port }, { fileDir: tmp, paperWidth: 48, ...localPrinter(port) });
       const failure = await failureOf(printer.print(RECEIPT, { openDrawer: false }));
       expect(failure.code).toBe('printer-offline');

@@ -4,19 +4,8 @@ import type { Fault } from '../../../electron/central-dev/server';
 import { prepareBody, sendAttempt } from '../../../electron/upload/attempt';
 import type { UploadOutcome } from '../../../shared/contract/upload';
 import { afterAttempt, nextUpload, type RetryPolicy } from '../../../shared/protocol/retry';
+import { seeded } from '../../fixtures/random';
 import { dayBody, DEVICE_ID, KEY, startTestCentral } from './fixtures';
-
-/** mulberry32: the same faults on every run, so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const FAULTS: Fault[] = [
   { kind: 'status', status: 500 },

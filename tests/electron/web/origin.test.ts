@@ -1,10 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../../electron/web';
 import { DEFAULT_WEB_PORT, OriginError, planPort } from '../../../electron/web/origin';
+import { unusedPort } from '../../fixtures/ports';
 import { tempDir } from '../helpers';
 
 /** One data folder, one browser origin: the port a folder remembers, over real HTTP on 127.0.0.1. */
@@ -23,15 +23,6 @@ async function start(dataDir: string, options: { port?: number; moveOrigin?: boo
 async function stop(web: WebHost): Promise<void> {
   hosts.splice(hosts.indexOf(web), 1);
   await web.close();
-}
-
-/** A port nothing listens on: bind one, note it, let it go. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 function answers(port: number): Promise<boolean> {
@@ -73,7 +64,7 @@ describe('web host origin per data folder', () => {
   it('refuses to serve the folder on another port, says which address holds the store, and does not listen', async () => {
     const dataDir = await tempDir();
     const first = await start(dataDir, { port: 0 });
-    const other = await freePort();
+    const other = await unusedPort();
     const refused = start(dataDir, { port: other });
     await expect(refused).rejects.toThrow(OriginError);
     await expect(refused).rejects.toThrow(`http://127.0.0.1:${first.port}/`);
@@ -87,7 +78,7 @@ describe('web host origin per data folder', () => {
     const first = await start(dataDir, { port: 0 });
     const old = first.port;
     await stop(first);
-    const other = await freePort();
+    const other = await unusedPort();
     const moved = await start(dataDir, { port: other, moveOrigin: true });
     expect(moved.port).toBe(other);
     expect((await origin(dataDir)).origin).toBe(`http://127.0.0.1:${other}`);

@@ -67,14 +67,18 @@ function recorded(result: Outcome<RecordedCheckout>): RecordedCheckout {
   return result.value;
 }
 
+/** The demo products with these barcodes sold at noon for cash handed over (in paise), recorded. */
+async function soldInCash(s: Station, barcodes: string[], tenderedPaise: number): Promise<RecordedCheckout> {
+  const cart = await cartOf(s, ...barcodes);
+  return recorded(await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), {
+    cart, payments: payInCash(s, cart, tenderedPaise), operator: OPERATOR, roundOff: paise(0),
+  }));
+}
+
 describe('checkout (commit, then receipt, then print)', () => {
   it('records the sale, then prints its receipt and opens the drawer for cash', async () => {
     const { station: s, printed } = await station('ok');
-    const cart = await cartOf(s, '2000000000015', '2000000000053');
-    const result = await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), {
-      cart, payments: payInCash(s, cart, 1_600_000), operator: OPERATOR, roundOff: paise(0),
-    });
-    const done = recorded(result);
+    const done = await soldInCash(s, ['2000000000015', '2000000000053'], 1_600_000);
     // Nothing prints until the done screen asks: printing never delays "done".
     expect(printed).toHaveLength(0);
     expect(await done.print()).toMatchObject({ status: 'ok', value: { target: 'Test printer' } });
@@ -110,11 +114,7 @@ describe('checkout (commit, then receipt, then print)', () => {
 
   it('reprints what the original invoice said even after the store profile changed', async () => {
     const { station: s } = await station('ok');
-    const cart = await cartOf(s, '2000000000053');
-    const result = await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), {
-      cart, payments: payInCash(s, cart, 320_000), operator: OPERATOR, roundOff: paise(0),
-    });
-    const done = recorded(result);
+    const done = await soldInCash(s, ['2000000000053'], 320_000);
     const renamed: Station = { ...s, profile: { ...s.profile, name: 'New Name Market', gstin: '01ZZZZZ9999Z1Z5' } };
     const duplicate = documentToText(makeReceipt(renamed, done.sale, 'duplicate')).join('\n');
     expect(duplicate).toContain('Chinar Artisan Market'); // the demo name, printed double size over two lines
@@ -124,11 +124,7 @@ describe('checkout (commit, then receipt, then print)', () => {
 
   it('keeps the sale when the printer fails, with the printer’s own words', async () => {
     const { station: s } = await station('paper-out');
-    const cart = await cartOf(s, '2000000000053');
-    const result = await checkout(checkoutSteps(s, () => NOON_IN_SRINAGAR), {
-      cart, payments: payInCash(s, cart, 320_000), operator: OPERATOR, roundOff: paise(0),
-    });
-    const done = recorded(result);
+    const done = await soldInCash(s, ['2000000000053'], 320_000);
     expect(await done.print()).toMatchObject({ status: 'failed', message: expect.stringContaining('out of paper') });
     // Never printed: the store keeps no printed-original mark, so Reprint prints the original.
     expect(await s.db.receiptPrints.get(done.sale.sale.id)).toBeUndefined();

@@ -56,6 +56,14 @@ async function sellOne(db: ChinarDb, barcode = '2000000000053', floor: Record<st
   return commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'K01', now: NOON_IN_SRINAGAR, newId: sequentialIds(`s${Math.random().toString(36).slice(2, 8)}`), numberFloor: floor });
 }
 
+/** A fresh demo store whose journal link sends to `host`, started. */
+async function linkedStore(host: Awaited<ReturnType<typeof realHost>>, options: { openDay?: boolean } = {}): Promise<{ db: ChinarDb; link: JournalLink }> {
+  const { db } = await freshStore(options);
+  const link = createJournalLink(db, host.api, fast);
+  link.start();
+  return { db, link };
+}
+
 function until(link: JournalLink, wanted: CopyState['status']): Promise<CopyState> {
   return new Promise((resolve) => {
     if (link.state().status === wanted) return resolve(link.state());
@@ -147,10 +155,8 @@ describe('the journal sender', () => {
 
   it('stops and says so when the host refuses (a reused invoice number)', async () => {
     const host = await realHost();
-    const a = await freshStore();
-    const linkA = createJournalLink(a.db, host.api, fast);
-    linkA.start();
-    await sellOne(a.db);
+    const { db: a, link: linkA } = await linkedStore(host);
+    await sellOne(a);
     linkA.nudge();
     await until(linkA, 'copied');
     linkA.stop();
@@ -169,10 +175,8 @@ describe('the journal sender', () => {
 describe('rebuilding the store from the journal', () => {
   it('brings a wiped store back whole, without seeding the demo over it, and numbering goes on', async () => {
     const host = await realHost();
-    const a = await freshStore();
-    const link = createJournalLink(a.db, host.api, fast);
-    link.start();
-    for (let i = 0; i < 3; i++) await sellOne(a.db, i === 1 ? '2000000000015' : '2000000000053');
+    const { db: a, link } = await linkedStore(host);
+    for (let i = 0; i < 3; i++) await sellOne(a, i === 1 ? '2000000000015' : '2000000000053');
     link.nudge();
     await until(link, 'copied');
     link.stop();
@@ -189,7 +193,7 @@ describe('rebuilding the store from the journal', () => {
     expect(rebuilt).toMatchObject({ status: 'ok', value: { records: 5, sales: 3, lastSale: { receiptNo: 'K01/2627/000003' } } });
     expect(progress.at(-1)).toBe(5);
     for (const table of ['sales', 'saleLines', 'payments', 'products', 'users', 'artisans', 'counters', 'audit', 'businessDays', 'settings'] as const) {
-      const mine = await (a.db[table] as ChinarDb['sales']).toArray();
+      const mine = await (a[table] as ChinarDb['sales']).toArray();
       const theirs = await (b[table] as ChinarDb['sales']).toArray();
       if (table === 'settings') expect(theirs.filter((r) => (r as unknown as { key: string }).key !== 'journalHead')).toEqual(mine.filter((r) => (r as unknown as { key: string }).key !== 'journalHead'));
       else expect(theirs).toEqual(mine);
@@ -203,20 +207,17 @@ describe('rebuilding the store from the journal', () => {
 
   it('rebuilds a NEW kiosk (demo seeded and journaled) from a journal copied from a USB stick', async () => {
     const oldHost = await realHost();
-    const old = await freshStore();
-    const oldLink = createJournalLink(old.db, oldHost.api, fast);
-    oldLink.start();
+    const old = await linkedStore(oldHost);
     await sellOne(old.db);
     await sellOne(old.db, '2000000000015');
-    oldLink.nudge();
-    await until(oldLink, 'copied');
-    oldLink.stop();
+    old.link.nudge();
+    await until(old.link, 'copied');
+    old.link.stop();
 
     const newHost = await realHost();
     // A new kiosk: the demo seeded, no day opened yet (a journal with more is never merged into).
-    const fresh = await freshStore({ openDay: false });
-    const link = createJournalLink(fresh.db, newHost.api, fast);
-    link.start();
+    const fresh = await linkedStore(newHost, { openDay: false });
+    const { link } = fresh;
     await until(link, 'copied');
     expect((await newHost.status()).count).toBe(1); // its own demo seed
     await mkdir(join(newHost.dataDir, 'journal-import'), { recursive: true });
@@ -239,9 +240,7 @@ describe('rebuilding the store from the journal', () => {
 
   it('refuses a journal whose chain does not check, and writes nothing of it', async () => {
     const host = await realHost();
-    const a = await freshStore();
-    const link = createJournalLink(a.db, host.api, fast);
-    link.start();
+    const { link } = await linkedStore(host);
     await until(link, 'copied');
     link.stop();
     const tampered: HostApi = {

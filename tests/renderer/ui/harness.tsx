@@ -5,11 +5,11 @@
  * market, and a fake host built from a partial map of the contract's own handlers. i18n runs
  * in English, so tests read the words a person sees.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
 import { useCallback, useState } from 'react';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { HostApi, HostEvent, HostEventPayload, HostInput, HostMethod, HostOutput, HostSettings } from '../../../shared/contract';
 import { fail, ok, type HostResult } from '../../../shared/result';
 import type { Station, StationUpdate } from '../../../renderer/app/station';
@@ -140,4 +140,32 @@ export function scan(code: string): void {
 
 export function cartLines(): HTMLElement[] {
   return screen.queryAllByTestId('cart-line');
+}
+
+/** Scans each label in turn and waits for its line in the cart (the cart starts with `lines` lines). */
+export async function scanIntoCart(codes: readonly string[], lines = 0): Promise<void> {
+  for (const [i, code] of codes.entries()) {
+    scan(code);
+    await waitFor(() => expect(cartLines()).toHaveLength(lines + i + 1));
+  }
+}
+
+/** Opens the pay dialog, hands over `rupees` in cash and completes the sale; answers the done screen. */
+export async function payInCash(user: RenderedKiosk['user'], rupees: string): Promise<HTMLElement> {
+  await user.click(screen.getByTestId('pay'));
+  const dialog = await screen.findByTestId('pay-dialog');
+  await user.type(within(dialog).getByTestId('cash-input'), rupees);
+  await user.click(within(dialog).getByTestId('complete-sale'));
+  return screen.findByTestId('sale-done');
+}
+
+/** Opens the pay dialog, takes the whole amount by card with `reference` and completes the sale. */
+export async function payByCard(user: RenderedKiosk['user'], reference: string): Promise<HTMLElement> {
+  await user.click(screen.getByTestId('pay'));
+  const dialog = await screen.findByTestId('pay-dialog');
+  await user.click(within(dialog).getByTestId('pay-method-card'));
+  await user.type(within(dialog).getByTestId('card-reference'), reference);
+  await user.click(within(dialog).getByTestId('add-card'));
+  await user.click(within(dialog).getByTestId('complete-sale'));
+  return screen.findByTestId('sale-done');
 }

@@ -4,13 +4,12 @@ import type { ArtisanEntity, UserEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
 import type { Station } from '../../../app/station';
 import { PageBar, Segmented, TextField, Toggle } from '../common/fields';
-import { useSave } from '../../../hooks/useSave';
-import { FormActions, SwitchActive } from '../common/form';
+import { FormActions, SwitchActive, useRecordForm } from '../common/form';
 import { PinPad } from '../common/PinPad';
 import { saveArtisan, setArtisanActive } from '../../../app/catalog-admin';
 import {
   artisanDraftFrom, artisanFormFrom, artisanNeedsNewPin,
-  type ArtisanField, type ArtisanForm as Form, type FormErrors,
+  type ArtisanField, type ArtisanForm as Form,
 } from '../logic/forms';
 
 type Gender = 'none' | 'F' | 'M' | 'X';
@@ -25,23 +24,14 @@ interface ArtisanFormProps {
 /** Creates or edits an artisan, with the earnings PIN typed on the keypad. */
 export function ArtisanForm({ station, user, artisan, onDone }: ArtisanFormProps) {
   const { t } = useTranslation('manager');
-  const [form, setForm] = useState<Form>(() => artisanFormFrom(artisan));
-  const [errors, setErrors] = useState<FormErrors<ArtisanField>>({});
-  const { save, refuse, run } = useSave();
+  const { form, set, errors, save, run, submit: write } = useRecordForm<Form, ArtisanField>(() => artisanFormFrom(artisan));
   const [changingPin, setChangingPin] = useState(artisan === null);
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const needsPin = artisanNeedsNewPin(form, artisan);
 
   const submit = async () => {
     const checked = artisanDraftFrom(form, artisan);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      if (checked.errors.pin) setChangingPin(true);
-      refuse(t('common.checkFields'));
-      return;
-    }
-    setErrors({});
-    await run(() => saveArtisan(station, user, checked.value), onDone);
+    if (!checked.ok && checked.errors.pin) setChangingPin(true);
+    await write(checked, (draft) => saveArtisan(station, user, draft), onDone);
   };
 
   const toggleActive = async () => {

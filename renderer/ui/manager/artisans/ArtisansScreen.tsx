@@ -2,9 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArtisanEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
-import { SearchField } from '../../components/SearchField';
 import { PageBar } from '../common/fields';
-import { ListTable } from '../common/ListTable';
+import { ListFilters, ListTable } from '../common/ListTable';
 import { shown } from '../../../hooks/useLoadable';
 import { useArtisans } from '../../../app/catalog-admin';
 import { useGeneration } from '../../../hooks/useGeneration';
@@ -80,17 +79,7 @@ export function ArtisansScreen({ station, user, onHome }: ManagerPageProps) {
         </button>
       </PageBar>
       {notice ? <Banner tone="ok" testId="artisans-notice">{notice}</Banner> : null}
-      <div className="mfilters">
-        <SearchField
-          className="mfilters__search"
-          value={query}
-          onChange={setQuery}
-          placeholder={t('artisans.searchPlaceholder')}
-          label={t('artisans.searchLabel')}
-          clearLabel={t('common.clear')}
-          testId="artisans-search"
-        />
-      </div>
+      <ListFilters list="artisans" query={query} onQuery={setQuery} />
       {artisans.status === 'failed' ? <Banner tone="error">{t('artisans.loadFailed', { message: artisans.message })}</Banner> : null}
       <ListTable columns={columns} testId="artisans-table" summary={t('artisans.count', { count: rows.length, total: all.length })}>
         {rows.map((a) => (

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SearchField } from '../../components/SearchField';
 
 export interface Column {
   label: string;
@@ -41,6 +43,33 @@ export function ListTable({ columns, children, testId, summary, summaryTestId, b
         </table>
       </div>
       {footer}
+    </div>
+  );
+}
+
+/**
+ * The row of filters above a list: its search box (in the list's own words, `list.searchLabel`
+ * and `list.searchPlaceholder`) and then any other filter.
+ */
+export function ListFilters({ list, query, onQuery, children }: {
+  list: 'artisans' | 'products';
+  query: string;
+  onQuery: (query: string) => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation('manager');
+  return (
+    <div className="mfilters">
+      <SearchField
+        className="mfilters__search"
+        value={query}
+        onChange={onQuery}
+        placeholder={t(`${list}.searchPlaceholder`)}
+        label={t(`${list}.searchLabel`)}
+        clearLabel={t('common.clear')}
+        testId={`${list}-search`}
+      />
+      {children}
     </div>
   );
 }

@@ -1,7 +1,33 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Outcome } from '../../../app/outcome';
+import { ConfirmActions } from '../../components/ConfirmActions';
 import { Dialog } from '../../components/Dialog';
-import type { SaveState } from '../../../hooks/useSave';
+import { useSave, type SaveState } from '../../../hooks/useSave';
+import type { Checked, FormErrors } from '../logic/forms';
+
+/**
+ * A record's form (artisan, product, user): the fields as typed, the errors marked on them
+ * and where its save stands. `submit` writes what the form's check accepted; otherwise it
+ * marks the fields and says to check them.
+ */
+export function useRecordForm<Form, Field extends string>(initial: () => Form) {
+  const { t } = useTranslation('manager');
+  const [form, setForm] = useState<Form>(initial);
+  const [errors, setErrors] = useState<FormErrors<Field>>({});
+  const { save, refuse, run } = useSave();
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const submit = async <Draft, Saved>(checked: Checked<Draft, Field>, write: (draft: Draft) => Promise<Outcome<Saved>>, done: (saved: Saved) => void) => {
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      refuse(t('common.checkFields'));
+      return;
+    }
+    setErrors({});
+    await run(() => write(checked.value), done);
+  };
+  return { form, setForm, set, errors, save, run, submit };
+}
 
 interface FormActionsProps {
   save: SaveState;
@@ -57,20 +83,15 @@ export function SwitchActive({ active, name, words, onSwitch, testId }: SwitchAc
       {asking ? (
         <Dialog title={active ? t(`${words}.deactivateTitle`) : t(`${words}.reactivateTitle`)} onClose={() => setAsking(false)} closeLabel={t('common.cancel')} className="confirm">
           <p>{active ? t(`${words}.deactivateQuestion`, { name }) : t(`${words}.reactivateQuestion`, { name })}</p>
-          <div className="confirm__actions">
-            <button type="button" className="btn btn--secondary btn--large" onClick={() => setAsking(false)} autoFocus>{t('common.keep')}</button>
-            <button
-              type="button"
-              className={`btn btn--large ${active ? 'btn--danger' : 'btn--primary'}`}
-              onClick={() => {
-                setAsking(false);
-                onSwitch();
-              }}
-              data-testid="confirm-toggle-active"
-            >
-              {action}
-            </button>
-          </div>
+          <ConfirmActions
+            cancelLabel={t('common.keep')} onCancel={() => setAsking(false)} focusCancel tone={active ? 'danger' : 'primary'}
+            confirmLabel={action}
+            onConfirm={() => {
+              setAsking(false);
+              onSwitch();
+            }}
+            confirmTestId="confirm-toggle-active"
+          />
         </Dialog>
       ) : null}
     </>

@@ -192,22 +192,14 @@ export function productDraftFrom(form: ProductForm, existingStock: number | null
 
 // ---------------------------------------------------------------- artisans
 
-export interface ArtisanForm {
+/** The artisan's own fields as they are, and what the form holds as typed. */
+export interface ArtisanForm extends Pick<ArtisanEntity, 'code' | 'name' | 'craft' | 'cooperative' | 'village' | 'phone' | 'gender' | 'fairWageCertified' | 'story' | 'active'> {
+  /** null: a new artisan. */
   id: string | null;
-  code: string;
-  name: string;
-  craft: string;
-  cooperative: string;
-  village: string;
-  phone: string;
-  gender: 'F' | 'M' | 'X' | null;
   /** Percent as typed ("12.5"). */
   commission: string;
-  fairWageCertified: boolean;
-  story: string;
   /** A new earnings PIN, or '' to keep the one the artisan has. */
   pin: string;
-  active: boolean;
 }
 
 export type ArtisanField = 'code' | 'name' | 'craft' | 'cooperative' | 'village' | 'phone' | 'commission' | 'story' | 'pin';

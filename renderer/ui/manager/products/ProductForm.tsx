@@ -8,12 +8,11 @@ import { editAmount } from '../../components/keypadInput';
 import { useMoney } from '../../components/Money';
 import type { Station } from '../../../app/station';
 import { PageBar, TextField, Toggle } from '../common/fields';
-import { useSave } from '../../../hooks/useSave';
-import { FormActions, SwitchActive } from '../common/form';
+import { FormActions, SwitchActive, useRecordForm } from '../common/form';
 import { saveProduct, setProductActive } from '../../../app/catalog-admin';
 import {
   checkPrice, editDigits, percentText, productDraftFrom, productFormFrom,
-  type FormErrors, type ProductField, type ProductForm as Form,
+  type ProductField, type ProductForm as Form,
 } from '../logic/forms';
 
 type KeypadTarget = 'price' | 'stock' | 'hsn';
@@ -36,15 +35,12 @@ interface ProductFormProps {
 export function ProductForm({ station, user, product, artisans, onDone, onAdjustStock }: ProductFormProps) {
   const { t } = useTranslation('manager');
   const money = useMoney();
-  const [form, setForm] = useState<Form>(() => productFormFrom(product));
-  const [errors, setErrors] = useState<FormErrors<ProductField>>({});
-  const { save, refuse, run } = useSave();
+  const { form, setForm, set, errors, save, run, submit: write } = useRecordForm<Form, ProductField>(() => productFormFrom(product));
   const [target, setTarget] = useState<KeypadTarget>('price');
   const artisanSelect = useId();
   const gstSelect = useId();
   const isNew = product === null;
 
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const chooseArtisan = (artisanId: string) => setForm((f) => {
     // A new product usually has its maker's craft: fill it in, but never overwrite what was typed.
     const craft = f.craft === '' ? artisans.find((a) => a.id === artisanId)?.craft ?? '' : f.craft;
@@ -62,16 +58,7 @@ export function ProductForm({ station, user, product, artisans, onDone, onAdjust
     else if (isNew) set('stock', editDigits(form.stock, key, 7));
   };
 
-  const submit = async () => {
-    const checked = productDraftFrom(form, product?.stock ?? null);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      refuse(t('common.checkFields'));
-      return;
-    }
-    setErrors({});
-    await run(() => saveProduct(station, user, checked.value), onDone);
-  };
+  const submit = () => write(productDraftFrom(form, product?.stock ?? null), (draft) => saveProduct(station, user, draft), onDone);
 
   const toggleActive = async () => {
     if (!product) return;

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ArtisanEntity, ProductEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
 import { Money } from '../../components/Money';
-import { SearchField } from '../../components/SearchField';
 import { PageBar } from '../common/fields';
-import { ListTable } from '../common/ListTable';
+import { ListFilters, ListTable } from '../common/ListTable';
 import { useFormatCount } from '../common/numbers';
 import { shown } from '../../../hooks/useLoadable';
 import { useArtisans, useProductList } from '../../../app/catalog-admin';
@@ -114,16 +113,7 @@ function ProductFilters({ query, onQuery, artisanId, onArtisan, artisans }: {
   const { t } = useTranslation('manager');
   const selectId = useId();
   return (
-    <div className="mfilters">
-      <SearchField
-        className="mfilters__search"
-        value={query}
-        onChange={onQuery}
-        placeholder={t('products.searchPlaceholder')}
-        label={t('products.searchLabel')}
-        clearLabel={t('common.clear')}
-        testId="products-search"
-      />
+    <ListFilters list="products" query={query} onQuery={onQuery}>
       <label className="visually-hidden" htmlFor={selectId}>{t('products.artisanFilter')}</label>
       <select
         id={selectId}
@@ -135,7 +125,7 @@ function ProductFilters({ query, onQuery, artisanId, onArtisan, artisans }: {
         <option value="">{t('products.allArtisans')}</option>
         {artisans.map((a) => <option key={a.id} value={a.id}>{t('common.artisanOption', { code: a.code, name: a.name })}</option>)}
       </select>
-    </div>
+    </ListFilters>
   );
 }
 

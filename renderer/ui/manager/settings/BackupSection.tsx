@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../../i18n';
 import { Banner } from '../../components/Banner';
-import { PageBar } from '../common/fields';
 import { backUpNow } from '../../../app/settings';
 import type { SectionProps } from './route';
+import { SectionFrame, SettingsCard } from './SectionPage';
 
 type BackupState =
   | { status: 'idle' }
@@ -34,11 +34,9 @@ export function BackupSection({ station, onBack }: SectionProps) {
   };
 
   return (
-    <div className="mgr__page settings" data-testid="settings-backup">
-      <PageBar title={t('backup.title')} onBack={onBack} backLabel={t('common.back')} />
+    <SectionFrame section="backup" onBack={onBack}>
       <div className="settings__scroll">
-        <section className="settings-card settings-card--narrow" aria-labelledby="backup-what">
-          <h2 id="backup-what" className="settings-card__title">{t('backup.what')}</h2>
+        <SettingsCard id="backup-what" title={t('backup.what')} narrow>
           <p>{t('backup.about')}</p>
           <p className="muted">{t('backup.copyAway')}</p>
           <button type="button" className="btn btn--primary btn--large settings-backup__go" disabled={state.status === 'working'} onClick={() => void run()} data-testid="backup-now">
@@ -50,8 +48,8 @@ export function BackupSection({ station, onBack }: SectionProps) {
             </Banner>
           ) : null}
           {state.status === 'failed' ? <Banner tone="error" testId="backup-result">{t('backup.failed', { message: state.message })}</Banner> : null}
-        </section>
+        </SettingsCard>
       </div>
-    </div>
+    </SectionFrame>
   );
 }

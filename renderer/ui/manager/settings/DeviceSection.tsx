@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../components/Banner';
-import { PageBar, TextField } from '../common/fields';
-import { SectionNotReady } from './SectionPage';
+import { TextField } from '../common/fields';
+import { SectionFrame, SectionNotReady, SettingsCard } from './SectionPage';
 import { revealFirstProblem, useProblemText } from './problemText';
 import { enrolDevice, type HostSnapshot, useHostSettings } from '../../../app/settings';
 import { deviceFormFrom, enrolmentFrom, marketOfDevice, readHostRefusal, type DeviceField, type DeviceForm, type HostRefusal } from './logic/machineForms';
@@ -71,15 +71,13 @@ function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps 
 
   const key = now.deviceKey;
   return (
-    <div className="mgr__page settings" data-testid="settings-device" ref={pageRef}>
-      <PageBar title={t('device.title')} onBack={onBack} backLabel={t('common.back')} />
+    <SectionFrame section="device" onBack={onBack} pageRef={pageRef}>
       {state.status === 'enrolled' ? <Banner tone="ok" testId="settings-saved">{t('device.enrolled')}</Banner> : null}
       {state.status === 'invalid' ? <Banner tone="error" testId="settings-refused">{t('common.checkFields')}</Banner> : null}
       {state.status === 'refused' ? <Banner tone="error" testId="settings-refused">{t('device.refused', { message: state.refusal.text })}</Banner> : null}
       <div className="settings-split">
         <div className="settings__scroll">
-          <section className="settings-card" aria-labelledby="device-enrol">
-            <h2 id="device-enrol" className="settings-card__title">{t('device.enrolTitle')}</h2>
+          <SettingsCard id="device-enrol" title={t('device.enrolTitle')}>
             <p className="muted">{t('device.about')}</p>
             <div className="settings-form">
               <TextField
@@ -114,11 +112,10 @@ function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps 
                 testId="device-key"
               />
             </div>
-          </section>
+          </SettingsCard>
         </div>
         <aside className="settings-side">
-          <section className="settings-card" aria-labelledby="device-now" data-testid="device-now">
-            <h2 id="device-now" className="settings-card__title">{t('device.nowTitle')}</h2>
+          <SettingsCard id="device-now" title={t('device.nowTitle')} testId="device-now">
             <dl className="settings-facts">
               <dt>{t('device.deviceId')}</dt>
               <dd dir="ltr" data-testid="device-now-id">{now.settings.deviceId}</dd>
@@ -129,7 +126,7 @@ function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps 
                 {key.set && key.fingerprint ? t('device.keySet', { fingerprint: key.fingerprint }) : t('device.keyNotSet')}
               </dd>
             </dl>
-          </section>
+          </SettingsCard>
         </aside>
       </div>
       <div className="settings-actions">
@@ -138,6 +135,6 @@ function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps 
           {state.status === 'enrolling' ? t('device.enrolling') : t('device.enrol')}
         </button>
       </div>
-    </div>
+    </SectionFrame>
   );
 }

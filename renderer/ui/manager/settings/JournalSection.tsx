@@ -9,8 +9,8 @@ import { currentLocale } from '../../../i18n';
 import { Banner } from '../../components/Banner';
 import { useMoney } from '../../components/Money';
 import { formatDateTime } from '../../format';
-import { PageBar } from '../common/fields';
 import type { SectionProps } from './route';
+import { SectionFrame, SettingsCard } from './SectionPage';
 
 type Step =
   | { status: 'idle' }
@@ -59,21 +59,18 @@ export function JournalSection({ station, onBack, onStationChange }: SectionProp
   const folder = files.status === 'ready' ? files.value.folder : 'journal-import';
 
   return (
-    <div className="mgr__page settings" data-testid="settings-journal">
-      <PageBar title={t('journal.title')} onBack={onBack} backLabel={t('common.back')} />
+    <SectionFrame section="journal" onBack={onBack}>
       <div className="settings__scroll">
-        <section className="settings-card settings-card--narrow" aria-labelledby="journal-what">
-          <h2 id="journal-what" className="settings-card__title">{t('journal.what')}</h2>
+        <SettingsCard id="journal-what" title={t('journal.what')} narrow>
           {status.status === 'ready' ? (
             <p data-testid="journal-status">
               {status.value.count > 0 ? t('journal.status', { count: status.value.count, at: when(status.value.lastAt) }) : t('journal.statusEmpty')}
             </p>
           ) : null}
           {status.status === 'failed' ? <Banner tone="error">{t('journal.statusFailed', { message: status.message })}</Banner> : null}
-        </section>
+        </SettingsCard>
 
-        <section className="settings-card settings-card--narrow" aria-labelledby="journal-import">
-          <h2 id="journal-import" className="settings-card__title">{t('journal.importTitle')}</h2>
+        <SettingsCard id="journal-import" title={t('journal.importTitle')} narrow>
           <p>{t('journal.importAbout', { folder })}</p>
           {files.status === 'ready' && files.value.files.length === 0 ? <p className="muted" data-testid="journal-no-files">{t('journal.noFiles', { folder })}</p> : null}
           {files.status === 'ready' ? (
@@ -117,8 +114,8 @@ export function JournalSection({ station, onBack, onStationChange }: SectionProp
             </Banner>
           ) : null}
           {step.status === 'failed' ? <Banner tone="error" testId="journal-import-failed">{t('journal.failed', { message: step.message })}</Banner> : null}
-        </section>
+        </SettingsCard>
       </div>
-    </div>
+    </SectionFrame>
   );
 }

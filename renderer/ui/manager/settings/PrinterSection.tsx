@@ -4,10 +4,10 @@ import type { HostSettings } from '../../../../shared/contract';
 import { currentLocale } from '../../../i18n';
 import { Banner } from '../../components/Banner';
 import { formatDateTime } from '../../format';
-import { PageBar, Segmented, Toggle, TextField } from '../common/fields';
+import { Segmented, Toggle, TextField } from '../common/fields';
 import { shown } from '../../../hooks/useLoadable';
 import { useGeneration } from '../../../hooks/useGeneration';
-import { LeaveUnsaved, SaveBanners, SectionNotReady, type SectionSaveState, SaveBar } from './SectionPage';
+import { LeaveUnsaved, SaveBanners, SectionFrame, SectionNotReady, type SectionSaveState, SaveBar, SettingsCard } from './SectionPage';
 import { revealFirstProblem, useProblemText } from './problemText';
 import { printDocument } from '../../../app/printing';
 import { saveMachineSettings, useAppInfo, useHostSettings, usePrinterCheck } from '../../../app/settings';
@@ -120,13 +120,11 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
   const light = status.status === 'ready' ? status.value : null;
 
   return (
-    <div className="mgr__page settings" data-testid="settings-printer" ref={pageRef}>
-      <PageBar title={t('printer.title')} onBack={() => (dirty ? setLeaving(true) : onBack())} backLabel={t('common.back')} />
+    <SectionFrame section="printer" onBack={() => (dirty ? setLeaving(true) : onBack())} pageRef={pageRef}>
       <SaveBanners save={save} saved={t('printer.saved')} refused={(r) => t('printer.refused', { message: r.refusal.text })} />
       <div className="settings-split">
         <div className="settings__scroll">
-          <section className="settings-card" aria-labelledby="printer-kind">
-            <h2 id="printer-kind" className="settings-card__title">{t('printer.groups.printer')}</h2>
+          <SettingsCard id="printer-kind" title={t('printer.groups.printer')}>
             <Segmented<PrinterKind>
               label={t('printer.kind')}
               value={form.kind}
@@ -157,9 +155,8 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
                 />
               </div>
             ) : null}
-          </section>
-          <section className="settings-card" aria-labelledby="printer-paper">
-            <h2 id="printer-paper" className="settings-card__title">{t('printer.groups.paper')}</h2>
+          </SettingsCard>
+          <SettingsCard id="printer-paper" title={t('printer.groups.paper')}>
             <Segmented
               label={t('printer.paperWidth')}
               value={String(form.paperWidth)}
@@ -188,11 +185,10 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
                 testId="printer-kiosk"
               />
             </div>
-          </section>
+          </SettingsCard>
         </div>
         <aside className="settings-side">
-          <section className="settings-card" aria-labelledby="printer-now" data-testid="printer-check" data-state={light?.state ?? status.status}>
-            <h2 id="printer-now" className="settings-card__title">{t('printer.now.title')}</h2>
+          <SettingsCard id="printer-now" title={t('printer.now.title')} testId="printer-check" state={light?.state ?? status.status}>
             {light ? (
               <>
                 <p className={`settings-light settings-light--${light.state}`}>
@@ -208,9 +204,8 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
               <p className="muted">{t('printer.now.checking')}</p>
             )}
             <button type="button" className="btn btn--ghost btn--block" onClick={recheck} data-testid="printer-recheck">{t('printer.now.again')}</button>
-          </section>
-          <section className="settings-card" aria-labelledby="printer-test">
-            <h2 id="printer-test" className="settings-card__title">{t('printer.test.heading')}</h2>
+          </SettingsCard>
+          <SettingsCard id="printer-test" title={t('printer.test.heading')}>
             <button
               type="button"
               className="btn btn--secondary btn--large btn--block"
@@ -223,7 +218,7 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
             {dirty ? <p className="mfield__hint">{t('printer.test.saveFirst')}</p> : null}
             {test.status === 'printed' ? <Banner tone="ok" testId="printer-test-result">{t('printer.test.printed', { target: targetText(test.target) })}</Banner> : null}
             {test.status === 'failed' ? <Banner tone="error" testId="printer-test-result">{test.message}</Banner> : null}
-          </section>
+          </SettingsCard>
         </aside>
       </div>
       <SaveBar
@@ -231,6 +226,6 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
         saveLabel={t('printer.save')} onUndo={() => { setForm(printerFormFrom(saved)); setProblems({}); setSave({ status: 'editing' }); }} onSave={() => void submit()} testIdPrefix="printer"
       />
       {leaving ? <LeaveUnsaved what={t('printer.title')} onStay={() => setLeaving(false)} onLeave={onBack} /> : null}
-    </div>
+    </SectionFrame>
   );
 }

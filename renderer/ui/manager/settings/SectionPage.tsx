@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../components/Banner';
+import { ConfirmActions } from '../../components/ConfirmActions';
 import { Dialog } from '../../components/Dialog';
 import { PageBar } from '../common/fields';
 import type { Loadable } from '../../../hooks/useLoadable';
@@ -24,12 +25,49 @@ export function SectionNotReady({ section, loaded, from, onBack }: {
 }) {
   const { t } = useTranslation('settings');
   return (
-    <div className="mgr__page settings" data-testid={`settings-${section}`}>
-      <PageBar title={t(`${section}.title`)} onBack={onBack} backLabel={t('common.back')} />
+    <SectionFrame section={section} onBack={onBack}>
       {loaded.status === 'failed'
         ? <Banner tone="error">{t(from === 'store' ? 'home.storeFailed' : 'home.hostFailed', { message: loaded.message })}</Banner>
         : <p className="mgr__loading">{t('common.loading')}</p>}
+    </SectionFrame>
+  );
+}
+
+/**
+ * A section's page: the bar with its title and Back over what the section shows.
+ * `pageRef` is the page, where `revealFirstProblem` looks for a field marked in red.
+ */
+export function SectionFrame({ section, onBack, pageRef, children }: {
+  section: SettingsSection;
+  onBack: () => void;
+  pageRef?: Ref<HTMLDivElement>;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('settings');
+  return (
+    <div className="mgr__page settings" data-testid={`settings-${section}`} ref={pageRef}>
+      <PageBar title={t(`${section}.title`)} onBack={onBack} backLabel={t('common.back')} />
+      {children}
     </div>
+  );
+}
+
+/** A card of a settings page: a region named by its heading (`id` ties the two). */
+export function SettingsCard({ id, title, narrow = false, testId, state, children }: {
+  id: string;
+  title: string;
+  /** One column of text (backup, journal) rather than a form's width. */
+  narrow?: boolean;
+  testId?: string;
+  /** Exposed as `data-state`, for a card whose look follows what it reports. */
+  state?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className={narrow ? 'settings-card settings-card--narrow' : 'settings-card'} aria-labelledby={id} data-testid={testId} data-state={state}>
+      <h2 id={id} className="settings-card__title">{title}</h2>
+      {children}
+    </section>
   );
 }
 
@@ -92,10 +130,10 @@ export function LeaveUnsaved({ what, onStay, onLeave }: { what: string; onStay: 
   return (
     <Dialog title={t('leave.title')} onClose={onStay} closeLabel={t('common.close')} className="confirm" testId="settings-leave">
       <p>{t('leave.question', { what })}</p>
-      <div className="confirm__actions">
-        <button type="button" className="btn btn--secondary btn--large" onClick={onStay} autoFocus>{t('leave.stay')}</button>
-        <button type="button" className="btn btn--danger btn--large" onClick={onLeave} data-testid="settings-leave-confirm">{t('leave.discard')}</button>
-      </div>
+      <ConfirmActions
+        cancelLabel={t('leave.stay')} onCancel={onStay} focusCancel tone="danger"
+        confirmLabel={t('leave.discard')} onConfirm={onLeave} confirmTestId="settings-leave-confirm"
+      />
     </Dialog>
   );
 }

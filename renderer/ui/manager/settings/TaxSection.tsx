@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_TAX_TABLE, formatRate, type TaxRule, type TaxTable } from '../../../../shared/tax';
+import { ConfirmActions } from '../../components/ConfirmActions';
 import { Dialog } from '../../components/Dialog';
 import { useMoney } from '../../components/Money';
 import { PageBar, Segmented, TextField } from '../common/fields';
@@ -117,12 +118,10 @@ function TaxEditor({ station, user, onBack, onStationChange, initial }: SectionP
       {confirmReset ? (
         <Dialog title={t('tax.resetTitle')} onClose={() => setConfirmReset(false)} closeLabel={t('common.close')} className="confirm" testId="tax-reset-dialog">
           <p>{t('tax.resetQuestion')}</p>
-          <div className="confirm__actions">
-            <button type="button" className="btn btn--secondary btn--large" onClick={() => setConfirmReset(false)} autoFocus>{t('common.cancel')}</button>
-            <button type="button" className="btn btn--danger btn--large" onClick={() => { change([...DEFAULT_TAX_TABLE]); setConfirmReset(false); }} data-testid="tax-reset-confirm">
-              {t('tax.resetConfirm')}
-            </button>
-          </div>
+          <ConfirmActions
+            cancelLabel={t('common.cancel')} onCancel={() => setConfirmReset(false)} focusCancel tone="danger"
+            confirmLabel={t('tax.resetConfirm')} onConfirm={() => { change([...DEFAULT_TAX_TABLE]); setConfirmReset(false); }} confirmTestId="tax-reset-confirm"
+          />
         </Dialog>
       ) : null}
       {leaving ? <LeaveUnsaved what={t('tax.title')} onStay={() => setLeaving(false)} onLeave={onBack} /> : null}

@@ -4,14 +4,13 @@ import type { UserEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
 import type { Station } from '../../../app/station';
 import { PageBar, Segmented, TextField, Toggle } from '../common/fields';
-import { useSave } from '../../../hooks/useSave';
-import { FormActions } from '../common/form';
+import { FormActions, useRecordForm } from '../common/form';
 import { ListTable } from '../common/ListTable';
 import { PinPad } from '../common/PinPad';
 import { saveUser, useUsers } from '../../../app/catalog-admin';
 import { shown } from '../../../hooks/useLoadable';
 import { useGeneration } from '../../../hooks/useGeneration';
-import { userDraftFrom, userFormFrom, type FormErrors, type UserField, type UserForm as Form } from '../logic/forms';
+import { userDraftFrom, userFormFrom, type UserField, type UserForm as Form } from '../logic/forms';
 import type { ManagerPageProps } from '../route';
 
 type View = { kind: 'list' } | { kind: 'edit'; user: UserEntity | null };
@@ -77,22 +76,9 @@ export function UsersScreen({ station, user, onHome }: ManagerPageProps) {
 
 function UserForm({ station, by, user, onDone }: { station: Station; by: UserEntity; user: UserEntity | null; onDone: (saved: UserEntity | null) => void }) {
   const { t } = useTranslation('manager');
-  const [form, setForm] = useState<Form>(() => userFormFrom(user));
-  const [errors, setErrors] = useState<FormErrors<UserField>>({});
-  const { save, refuse, run } = useSave();
+  const { form, set, errors, save, submit: write } = useRecordForm<Form, UserField>(() => userFormFrom(user));
   const [changingPin, setChangingPin] = useState(user === null);
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
-
-  const submit = async () => {
-    const checked = userDraftFrom(form);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      refuse(t('common.checkFields'));
-      return;
-    }
-    setErrors({});
-    await run(() => saveUser(station, by, checked.value), onDone);
-  };
+  const submit = () => write(userDraftFrom(form), (draft) => saveUser(station, by, draft), onDone);
 
   return (
     <div className="mgr__page" data-testid="user-form">

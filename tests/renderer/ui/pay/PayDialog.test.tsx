@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PINS } from '../../../../renderer/db';
-import { cartLines, renderKiosk, scan, signIn, type RenderedKiosk } from '../harness';
+import { cartLines, renderKiosk, scan, scanIntoCart, signIn, type RenderedKiosk } from '../harness';
 
 const SHAWL = '2000000000015'; // ₹12,500
 const BOX = '2000000000053'; // ₹3,200
@@ -11,9 +11,7 @@ const BOX = '2000000000053'; // ₹3,200
 async function payingForTwo(): Promise<RenderedKiosk & { dialog: HTMLElement }> {
   const kiosk = await renderKiosk();
   await signIn(kiosk.user, DEMO_PINS.operator);
-  scan(SHAWL);
-  scan(BOX);
-  await waitFor(() => expect(cartLines()).toHaveLength(2));
+  await scanIntoCart([SHAWL, BOX]);
   await kiosk.user.click(screen.getByTestId('pay'));
   return { ...kiosk, dialog: await screen.findByTestId('pay-dialog') };
 }

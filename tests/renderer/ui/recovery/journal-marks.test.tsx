@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../../../shared/result';
 import { DEMO_PINS } from '../../../../renderer/db';
-import { cartLines, renderKiosk, scan, signIn } from '../harness';
+import { payInCash, renderKiosk, scanIntoCart, signIn } from '../harness';
 
 const BOX = '2000000000053'; // ₹3,200
 
@@ -12,13 +12,8 @@ describe('the journal at the counter', () => {
     const { user, station } = await renderKiosk();
     expect((await screen.findByTestId('last-sale')).textContent).toBe('No sale recorded yet on this kiosk.');
     await signIn(user, DEMO_PINS.operator);
-    scan(BOX);
-    await waitFor(() => expect(cartLines()).toHaveLength(1));
-    await user.click(screen.getByTestId('pay'));
-    const dialog = await screen.findByTestId('pay-dialog');
-    await user.type(within(dialog).getByTestId('cash-input'), '3200');
-    await user.click(within(dialog).getByTestId('complete-sale'));
-    const done = await screen.findByTestId('sale-done');
+    await scanIntoCart([BOX]);
+    const done = await payInCash(user, '3200');
     // The harness's sender is not running: the record waits in the queue.
     expect(within(done).getByTestId('not-copied').textContent).toBe('Not yet copied');
     expect(await station().db.journalQueue.count()).toBeGreaterThan(0);
@@ -38,13 +33,8 @@ describe('the journal at the counter', () => {
       },
     });
     await signIn(user, DEMO_PINS.operator);
-    scan(BOX);
-    await waitFor(() => expect(cartLines()).toHaveLength(1));
-    await user.click(screen.getByTestId('pay'));
-    const dialog = await screen.findByTestId('pay-dialog');
-    await user.type(within(dialog).getByTestId('cash-input'), '3200');
-    await user.click(within(dialog).getByTestId('complete-sale'));
-    await screen.findByTestId('sale-done');
+    await scanIntoCart([BOX]);
+    await payInCash(user, '3200');
     expect(screen.queryByTestId('not-copied')).not.toBeNull();
     station().journal.start();
     await waitFor(() => expect(screen.queryByTestId('not-copied')).toBeNull(), { timeout: 5000 });

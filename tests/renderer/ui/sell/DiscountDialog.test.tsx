@@ -2,15 +2,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PINS } from '../../../../renderer/db';
-import { cartLines, renderKiosk, scan, signIn, type RenderedKiosk } from '../harness';
+import { cartLines, payInCash, renderKiosk, scanIntoCart, signIn, type RenderedKiosk } from '../harness';
 
 const SHAWL = '2000000000015'; // ₹12,500; the demo store's discount limit is 10%
 
 async function discountingTheShawl(): Promise<RenderedKiosk & { dialog: HTMLElement }> {
   const kiosk = await renderKiosk();
   await signIn(kiosk.user, DEMO_PINS.operator);
-  scan(SHAWL);
-  await waitFor(() => expect(cartLines()).toHaveLength(1));
+  await scanIntoCart([SHAWL]);
   await kiosk.user.click(within(cartLines()[0]!).getByTestId('cart-line-discount'));
   return { ...kiosk, dialog: await screen.findByTestId('discount-dialog') };
 }
@@ -44,11 +43,7 @@ describe('DiscountDialog: a discount on a line', () => {
     expect(within(cartLines()[0]!).getByTestId('cart-line-discount-text').textContent).toContain('-₹2,500.00');
 
     // The approval goes into the sale's record with it.
-    await user.click(screen.getByTestId('pay'));
-    const pay = await screen.findByTestId('pay-dialog');
-    await user.type(within(pay).getByTestId('cash-input'), '10000');
-    await user.click(within(pay).getByTestId('complete-sale'));
-    await screen.findByTestId('sale-done');
+    await payInCash(user, '10000');
     const manager = (await db.users.toArray()).find((u) => u.role === 'manager')!;
     const commit = (await db.audit.toArray()).find((a) => a.action === 'sale.commit');
     expect(commit?.detail).toMatchObject({ discount: 250_000, discountApprovals: [expect.objectContaining({ managerId: manager.id })] });

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PINS, OPEN_CART_ID } from '../../../../renderer/db';
-import { cartLines, renderKiosk, scan, signIn, type RenderedKiosk } from '../harness';
+import { cartLines, payByCard, renderKiosk, scan, scanIntoCart, signIn, type RenderedKiosk } from '../harness';
 
 const SHAWL = '2000000000015';
 const BOX = '2000000000053';
@@ -19,10 +19,7 @@ describe('The sale in progress: kept across a reload, parked and recalled', () =
   it('a reload mid-sale keeps the cart, approvals and all, and says so at sign-in', async () => {
     const first = await renderKiosk();
     await signIn(first.user, DEMO_PINS.operator);
-    scan(SHAWL);
-    await waitFor(() => expect(cartLines()).toHaveLength(1));
-    scan(CARPET);
-    await waitFor(() => expect(cartLines()).toHaveLength(2));
+    await scanIntoCart([SHAWL, CARPET]);
     // 5 of 2 carpets, approved by a manager.
     await first.user.click(within(cartLines()[1]!).getByTestId('cart-line-qty'));
     const keypad = within(await screen.findByTestId('quantity-dialog')).getByRole('group', { name: 'Quantity keypad' });
@@ -41,13 +38,7 @@ describe('The sale in progress: kept across a reload, parked and recalled', () =
     expect(names()).toEqual(['Pashmina shawl, natural', 'Silk carpet 3x5 ft']);
     expect(qtyOf(1)).toBe('5');
     // The manager's approval came back with it: the sale goes through as it was.
-    await again.user.click(screen.getByTestId('pay'));
-    const pay = await screen.findByTestId('pay-dialog');
-    await again.user.click(within(pay).getByTestId('pay-method-card'));
-    await again.user.type(within(pay).getByTestId('card-reference'), 'AUTH9');
-    await again.user.click(within(pay).getByTestId('add-card'));
-    await again.user.click(within(pay).getByTestId('complete-sale'));
-    await screen.findByTestId('sale-done');
+    await payByCard(again.user, 'AUTH9');
     expect(await again.db.carts.get(OPEN_CART_ID)).toBeUndefined();
   });
 
@@ -67,8 +58,7 @@ describe('The sale in progress: kept across a reload, parked and recalled', () =
     const kiosk = await renderKiosk();
     await signIn(kiosk.user, DEMO_PINS.operator);
     expect(screen.queryByTestId('recall-open')).toBeNull();
-    scan(SHAWL);
-    await waitFor(() => expect(cartLines()).toHaveLength(1));
+    await scanIntoCart([SHAWL]);
     await kiosk.user.click(screen.getByTestId('park-open'));
     const park = await screen.findByTestId('park-dialog');
     await kiosk.user.type(within(park).getByTestId('park-label'), 'Red pheran');

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PINS } from '../../../../renderer/db';
-import { cartLines, renderKiosk, scan, signIn } from '../harness';
+import { cartLines, renderKiosk, scan, scanIntoCart, signIn } from '../harness';
 
 const SHAWL = '2000000000015';
 
@@ -10,8 +10,7 @@ describe('SellScreen: scan and search into the cart', () => {
   it('adds a scanned label to the cart, and a second scan of it makes two', async () => {
     const { user } = await renderKiosk();
     await signIn(user, DEMO_PINS.operator);
-    scan(SHAWL);
-    await waitFor(() => expect(cartLines()).toHaveLength(1));
+    await scanIntoCart([SHAWL]);
     expect(cartLines()[0]!.textContent).toContain('Pashmina shawl, natural');
     expect((await screen.findByTestId('scan-notice')).textContent).toContain('Pashmina shawl, natural');
     scan(SHAWL);

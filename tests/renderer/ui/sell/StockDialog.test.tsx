@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PINS } from '../../../../renderer/db';
-import { cartLines, renderKiosk, scan, signIn, type RenderedKiosk } from '../harness';
+import { cartLines, payByCard, renderKiosk, scan, scanIntoCart, signIn, type RenderedKiosk } from '../harness';
 
 const CARPET = '2000000000091'; // Silk carpet 3x5 ft, ₹1,85,000, 2 in stock; the demo store's limit is 2 beyond
 const SHAWL = '2000000000015'; // 6 in stock
@@ -13,8 +13,7 @@ const plus = (kiosk: RenderedKiosk) => kiosk.user.click(screen.getByRole('button
 async function sellingTheCarpet(): Promise<RenderedKiosk> {
   const kiosk = await renderKiosk();
   await signIn(kiosk.user, DEMO_PINS.operator);
-  scan(CARPET);
-  await waitFor(() => expect(cartLines()).toHaveLength(1));
+  await scanIntoCart([CARPET]);
   return kiosk;
 }
 
@@ -26,22 +25,11 @@ async function typeQuantity(kiosk: RenderedKiosk, qty: string): Promise<void> {
   await kiosk.user.click(within(dialog).getByTestId('quantity-set'));
 }
 
-async function payByCard(kiosk: RenderedKiosk): Promise<void> {
-  await kiosk.user.click(screen.getByTestId('pay'));
-  const pay = await screen.findByTestId('pay-dialog');
-  await kiosk.user.click(within(pay).getByTestId('pay-method-card'));
-  await kiosk.user.type(within(pay).getByTestId('card-reference'), 'AUTH7');
-  await kiosk.user.click(within(pay).getByTestId('add-card'));
-  await kiosk.user.click(within(pay).getByTestId('complete-sale'));
-  await screen.findByTestId('sale-done');
-}
-
 describe('Quantities past the stock count', () => {
   it('types a quantity on the keypad; within the count it changes at once', async () => {
     const kiosk = await renderKiosk();
     await signIn(kiosk.user, DEMO_PINS.operator);
-    scan(SHAWL);
-    await waitFor(() => expect(cartLines()).toHaveLength(1));
+    await scanIntoCart([SHAWL]);
     await typeQuantity(kiosk, '4');
     await waitFor(() => expect(qtyOf()).toBe('4'));
     expect(screen.queryByTestId('quantity-dialog')).toBeNull();
@@ -104,7 +92,7 @@ describe('Quantities past the stock count', () => {
     await kiosk.user.click(within(dialog).getByTestId('stock-approve'));
     await waitFor(() => expect(qtyOf()).toBe('5'));
 
-    await payByCard(kiosk);
+    await payByCard(kiosk.user, 'AUTH7');
     const manager = (await kiosk.db.users.toArray()).find((u) => u.role === 'manager')!;
     const carpet = (await kiosk.db.products.toArray()).find((p) => p.barcode === CARPET)!;
     expect(carpet.stock).toBe(-3);
