@@ -12,6 +12,10 @@ export { findProductByBarcode, searchProducts, productSearchWords, type ProductW
 export { commitSale, peekNextReceiptNo, SaleNotRecordedError, type CommitSaleInput, type CommittedSale, type LineApproval } from './sales';
 export { saveOpenCart, loadOpenCart, parkCart, parkedCarts, recallCart, OPEN_CART_ID, type CartDraft } from './carts';
 export { findSaleByReceiptNo, recentSales, recordReprint, recordNoSale } from './receipts';
+export {
+  commitReturn, findReturnableSale, loadSaleById, ReturnRefusedError, ReturnNotRecordedError, CREDIT_NOTE_COUNTER_PREFIX,
+  type CommitReturnInput, type CommittedReturn, type ReturnableSale,
+} from './returns';
 export { openDay, DayClosedError } from './days';
 export { getStoreProfile, saveStoreProfile, getTaxTable, saveTaxTable, isDemoData, setDemoData } from './settings';
 export { requestPersistence, checkSpace, MIN_FREE_BYTES, type PersistenceState, type SpaceState } from './storage';
