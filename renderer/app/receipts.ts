@@ -3,9 +3,9 @@ import type { PrintDocument } from '../../shared/documents';
 import type { SaleEntity, UserEntity } from '../../shared/entities';
 import { findSaleByReceiptNo, recentSales, recordReprint, type CommittedSale } from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
-import { makeReceipt } from './checkout';
 import { attempt, messageOf, type Outcome } from './outcome';
 import { printDocument, type PrintOutcome } from './printing';
+import { documentFor } from './returns';
 import type { Station } from './station';
 
 export function useRecentSales(station: Station, limit = 50): Loadable<SaleEntity[]> {
@@ -20,14 +20,14 @@ export interface OpenedReceipt {
   buildError: string | null;
 }
 
-/** Opens a receipt by its number (typed, or scanned from the paper): null when there is none. */
+/** Opens a receipt or credit note by its number (typed, or scanned from the paper): null when there is none. */
 export async function openReceipt(station: Station, receiptNo: string): Promise<Outcome<OpenedReceipt | null>> {
   const found = await attempt(() => findSaleByReceiptNo(station.db, receiptNo));
   if (found.status !== 'ok') return found;
   if (!found.value) return { status: 'ok', value: null };
   const sale = found.value;
   try {
-    return { status: 'ok', value: { sale, document: makeReceipt(station, sale, 'original'), buildError: null } };
+    return { status: 'ok', value: { sale, document: await documentFor(station, sale, 'original'), buildError: null } };
   } catch (error) {
     return { status: 'ok', value: { sale, document: null, buildError: messageOf(error) } };
   }
@@ -46,7 +46,7 @@ export interface Reprinted {
  */
 export async function reprintDuplicate(station: Station, sale: CommittedSale, by: UserEntity, now: Date = new Date()): Promise<Outcome<Reprinted>> {
   const recorded = await attempt(async () => {
-    const document = makeReceipt(station, sale, 'duplicate');
+    const document = await documentFor(station, sale, 'duplicate');
     await recordReprint(station.db, sale.sale, by.id, now, station.profile.timeZone);
     return document;
   });

@@ -10,6 +10,8 @@ describe('sellDialog: where a scan goes', () => {
     { name: 'pay', scanned: null },
     { name: 'discount', productId: 'p1', scanned: null },
     { name: 'drawer', scanned: null },
+    { name: 'return', receiptNo: null, scanned: null },
+    { name: 'void', receiptNo: 'K01/2627/000001', recorded: false, scanned: null },
   ])('goes to the $name dialog, not to the cart', (open) => {
     expect(scanTarget(open)).toBe('dialog');
   });
