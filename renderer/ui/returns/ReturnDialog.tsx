@@ -191,7 +191,7 @@ export function ReturnDialog({ station, operator, mode, receiptNo, scanned, onCl
           <p className="muted">{t('returns.findHint')}</p>
         </form>
         <div aria-live="polite">
-          {step.problem?.kind === 'missing' ? <Banner tone="error" testId="return-missing">{t('returns.missing', { receiptNo: step.problem.receiptNo })}</Banner> : null}
+          {step.problem?.kind === 'missing' ? <Banner tone="error" testId="return-missing">{t('returns.missing', { receiptNo: isolate(step.problem.receiptNo) })}</Banner> : null}
           {step.problem?.kind === 'refused' ? <Banner tone="error" testId="return-missing">{step.problem.message}</Banner> : null}
           {step.problem?.kind === 'failed' ? <Banner tone="error" testId="return-missing">{t('returns.openFailed', { message: step.problem.message })}</Banner> : null}
           {scanBanner}
@@ -209,8 +209,8 @@ export function ReturnDialog({ station, operator, mode, receiptNo, scanned, onCl
         <div className="return-dialog__done" data-testid="return-done">
           <section className="return-dialog__facts">
             <h3 className="done__title">{mode === 'void' ? t('returns.voided') : t('returns.recorded')}</h3>
-            <p className="done__receipt-no" data-testid="return-credit-note-no">{t('returns.creditNoteNo', { receiptNo: note.receiptNo })}</p>
-            <p className="muted">{t('returns.againstInvoice', { receiptNo: recorded.ret.original.sale.receiptNo })}</p>
+            <p className="done__receipt-no" data-testid="return-credit-note-no">{t('returns.creditNoteNo', { receiptNo: isolate(note.receiptNo) })}</p>
+            <p className="muted">{t('returns.againstInvoice', { receiptNo: isolate(recorded.ret.original.sale.receiptNo) })}</p>
             <dl className="figures done__figures">
               <dt>{t('returns.refundTotal')}</dt>
               <dd data-testid="return-done-total"><Money amount={-note.total} /></dd>
@@ -259,7 +259,7 @@ export function ReturnDialog({ station, operator, mode, receiptNo, scanned, onCl
   const original = step.sale.original.sale;
   const header = (
     <p className="return-dialog__invoice" data-testid="return-invoice">
-      {t('returns.invoice', { receiptNo: original.receiptNo })} · <Money amount={original.total} />
+      {t('returns.invoice', { receiptNo: isolate(original.receiptNo) })} · <Money amount={original.total} />
     </p>
   );
   const refundLine = (
@@ -292,7 +292,7 @@ export function ReturnDialog({ station, operator, mode, receiptNo, scanned, onCl
                     <tr key={line.id} data-testid="return-line" className={selected === line.id ? 'is-selected' : undefined}>
                       <td>
                         <div className="return-dialog__name">{line.name}</div>
-                        <div className="muted">{t('sell.byArtisan', { name: isolate(line.artisanName) })} · {t('returns.paidEach', { amount: money(Math.round(line.gross / line.qty)) })}</div>
+                        <div className="muted">{t('sell.byArtisan', { name: isolate(line.artisanName) })} · {t('returns.paidEach', { amount: isolate(money(Math.round(line.gross / line.qty))) })}</div>
                       </td>
                       <td className="num" data-testid="return-line-sold">{line.qty}</td>
                       <td className="num" data-testid="return-line-returned">{returned}</td>
@@ -342,7 +342,7 @@ export function ReturnDialog({ station, operator, mode, receiptNo, scanned, onCl
           <ul className="return-dialog__summary" data-testid="return-summary">
             {wanted.map((q) => {
               const line = lines.find((l) => l.line.id === q.lineId)!.line;
-              return <li key={q.lineId}>{t('returns.summaryLine', { qty: q.qty, name: line.name })}</li>;
+              return <li key={q.lineId}>{t('returns.summaryLine', { qty: q.qty, name: isolate(line.name) })}</li>;
             })}
           </ul>
           {refundLine}

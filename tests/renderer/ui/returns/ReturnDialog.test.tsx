@@ -2,6 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PINS } from '../../../../renderer/db';
+import { withoutIsolates } from '../../../../renderer/ui/format/bidi';
 import { cartLines, renderKiosk, scan, signIn, type RenderedKiosk } from '../harness';
 
 const SHAWL = '2000000000015'; // ₹12,500
@@ -17,10 +18,10 @@ async function soldTwoBoxesAndAShawl(): Promise<RenderedKiosk> {
   await waitFor(() => expect(cartLines()).toHaveLength(2));
   await waitFor(() => expect(screen.getByTestId('total-items').textContent).toBe('3'));
   await kiosk.user.click(screen.getByTestId('pay'));
-  const pay = await screen.findByTestId('pay-dialog');
+  const pay = await screen.findByTestId('pay-dialog', {}, SLOW);
   await kiosk.user.type(within(pay).getByTestId('cash-input'), '14200');
   await kiosk.user.click(within(pay).getByTestId('complete-sale'));
-  await screen.findByTestId('sale-done');
+  await screen.findByTestId('sale-done', {}, SLOW);
   await kiosk.user.click(screen.getByTestId('new-sale'));
   return kiosk;
 }
@@ -31,16 +32,19 @@ function lineRow(name: string): HTMLElement {
   return row;
 }
 
+/** Waits on the store under a loaded machine: longer than Testing Library's 1 s. */
+const SLOW = { timeout: 5_000 };
+
 const printedTexts = (fake: RenderedKiosk['fake']) => fake.calls.filter((c) => c.method === 'printer.print').map((c) => JSON.stringify(c.input));
 
 describe('ReturnDialog: a return at the counter', () => {
   it('finds the invoice by its number, never offers more than was sold, and returns one piece with a manager’s PIN', async () => {
     const { user, db, fake } = await soldTwoBoxesAndAShawl();
     await user.click(screen.getByTestId('open-return'));
-    const dialog = await screen.findByTestId('return-dialog');
+    const dialog = await screen.findByTestId('return-dialog', {}, SLOW);
     await user.type(within(dialog).getByTestId('return-find-input'), '1');
     await user.click(within(dialog).getByTestId('return-find'));
-    await screen.findByTestId('return-lines');
+    await screen.findByTestId('return-lines', {}, SLOW);
     expect(screen.getByTestId('return-invoice').textContent).toContain('K01/2627/000001');
 
     const box = lineRow('Papier');
@@ -66,19 +70,19 @@ describe('ReturnDialog: a return at the counter', () => {
     expect(screen.getByTestId('return-refund').textContent).toContain('₹850.00');
 
     await user.click(screen.getByTestId('return-next'));
-    expect(screen.getByTestId('return-summary').textContent).toContain('1 × Papier');
+    expect(withoutIsolates(screen.getByTestId('return-summary').textContent ?? '')).toContain('1 × Papier');
     // An operator's PIN approves nothing.
     await user.type(screen.getByTestId('return-pin-input'), DEMO_PINS.operator);
     await user.click(screen.getByTestId('return-approve'));
-    await screen.findByTestId('return-pin-error');
+    await screen.findByTestId('return-pin-error', {}, SLOW);
     expect((await db.sales.toArray()).filter((s) => s.kind !== 'sale')).toHaveLength(0);
 
     await user.type(screen.getByTestId('return-pin-input'), DEMO_PINS.manager);
     await user.click(screen.getByTestId('return-approve'));
-    const done = await screen.findByTestId('return-done');
+    const done = await screen.findByTestId('return-done', {}, SLOW);
     expect(within(done).getByTestId('return-credit-note-no').textContent).toContain('K01/C2627/00001');
     expect(within(done).getByTestId('return-give-cash').textContent).toContain('₹850.00');
-    await screen.findByTestId('return-print-ok');
+    await screen.findByTestId('return-print-ok', {}, SLOW);
     expect(within(done).getByTestId('credit-note-preview').textContent).toContain('CREDIT NOTE');
     const printed = printedTexts(fake).at(-1)!;
     expect(printed).toContain('CREDIT NOTE');
@@ -90,7 +94,7 @@ describe('ReturnDialog: a return at the counter', () => {
     await user.click(within(done).getByTestId('return-close'));
     await waitFor(() => expect(screen.queryByTestId('return-dialog')).toBeNull());
     scan('K01/2627/000001');
-    await screen.findByTestId('return-lines');
+    await screen.findByTestId('return-lines', {}, SLOW);
     expect(within(lineRow('Papier')).getByTestId('return-line-returned').textContent).toBe('1');
     expect(cartLines()).toHaveLength(0);
   });
@@ -102,17 +106,17 @@ describe('ReturnDialog: a return at the counter', () => {
     scan(BOX);
     await waitFor(() => expect(cartLines()).toHaveLength(1));
     await user.click(screen.getByTestId('pay'));
-    const pay = await screen.findByTestId('pay-dialog');
+    const pay = await screen.findByTestId('pay-dialog', {}, SLOW);
     await user.type(within(pay).getByTestId('cash-input'), '850');
     await user.click(within(pay).getByTestId('complete-sale'));
-    await screen.findByTestId('sale-done');
+    await screen.findByTestId('sale-done', {}, SLOW);
 
     await user.click(screen.getByTestId('void-sale'));
-    await screen.findByTestId('return-summary');
+    await screen.findByTestId('return-summary', {}, SLOW);
     expect(screen.getByTestId('return-refund').textContent).toContain('₹850.00');
     await user.type(screen.getByTestId('return-pin-input'), DEMO_PINS.manager);
     await user.click(screen.getByTestId('return-approve'));
-    await screen.findByTestId('return-done');
+    await screen.findByTestId('return-done', {}, SLOW);
     const voided = (await db.sales.toArray()).find((s) => s.kind === 'void')!;
     expect(voided.total).toBe(-85_000);
     await user.click(screen.getByTestId('return-close'));
