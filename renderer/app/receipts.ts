@@ -3,9 +3,9 @@ import type { PrintDocument } from '../../shared/documents';
 import type { SaleEntity, UserEntity } from '../../shared/entities';
 import { findSaleByReceiptNo, lastRecordedSale, markOriginalPrinted, originalPrinted, recentSales, recordReprint, type CommittedSale } from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
-import { makeReceipt } from './checkout';
 import { attempt, messageOf, type Outcome } from './outcome';
 import { printDocument, type PrintOutcome } from './printing';
+import { documentFor } from './returns';
 import type { Station } from './station';
 
 /**
@@ -30,14 +30,14 @@ export interface OpenedReceipt {
   buildError: string | null;
 }
 
-/** Opens a receipt by its number (typed, or scanned from the paper): null when there is none. */
+/** Opens a receipt or credit note by its number (typed, or scanned from the paper): null when there is none. */
 export async function openReceipt(station: Station, receiptNo: string): Promise<Outcome<OpenedReceipt | null>> {
   const found = await attempt(() => findSaleByReceiptNo(station.db, receiptNo));
   if (found.status !== 'ok') return found;
   if (!found.value) return { status: 'ok', value: null };
   const sale = found.value;
   try {
-    return { status: 'ok', value: { sale, document: makeReceipt(station, sale, 'original'), buildError: null } };
+    return { status: 'ok', value: { sale, document: await documentFor(station, sale, 'original'), buildError: null } };
   } catch (error) {
     return { status: 'ok', value: { sale, document: null, buildError: messageOf(error) } };
   }
@@ -61,7 +61,7 @@ export async function reprintReceipt(station: Station, sale: CommittedSale, by: 
   if (printedBefore.value) return reprintDuplicate(station, sale, by, now);
   let document: PrintDocument;
   try {
-    document = makeReceipt(station, sale, 'original');
+    document = await documentFor(station, sale, 'original');
   } catch (error) {
     return { status: 'failed', message: messageOf(error) };
   }
@@ -77,7 +77,7 @@ export async function reprintReceipt(station: Station, sale: CommittedSale, by: 
  */
 export async function reprintDuplicate(station: Station, sale: CommittedSale, by: UserEntity, now: Date = new Date()): Promise<Outcome<Reprinted>> {
   const recorded = await attempt(async () => {
-    const document = makeReceipt(station, sale, 'duplicate');
+    const document = await documentFor(station, sale, 'duplicate');
     await recordReprint(station.db, sale.sale, by.id, now, station.profile.timeZone);
     return document;
   });

@@ -14,6 +14,8 @@ describe('sellDialog: where a scan goes', () => {
     { name: 'stock', question: { productId: 'p1', name: 'Carpet', qty: 3, current: 2, stock: 2, needsManager: false, adding: null }, scanned: null },
     { name: 'park', scanned: null },
     { name: 'recall', scanned: null },
+    { name: 'return', receiptNo: null, scanned: null },
+    { name: 'void', receiptNo: 'K01/2627/000001', recorded: false, scanned: null },
   ])('goes to the $name dialog, not to the cart', (open) => {
     expect(scanTarget(open)).toBe('dialog');
   });
