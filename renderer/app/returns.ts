@@ -5,10 +5,11 @@ import { paise, type Paise } from '../../shared/money';
 import { allocateRefund, buildReturnLines, returnedSoFar, type RefundMode, type ReturnQuantity } from '../../shared/returns';
 import type { SettledPayment } from '../../shared/tender';
 import {
-  commitReturn, findReturnableSale, loadSaleById, newId,
+  commitReturn, findReturnableSale, loadSaleById, markOriginalPrinted, newId,
   type CommittedReturn, type CommittedSale, type ReturnableSale,
 } from '../db';
 import { makeReceipt } from './checkout';
+import { COPY_WAIT_MS } from './journal';
 import { attempt, messageOf, type Outcome } from './outcome';
 import { printDocument, type PrintOutcome } from './printing';
 import type { Station } from './station';
@@ -63,6 +64,8 @@ export interface RecordedReturn {
   document: PrintDocument | null;
   print: PrintOutcome;
   openDrawer: boolean;
+  /** The host's journal has it (false: it waits in the queue, and goes when the host answers). */
+  copied: boolean;
 }
 
 export interface ReturnRequest {
@@ -77,26 +80,40 @@ export interface ReturnRequest {
 }
 
 /**
- * A return or void, approved by a manager: commit in one transaction first, and only
- * once it is on disk build the credit note and print it (opening the drawer when cash
- * goes back). A printer failure never undoes the return: the credit note can be reprinted.
+ * A return or void, approved by a manager: commit in one transaction first (which queues
+ * its journal record, checked against the journal's highest credit-note number), give the
+ * host a moment to copy it as checkout does, and only then build the credit note and print
+ * it (opening the drawer when cash goes back). A printer failure never undoes the return:
+ * the credit note can be reprinted, as the original until one has come out.
  */
 export async function returnItems(station: Station, request: ReturnRequest): Promise<Outcome<RecordedReturn>> {
+  const now = request.now ?? new Date();
   const committed = await attempt(() => commitReturn(station.db, {
     originalSaleId: request.sale.original.sale.id, quantities: request.quantities, refundMode: request.refundMode,
     kind: request.kind, operator: request.operator, managerId: request.manager.id,
-    deviceId: station.settings.deviceId, now: request.now ?? new Date(), newId,
+    deviceId: station.settings.deviceId, now, newId, numberFloor: station.journal.floor(),
   }));
   if (committed.status !== 'ok') return committed;
   const ret = committed.value;
+  let copied = false;
+  if (ret.journalId) {
+    station.journal.nudge();
+    copied = await station.journal.whenCopied(ret.journalId, COPY_WAIT_MS).catch(() => false);
+  }
   const openDrawer = station.settings.cashDrawer && ret.payments.some((p) => p.method === 'cash');
   let document: PrintDocument;
   try {
     document = makeCreditNote(station, ret, ret.original, 'original');
   } catch (error) {
-    return { status: 'ok', value: { ret, document: null, print: { status: 'failed', message: messageOf(error) }, openDrawer } };
+    return { status: 'ok', value: { ret, document: null, print: { status: 'failed', message: messageOf(error) }, openDrawer, copied } };
   }
-  return { status: 'ok', value: { ret, document, print: await printDocument(station.host, document, openDrawer), openDrawer } };
+  const print = await printDocument(station.host, document, openDrawer);
+  // The mark makes the next print a duplicate; if it cannot be written, the next is another original.
+  if (print.status === 'ok') {
+    await attempt(() => markOriginalPrinted(station.db, ret.sale, now, station.profile.timeZone));
+    station.journal.nudge();
+  }
+  return { status: 'ok', value: { ret, document, print, openDrawer, copied } };
 }
 
 export function makeCreditNote(station: Station, note: CommittedSale, original: CommittedSale, copy: 'original' | 'duplicate'): PrintDocument {

@@ -3,10 +3,12 @@ import type { PaymentEntity, ProductEntity, SaleEntity, SaleLineEntity, UserEnti
 import { creditNoteCounterKey, formatCreditNoteNumber } from '../../shared/invoice';
 import { paise } from '../../shared/money';
 import { allocateRefund, buildReturnLines, type RefundMode, type ReturnProblem, type ReturnQuantity } from '../../shared/returns';
+import { invoiceNumberParts } from '../../shared/journal';
 import { isoWithOffset } from '../../shared/time';
 import { lastAuditEntry, nextAuditEntry } from './audit';
 import { dayForSale } from './days';
 import type { NewId } from './ids';
+import { queueJournal } from './journal-queue';
 import { findSaleByReceiptNo } from './receipts';
 import { StoreRefusal } from './refusal';
 import type { CommittedSale } from './sales';
@@ -31,6 +33,12 @@ export interface CommitReturnInput {
   deviceId: string;
   now: Date;
   newId: NewId;
+  /**
+   * The highest number the host's journal knows per counter key, credit notes' own series
+   * included ("K01/C2627": 4). A credit-note number at or below it was issued before, by a
+   * store that has since lost it: the return is refused, like a sale (commitSale).
+   */
+  numberFloor?: Readonly<Record<string, number>>;
 }
 
 /** A return or void on disk (`sale` is the credit note), with the invoice it reverses. */
@@ -118,12 +126,13 @@ export async function loadSaleById(db: ChinarDb, id: SaleEntity['id']): Promise<
  * approving manager. Nothing committed before is changed. The credit note belongs to the
  * day that is open now, like a sale (none open: refused with the day's own DayNotOpenError),
  * so the artisan's earnings come off, and the cash refund leaves the drawer, on the day of
- * the return.
+ * the return. Every row written goes into the journal queue in the same transaction, the
+ * credit-note counter included, so a store rebuilt from the journal never reissues a number.
  */
 export async function commitReturn(db: ChinarDb, input: CommitReturnInput): Promise<CommittedReturn> {
   try {
     return await db.transaction('rw', [
-      db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.businessDays, db.settings, db.users,
+      db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.businessDays, db.settings, db.users, db.journalQueue,
     ], async () => {
       const [profile, open, manager, originalSale, lastAudit] = await Promise.all([
         getStoreProfile(db), dayForSale(db), db.users.get(input.managerId), db.sales.get(input.originalSaleId), lastAuditEntry(db),
@@ -175,6 +184,11 @@ export async function commitReturn(db: ChinarDb, input: CommitReturnInput): Prom
       const counterKey = `${CREDIT_NOTE_COUNTER_PREFIX}${creditNoteCounterKey(profile.invoiceSeries, businessDate)}`;
       const sequence = ((await db.counters.get(counterKey))?.value ?? 0) + 1;
       const receiptNo = formatCreditNoteNumber(profile.invoiceSeries, businessDate, sequence);
+      const floor = input.numberFloor?.[counterKey.slice(CREDIT_NOTE_COUNTER_PREFIX.length)] ?? 0;
+      if (sequence <= floor) {
+        const parts = invoiceNumberParts(receiptNo);
+        throw new ReturnNotRecordedError(`Credit note number ${receiptNo} was already issued on this kiosk (the journal's highest is ${String(floor).padStart(5, '0')}${parts ? ` in ${parts.key}` : ''}): this store has lost records. A manager must restore the store from the journal (Settings, Journal) before returning again.`);
+      }
       const createdAt = isoWithOffset(input.now, profile.timeZone);
       const sale: SaleEntity = {
         id: saleId, kind: input.kind, receiptNo, businessDate, createdAt, deviceId: input.deviceId,
@@ -204,7 +218,10 @@ export async function commitReturn(db: ChinarDb, input: CommitReturnInput): Prom
       });
 
       const counter = { key: counterKey, value: sequence };
-      await Promise.all([
+      const [journalId] = await Promise.all([
+        queueJournal(db, input.kind, createdAt, {
+          sales: [sale], saleLines: built.lines, payments: refundPayments, products: restocked, counters: [counter], audit: [audit],
+        }).then((ids) => ids[0]!),
         db.sales.add(sale),
         db.saleLines.bulkAdd(built.lines),
         refundPayments.length ? db.payments.bulkAdd(refundPayments) : Promise.resolve(),
@@ -212,7 +229,7 @@ export async function commitReturn(db: ChinarDb, input: CommitReturnInput): Prom
         db.counters.put(counter),
         db.audit.add(audit),
       ]);
-      return { sale, lines: built.lines, payments: refundPayments, original };
+      return { sale, lines: built.lines, payments: refundPayments, original, journalId };
     });
   } catch (error) {
     if (error instanceof StoreRefusal || error instanceof ReturnNotRecordedError) throw error;

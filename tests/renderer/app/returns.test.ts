@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openReceipt, reprintDuplicate } from '../../../renderer/app/receipts';
+import { openReceipt, reprintDuplicate, reprintReceipt } from '../../../renderer/app/receipts';
 import { openForReturn, previewReturn, returnItems } from '../../../renderer/app/returns';
 import { commitSale, DEMO_PINS, findProductByBarcode, signInWithPin, type ChinarDb } from '../../../renderer/db';
 import type { PrintDocument } from '../../../shared/documents';
@@ -72,5 +72,27 @@ describe('returns service', () => {
     const again = await openForReturn(station, done.value.ret.sale.receiptNo);
     expect(again.status).toBe('refused');
     expect(await openForReturn(station, 'K01/2627/000009')).toEqual({ status: 'ok', value: null });
+  });
+
+  it('gives the store the journal\'s highest credit note, and once the credit note has printed a reprint is a duplicate', async () => {
+    const { db, newId } = await freshStore();
+    const operator = await soldShawlAndBox(db, newId);
+    const station = await stationWith(db, fakeHost(() => Promise.resolve(ok({ jobId: 'j', target: 'File printer', bytes: 1 }))).host);
+    const found = await openForReturn(station, '1');
+    if (found.status !== 'ok' || !found.value) throw new Error('not found');
+    const quantities = [{ lineId: found.value.original.lines[1]!.id, qty: 1 }];
+    const request = { sale: found.value, quantities, refundMode: 'cash' as const, kind: 'return' as const, operator, manager: await managerOf(db), now: NOON_IN_SRINAGAR };
+    // The host's journal has credit notes up to 00004: this store lost them.
+    station.journal.setFloor({ 'K01/C2627': 4 });
+    const refused = await returnItems(station, request);
+    expect(refused).toMatchObject({ status: 'failed', message: expect.stringMatching(/K01\/C2627\/00001 was already issued/) });
+    expect(await db.sales.count()).toBe(1);
+
+    const fresh = await stationWith(db, station.host);
+    const done = await returnItems(fresh, request);
+    if (done.status !== 'ok') throw new Error(done.message);
+    expect(done.value.print.status).toBe('ok');
+    const again = await reprintReceipt(fresh, done.value.ret, operator, NOON_IN_SRINAGAR);
+    expect(again).toMatchObject({ status: 'ok', value: { duplicate: true } });
   });
 });

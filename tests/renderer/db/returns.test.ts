@@ -1,13 +1,15 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
   closeBusinessDay, commitReturn, commitSale, DAY_NOT_OPEN, DayNotOpenError, dayReport, DEMO_PINS, findProductByBarcode, findReturnableSale,
-  findSaleByReceiptNo, openDay, ReturnRefusedError, signInWithPin,
+  findSaleByReceiptNo, openChinarDb, openDay, restoreJournalPage, ReturnNotRecordedError, ReturnRefusedError, signInWithPin,
   type ChinarDb, type CommitReturnInput, type CommittedSale,
 } from '../../../renderer/db';
 import { addToCart, cartItemFor, EMPTY_CART, setDiscount, type Cart } from '../../../shared/cart';
 import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
 import type { SaleLineEntity, UserEntity } from '../../../shared/entities';
 import { verifyAuditChain } from '../../../shared/hash';
+import { rowsToRestore } from '../../../shared/journal';
 import { paise, type Paise } from '../../../shared/money';
 import { settleTenders, type TenderInput } from '../../../shared/tender';
 import { freshStore, NOON_IN_SRINAGAR, openTestDay } from './helpers';
@@ -60,7 +62,7 @@ async function rowCounts(db: ChinarDb) {
   return {
     sales: await db.sales.count(), lines: await db.saleLines.count(), payments: await db.payments.count(),
     audit: await db.audit.count(), counters: JSON.stringify(await db.counters.toArray()),
-    stock: JSON.stringify((await db.products.toArray()).map((p) => p.stock)),
+    stock: JSON.stringify((await db.products.toArray()).map((p) => p.stock)), journal: await db.journalQueue.count(),
   };
 }
 
@@ -216,6 +218,50 @@ describe('commitReturn', () => {
     expect(x.figures).toMatchObject({ saleCount: 0, returnCount: 1, returns: 85_000, itemsReturned: 1 });
     expect(x.figures.artisans).toEqual([expect.objectContaining({ artisanId: sale.lines[0]!.artisanId, itemsSold: 0, itemsReturned: 1, returns: 85_000 })]);
     expect((await dayReport(t.db, first.day.id)).figures).toEqual(first.figures);
+  });
+
+  it('journals every row it writes in its own transaction: a store rebuilt from the journal goes on with the next credit note', async () => {
+    const t = await till();
+    const sale = await sell(t, await cartOf(t.db, PAPIER, PASHMINA), (total) => [{ method: 'cash', tendered: total }]);
+    const r = await returnOf(t, sale, [[sale.lines[0]!, 1]], { refundMode: 'cash' });
+    const records = await t.db.journalQueue.orderBy('qseq').toArray();
+    const record = records.at(-1)!;
+    expect(record).toMatchObject({ id: r.journalId, kind: 'return', at: r.sale.createdAt });
+    expect(record.data).toEqual({
+      sales: [r.sale], saleLines: r.lines, payments: r.payments,
+      products: [await t.db.products.get(sale.lines[0]!.productId)],
+      counters: [{ key: 'credit-note:K01/C2627', value: 1 }],
+      audit: [await t.db.audit.orderBy('seq').last()],
+    });
+
+    const wiped = await openChinarDb('rebuilt', { indexedDB: new IDBFactory(), IDBKeyRange });
+    await restoreJournalPage(wiped, rowsToRestore(records.map((rec, i) => ({ seq: i + 1, data: rec.data }))), { seq: records.length, hash: 'h' });
+    for (const table of ['sales', 'saleLines', 'payments', 'products', 'counters', 'audit'] as const) {
+      expect(await wiped[table].toArray(), table).toEqual(await t.db[table].toArray());
+    }
+    const rebuilt = { ...t, db: wiped };
+    const again = await returnOf(rebuilt, sale, [[sale.lines[1]!, 1]]);
+    expect(again.sale.receiptNo).toBe('K01/C2627/00002');
+    // What was returned before the rebuild stays returned.
+    await expect(returnOf(rebuilt, sale, [[sale.lines[0]!, 1]])).rejects.toThrow(/already been returned in full/);
+    expect(verifyAuditChain(await wiped.audit.orderBy('seq').toArray())).toBe(-1);
+  });
+
+  it('refuses a credit-note number at or below the journal\'s highest of its series, writing nothing', async () => {
+    const t = await till();
+    const sale = await sell(t, await cartOf(t.db, PAPIER, PAPIER), (total) => [{ method: 'cash', tendered: total }]);
+    const before = await rowCounts(t.db);
+    // The journal holds credit notes up to 00002 that this store no longer has.
+    const refused = returnOf(t, sale, [[sale.lines[0]!, 1]], { numberFloor: { 'K01/2627': 1, 'K01/C2627': 2 } });
+    await expect(refused).rejects.toBeInstanceOf(ReturnNotRecordedError);
+    await expect(refused).rejects.toThrow(/Credit note number K01\/C2627\/00001 was already issued.*highest is 00002 in K01\/C2627.*restore the store from the journal/);
+    expect(await rowCounts(t.db)).toEqual(before);
+    // The invoices' floor is another series: it does not hold credit notes back.
+    const r = await returnOf(t, sale, [[sale.lines[0]!, 1]], { numberFloor: { 'K01/2627': 1 } });
+    expect(r.sale.receiptNo).toBe('K01/C2627/00001');
+    // Above the floor it goes on.
+    const r2 = await returnOf(t, sale, [[sale.lines[0]!, 1]], { numberFloor: { 'K01/C2627': 1 } });
+    expect(r2.sale.receiptNo).toBe('K01/C2627/00002');
   });
 
   it('voids the sale just made in full, and only that', async () => {
