@@ -11,6 +11,7 @@ import type { SaleLineEntity, UserEntity } from '../../../shared/entities';
 import { verifyAuditChain } from '../../../shared/hash';
 import { rowsToRestore } from '../../../shared/journal';
 import { paise, type Paise } from '../../../shared/money';
+import { checkEnvelope } from '../../../shared/protocol/daily-earnings';
 import { settleTenders, type TenderInput } from '../../../shared/tender';
 import { freshStore, NOON_IN_SRINAGAR, openTestDay } from './helpers';
 
@@ -277,5 +278,34 @@ describe('commitReturn', () => {
     const older = await sell(t, await cartOf(t.db, PAPIER), (total) => [{ method: 'cash', tendered: total }]);
     await sell(t, await cartOf(t.db, PAPIER), (total) => [{ method: 'cash', tendered: total }]);
     await expect(returnOf(t, older, [[older.lines[0]!, 1]], { kind: 'void' })).rejects.toThrow(/Only the sale just made/);
+  });
+});
+
+describe('a return in the day', () => {
+  it('takes the cash refund off the expected cash: the Z and its upload say so', async () => {
+    const t = await till({ float: 200_000 }); // ₹2,000 of float
+    // A shawl (₹12,500) and a box (₹850): ₹13,350, paid with ₹14,000 in cash, ₹650 change.
+    const sale = await sell(t, await cartOf(t.db, PASHMINA, PAPIER), () => [{ method: 'cash', tendered: paise(1_400_000) }]);
+    const box = sale.lines.find((l) => l.unitPrice === 85_000)!;
+    const r = await returnOf(t, sale, [[box, 1]], { refundMode: 'cash' });
+    const dayId = (await openDay(t.db))!.id;
+    expect(r.payments).toEqual([expect.objectContaining({ method: 'cash', amount: -85_000, dayId })]);
+
+    const x = (await dayReport(t.db, dayId)).figures;
+    const expected = 200_000 + 1_400_000 - 65_000 - 85_000;
+    expect(x).toMatchObject({
+      saleCount: 1, returnCount: 1, itemsSold: 2, itemsReturned: 1, sales: 1_335_000, returns: 85_000, netTakings: 1_250_000,
+      tenders: { cash: 1_250_000, card: 0, upi: 0 },
+      cash: { openingFloat: 200_000, cashTaken: 1_400_000, changeGiven: 65_000, cashRefunds: 85_000, expected },
+    });
+    expect(x.artisans.find((a) => a.artisanId === box.artisanId)).toMatchObject({ itemsSold: 1, itemsReturned: 1, gross: 85_000, returns: 85_000, net: 0 });
+
+    const z = await closeToday(t, expected);
+    expect(z.day).toMatchObject({ status: 'closed', expectedCash: expected, countedCash: expected, overShort: 0, grandTotal: 1_335_000 });
+    expect(z.figures).toMatchObject({ returnCount: 1, returns: 85_000, cash: { cashRefunds: 85_000, expected, counted: expected } });
+    const body: unknown = JSON.parse(z.outbox.body);
+    expect(checkEnvelope(body).ok).toBe(true);
+    expect(body).toMatchObject({ totals: { saleCount: 1, returnCount: 1, sales: 1_335_000, returns: 85_000 }, cash: { expected, overShort: 0 } });
+    expect(JSON.stringify(body)).toContain(r.sale.receiptNo);
   });
 });
