@@ -51,11 +51,12 @@ export interface Reprinted {
 }
 
 /**
- * The Reprint button: a sale whose original receipt never came out (printer or host down
- * when it was sold) prints as the ORIGINAL, and is marked printed once it does; after that
- * every copy is an audited duplicate.
+ * The Reprint button: a sale (or credit note) whose original never came out (printer or
+ * host down when it was recorded) prints as the ORIGINAL, and is marked printed once it
+ * does; after that every copy is an audited duplicate. `openDrawer`: the original goes
+ * with a drawer kick (cash still to give back on a return whose credit note did not print).
  */
-export async function reprintReceipt(station: Station, sale: CommittedSale, by: UserEntity, now: Date = new Date()): Promise<Outcome<Reprinted>> {
+export async function reprintReceipt(station: Station, sale: CommittedSale, by: UserEntity, now: Date = new Date(), openDrawer = false): Promise<Outcome<Reprinted>> {
   const printedBefore = await attempt(() => originalPrinted(station.db, sale.sale.id));
   if (printedBefore.status !== 'ok') return printedBefore;
   if (printedBefore.value) return reprintDuplicate(station, sale, by, now);
@@ -65,7 +66,7 @@ export async function reprintReceipt(station: Station, sale: CommittedSale, by: 
   } catch (error) {
     return { status: 'failed', message: messageOf(error) };
   }
-  const print = await printDocument(station.host, document, false);
+  const print = await printDocument(station.host, document, openDrawer);
   if (print.status === 'ok') await attempt(() => markOriginalPrinted(station.db, sale.sale, now, station.profile.timeZone));
   return { status: 'ok', value: { document, print, duplicate: false } };
 }

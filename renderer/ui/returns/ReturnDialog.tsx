@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { PrintDocument } from '../../../shared/documents';
 import type { UserEntity } from '../../../shared/entities';
 import type { RefundMode } from '../../../shared/returns';
-import { mentionsReprint, printDocument, type PrintOutcome } from '../../app/printing';
-import { reprintDuplicate } from '../../app/receipts';
+import { mentionsReprint, type PrintOutcome } from '../../app/printing';
+import { reprintReceipt } from '../../app/receipts';
 import {
   openForReturn, previewReturn, returnableLines, returnItems, type RecordedReturn, type ReturnableSale,
 } from '../../app/returns';
@@ -147,14 +147,11 @@ export function ReturnDialog({ station, operator, mode, receiptNo, scanned, onCl
     const current = step;
     setStep({ ...current, busy: true, refused: null });
     const { recorded, printed } = current;
-    // If the original never came out, the buyer still needs the original; after that a copy is an audited duplicate.
-    if (printed.outcome.status !== 'ok' && !printed.duplicate && recorded.document) {
-      const outcome = await printDocument(station.host, recorded.document, recorded.openDrawer);
-      setStep({ ...current, busy: false, printed: { document: recorded.document, outcome, duplicate: false } });
-      return;
-    }
-    const result = await reprintDuplicate(station, recorded.ret, operator);
-    if (result.status === 'ok') setStep({ ...current, busy: false, printed: { document: result.value.document, outcome: result.value.print, duplicate: true } });
+    // If the original never came out, the buyer still needs the original (with the drawer,
+    // when cash goes back and it never opened); after that a copy is an audited duplicate.
+    const drawer = recorded.openDrawer && printed.outcome.status !== 'ok' && !printed.duplicate;
+    const result = await reprintReceipt(station, recorded.ret, operator, new Date(), drawer);
+    if (result.status === 'ok') setStep({ ...current, busy: false, printed: { document: result.value.document, outcome: result.value.print, duplicate: result.value.duplicate } });
     else setStep({ ...current, busy: false, refused: result.message });
   };
 
