@@ -1,15 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ARTISANS, DEMO_PINS, DEMO_PRODUCTS } from '../../renderer/db/demo-data';
 import { lineAmounts, type CartItem } from '../../shared/cart';
 import { formatRupeesForPrint, parseRupees } from '../../shared/money';
 import { DEFAULT_TAX_TABLE, formatRate } from '../../shared/tax';
 import { halfRate } from '../../shared/receipt';
 import {
-  cartLines, completeSale, enterCash, errorsOf, launchChromium, openKiosk, openPay, scan, signIn, startHost,
-  waitForCount, waitForPrints, waitForText, type RunningHost,
+  cartLines, completeSale, enterCash, errorsOf, openManagerTile, openPay, scan, signIn, signInAs, useKioskRig,
+  waitForCount, waitForPrints, waitForText,
 } from './helpers';
 
 const SCREENS = '/tmp/screens-ret';
@@ -62,22 +62,12 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `${name}.png`) });
 }
 
-describe('returns and voids at the counter (real host, file printer, Chromium)', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+describe('a return at the counter (real host, file printer, Chromium)', () => {
+  const rig = useKioskRig();
 
   it('returns one of two items by the receipt number with a manager’s PIN: the credit note names the invoice, the amounts are the line’s negated, the stock is back', async () => {
-    const page = await openKiosk(browser, host.url, { width: 1024, height: 768 });
+    const { host } = rig;
+    const page = await rig.open({ width: 1024, height: 768 });
     await signIn(page, DEMO_PINS.operator);
     const boxStock = await stockOf(page, box.name);
     const receiptNo = await sellExactCash(page, [shawl.barcode, box.barcode], String((shawl.paise + box.paise) / 100));
@@ -156,9 +146,14 @@ describe('returns and voids at the counter (real host, file printer, Chromium)',
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });
+});
+
+describe('a void of the sale just made (real host, file printer, Chromium)', () => {
+  const rig = useKioskRig();
 
   it('voids the sale just made from the sale-done screen with a manager’s PIN, and the stock comes back', async () => {
-    const page = await openKiosk(browser, host.url, { width: 1024, height: 768 });
+    const { host } = rig;
+    const page = await rig.open({ width: 1024, height: 768 });
     await signIn(page, DEMO_PINS.operator);
     const before = await stockOf(page, shawl.name);
     const receiptNo = await sellExactCash(page, [shawl.barcode], String(shawl.paise / 100));
@@ -176,6 +171,12 @@ describe('returns and voids at the counter (real host, file printer, Chromium)',
     await page.getByTestId('return-close').click();
     await waitForCount(page.getByTestId('sale-done'), 0);
     expect(await stockOf(page, shawl.name)).toBe(before);
+
+    // The open day's X figures on the Day page count the void as a return.
+    await signInAs(page, DEMO_PINS.manager);
+    await openManagerTile(page, 'day');
+    await waitForText(page.getByTestId('x-figures'), 'Returns (1)');
+    await waitForText(page.getByTestId('x-returns'), '12,500.00');
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });
