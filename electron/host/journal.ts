@@ -337,9 +337,11 @@ export class Journal {
           const parts = invoiceNumberParts(row.receiptNo);
           const highest = parts ? Math.max(index.highest.get(parts.key) ?? 0, pendingHighest.get(parts.key) ?? 0) : 0;
           if (taken !== undefined || (parts && parts.number <= highest)) {
-            throw new HostFailure('number-reused', `Invoice number ${row.receiptNo} was already issued on this kiosk`
-              + (parts ? ` (the highest in ${parts.key} is ${String(highest).padStart(6, '0')})` : '')
-              + '. This kiosk\'s store has lost sales: the sale is saved here but must not be handed out as an original. '
+            // Credit notes (returns, voids) are a series of their own (K01/C2627/00001): the same guard.
+            const note = row.kind === 'return' || row.kind === 'void';
+            throw new HostFailure('number-reused', `${note ? 'Credit note' : 'Invoice'} number ${row.receiptNo} was already issued on this kiosk`
+              + (parts ? ` (the highest in ${parts.key} is ${String(highest).padStart(note ? 5 : 6, '0')})` : '')
+              + `. This kiosk's store has lost sales: the ${note ? 'return' : 'sale'} is saved here but must not be handed out as an original. `
               + 'Ask the market manager to restore the store from the journal before selling again.');
           }
           pendingNumbers.set(row.receiptNo, row.id);

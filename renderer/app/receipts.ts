@@ -3,9 +3,9 @@ import type { PrintDocument } from '../../shared/documents';
 import type { SaleEntity, UserEntity } from '../../shared/entities';
 import { findSaleByReceiptNo, lastRecordedSale, markOriginalPrinted, originalPrinted, recentSales, recordReprint, type CommittedSale } from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
-import { makeReceipt } from './checkout';
 import { attempt, messageOf, type Outcome } from './outcome';
 import { printDocument, type PrintOutcome } from './printing';
+import { documentFor } from './returns';
 import type { Station } from './station';
 
 /**
@@ -30,14 +30,14 @@ export interface OpenedReceipt {
   buildError: string | null;
 }
 
-/** Opens a receipt by its number (typed, or scanned from the paper): null when there is none. */
+/** Opens a receipt or credit note by its number (typed, or scanned from the paper): null when there is none. */
 export async function openReceipt(station: Station, receiptNo: string): Promise<Outcome<OpenedReceipt | null>> {
   const found = await attempt(() => findSaleByReceiptNo(station.db, receiptNo));
   if (found.status !== 'ok') return found;
   if (!found.value) return { status: 'ok', value: null };
   const sale = found.value;
   try {
-    return { status: 'ok', value: { sale, document: makeReceipt(station, sale, 'original'), buildError: null } };
+    return { status: 'ok', value: { sale, document: await documentFor(station, sale, 'original'), buildError: null } };
   } catch (error) {
     return { status: 'ok', value: { sale, document: null, buildError: messageOf(error) } };
   }
@@ -51,21 +51,22 @@ export interface Reprinted {
 }
 
 /**
- * The Reprint button: a sale whose original receipt never came out (printer or host down
- * when it was sold) prints as the ORIGINAL, and is marked printed once it does; after that
- * every copy is an audited duplicate.
+ * The Reprint button: a sale (or credit note) whose original never came out (printer or
+ * host down when it was recorded) prints as the ORIGINAL, and is marked printed once it
+ * does; after that every copy is an audited duplicate. `openDrawer`: the original goes
+ * with a drawer kick (cash still to give back on a return whose credit note did not print).
  */
-export async function reprintReceipt(station: Station, sale: CommittedSale, by: UserEntity, now: Date = new Date()): Promise<Outcome<Reprinted>> {
+export async function reprintReceipt(station: Station, sale: CommittedSale, by: UserEntity, now: Date = new Date(), openDrawer = false): Promise<Outcome<Reprinted>> {
   const printedBefore = await attempt(() => originalPrinted(station.db, sale.sale.id));
   if (printedBefore.status !== 'ok') return printedBefore;
   if (printedBefore.value) return reprintDuplicate(station, sale, by, now);
   let document: PrintDocument;
   try {
-    document = makeReceipt(station, sale, 'original');
+    document = await documentFor(station, sale, 'original');
   } catch (error) {
     return { status: 'failed', message: messageOf(error) };
   }
-  const print = await printDocument(station.host, document, false);
+  const print = await printDocument(station.host, document, openDrawer);
   if (print.status === 'ok') await attempt(() => markOriginalPrinted(station.db, sale.sale, now, station.profile.timeZone));
   return { status: 'ok', value: { document, print, duplicate: false } };
 }
@@ -77,7 +78,7 @@ export async function reprintReceipt(station: Station, sale: CommittedSale, by: 
  */
 export async function reprintDuplicate(station: Station, sale: CommittedSale, by: UserEntity, now: Date = new Date()): Promise<Outcome<Reprinted>> {
   const recorded = await attempt(async () => {
-    const document = makeReceipt(station, sale, 'duplicate');
+    const document = await documentFor(station, sale, 'duplicate');
     await recordReprint(station.db, sale.sale, by.id, now, station.profile.timeZone);
     return document;
   });

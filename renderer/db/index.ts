@@ -24,6 +24,10 @@ export {
 export {
   outboxRows, nextOutboxRow, beginAttempt, finishAttempt, retryUploadNow, isPending, type OutboxRow, type OutboxState,
 } from './outbox';
+export {
+  commitReturn, findReturnableSale, loadSaleById, ReturnRefusedError, ReturnNotRecordedError, CREDIT_NOTE_COUNTER_PREFIX,
+  type CommitReturnInput, type CommittedReturn, type ReturnableSale,
+} from './returns';
 export { getStoreProfile, saveStoreProfile, getTaxTable, saveTaxTable, isDemoData, setDemoData } from './settings';
 export { requestPersistence, checkSpace, MIN_FREE_BYTES, type PersistenceState, type SpaceState } from './storage';
 export { appendAudit } from './audit';

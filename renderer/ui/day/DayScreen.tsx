@@ -58,7 +58,7 @@ export function DayScreen({ station, user, onHome }: ManagerPageProps) {
               {state?.leftOpen ? <Banner tone="warn" testId="day-left-open">{t('page.leftOpen', { date: isolate(open.businessDate) })}</Banner> : null}
               <dl className="day-figures" data-testid="x-figures">
                 <div><dt>{t('figures.sales', { count: x.saleCount })}</dt><dd><Money amount={x.sales} /></dd></div>
-                <div><dt>{t('figures.returns', { count: x.returnCount })}</dt><dd><Money amount={-x.returns} /></dd></div>
+                <div><dt>{t('figures.returns', { count: x.returnCount })}</dt><dd data-testid="x-returns"><Money amount={-x.returns} /></dd></div>
                 <div><dt>{t('figures.tax')}</dt><dd><Money amount={x.tax} /></dd></div>
                 <div><dt>{t('figures.cash')}</dt><dd><Money amount={x.tenders.cash} /></dd></div>
                 <div><dt>{t('figures.card')}</dt><dd><Money amount={x.tenders.card} /></dd></div>

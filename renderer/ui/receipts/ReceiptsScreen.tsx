@@ -1,6 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserEntity } from '../../../shared/entities';
+import type { SaleKind, UserEntity } from '../../../shared/entities';
 import { currentDateLocale } from '../../i18n';
 import { Banner } from '../components/Banner';
 import { Money } from '../components/Money';
@@ -62,6 +62,7 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
     setReprint({ status: 'done', outcome: result.value.print });
   };
 
+  const kindLabel = (kind: SaleKind) => (kind === 'void' ? t('receipts.voidNote') : t('receipts.creditNote'));
   const locale = currentDateLocale();
   const tz = station.profile.timeZone;
   const openNo = opened.status === 'open' ? opened.sale.sale.receiptNo : null;
@@ -103,6 +104,7 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
                     <button type="button" className="linkish" data-testid="recent-sale" onClick={() => void open(sale.receiptNo)}>
                       {sale.receiptNo}
                     </button>
+                    {sale.kind !== 'sale' ? <span className="mark receipts__kind" data-testid="recent-sale-kind"> {kindLabel(sale.kind)}</span> : null}
                   </td>
                   <td data-testid="recent-sale-time"><bdi>{formatDateTime(sale.createdAt, tz, locale)}</bdi></td>
                   <td className="num">{sale.itemCount}</td>
@@ -123,7 +125,10 @@ export function ReceiptsScreen({ station, operator }: { station: Station; operat
           <>
             <div className="receipts__actions">
               <div>
-                <p className="receipts__no">{opened.sale.sale.receiptNo}</p>
+                <p className="receipts__no">
+                  {opened.sale.sale.receiptNo}
+                  {opened.sale.sale.kind !== 'sale' ? <span className="mark receipts__kind"> {kindLabel(opened.sale.sale.kind)}</span> : null}
+                </p>
                 <p className="muted" data-testid="receipt-when">
                   <bdi>{formatDateTime(opened.sale.sale.createdAt, tz, locale)}</bdi> · {t('receipts.servedBy', { name: isolate(opened.sale.sale.operatorName) })}
                 </p>

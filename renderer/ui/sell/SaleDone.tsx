@@ -20,8 +20,10 @@ interface Printed { document: PrintDocument | null; outcome: PrintOutcome | null
  * receipt printed, the receipt itself, and Reprint / New sale. Scanning a label here
  * starts the next sale (the sell screen handles that).
  */
-export function SaleDone({ station, operator, sale, onNewSale }: {
+export function SaleDone({ station, operator, sale, onNewSale, onVoid }: {
   station: Station; operator: UserEntity; sale: RecordedSale; onNewSale: () => void;
+  /** Void this sale: a full return, with a manager's PIN. */
+  onVoid?: () => void;
 }) {
   const { t } = useTranslation();
   const [printed, setPrinted] = useState<Printed>({ document: sale.receipt, outcome: null, duplicate: false });
@@ -94,6 +96,11 @@ export function SaleDone({ station, operator, sale, onNewSale }: {
           <button type="button" className="btn btn--primary btn--large" data-testid="new-sale" disabled={busy} onClick={onNewSale} autoFocus>
             {t('done.newSale')}
           </button>
+          {onVoid ? (
+            <button type="button" className="btn btn--ghost btn--large" data-testid="void-sale" disabled={busy} onClick={onVoid}>
+              {t('done.void')}
+            </button>
+          ) : null}
         </div>
         <p className="muted">{t('done.scanToStart')}</p>
       </section>

@@ -18,6 +18,8 @@ import { OpenDayDialog } from '../day/OpenDayDialog';
 import type { Station } from '../../app/station';
 import { isolate } from '../format/bidi';
 import { PayDialog, type RecordedSale } from '../pay/PayDialog';
+import { ReturnDialog } from '../returns/ReturnDialog';
+import { looksLikeReceiptNo } from '../returns/returnQuantities';
 import { useWedgeScanner } from '../scanner/useWedgeScanner';
 import { CartView } from './CartView';
 import type { SellAction, SellState } from './cartState';
@@ -135,6 +137,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   const target = scanTarget(dialog);
   useWedgeScanner(target !== 'ignore', (code) => {
     if (target === 'dialog') setDialog((d) => withScan(d, code));
+    else if (looksLikeReceiptNo(code)) setDialog({ name: 'return', receiptNo: code, scanned: null });
     else void addByBarcode(code);
   }, undefined, () => {
     if (target === 'cart') setNotice({ tone: 'error', key: 'sell.tooShort' });
@@ -173,11 +176,30 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
 
   const empty = sell.cart.items.length === 0;
 
+  const returnDialog = dialog?.name === 'return' || dialog?.name === 'void' ? (
+    <ReturnDialog
+      station={station}
+      operator={operator}
+      mode={dialog.name}
+      receiptNo={dialog.receiptNo}
+      scanned={dialog.scanned}
+      onRecorded={() => setDialog((d) => (d?.name === 'void' ? { ...d, recorded: true } : d))}
+      onClose={() => {
+        if (dialog.name === 'void' && dialog.recorded) setDone(null);
+        close();
+      }}
+    />
+  ) : null;
+
   if (done && empty) {
     return (
       <main className="screen sell sell--done" data-testid="sell-screen">
         {notice?.tone === 'error' ? <Banner tone="error" testId="scan-notice">{t(notice.key, notice.params)}</Banner> : null}
-        <SaleDone station={station} operator={operator} sale={done} onNewSale={() => setDone(null)} />
+        <SaleDone
+          station={station} operator={operator} sale={done} onNewSale={() => setDone(null)}
+          onVoid={() => setDialog({ name: 'void', receiptNo: done.sale.sale.receiptNo, recorded: false, scanned: null })}
+        />
+        {returnDialog}
       </main>
     );
   }
@@ -205,6 +227,14 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
             {!empty ? (
               <button type="button" className="btn btn--ghost" data-testid="park-open" onClick={() => setDialog({ name: 'park', scanned: null })}>{t('sell.park')}</button>
             ) : null}
+            <button
+              type="button"
+              className="btn btn--ghost"
+              data-testid="open-return"
+              onClick={() => setDialog({ name: 'return', receiptNo: null, scanned: null })}
+            >
+              {t('sell.return')}
+            </button>
             {!empty ? (
               <button type="button" className="btn btn--ghost" onClick={() => setDialog({ name: 'clearCart' })}>{t('sell.clearCart')}</button>
             ) : null}
@@ -345,6 +375,8 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
       ) : null}
 
       {dialog?.name === 'openDay' ? <OpenDayDialog station={station} onOpened={() => { close(); reloadDay(); }} onClose={close} /> : null}
+
+      {returnDialog}
 
       {dialog?.name === 'clearCart' ? (
         <Dialog title={t('sell.clearTitle')} onClose={close} closeLabel={t('common.cancel')} className="confirm">

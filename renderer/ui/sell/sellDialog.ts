@@ -34,16 +34,22 @@ export type SellDialog =
   | { name: 'park'; scanned: string | null }
   /** The parked sales, to bring one back. */
   | { name: 'recall'; scanned: string | null }
+  /** A return: `receiptNo` scanned or typed to start with (null: the dialog asks for it). */
+  | { name: 'return'; receiptNo: string | null; scanned: string | null }
+  /** A void of the sale just made; `recorded` once it is on disk (closing then starts a new sale). */
+  | { name: 'void'; receiptNo: string; recorded: boolean; scanned: string | null }
   | { name: 'clearCart' }
   /** The day is not open: a manager counts the float in (the scanner waits meanwhile). */
   | { name: 'openDay' };
 
 /**
- * Where a scan goes. With no dialog open it adds to the cart. While paying, discounting,
- * opening the drawer, typing a quantity, answering the stock question or parking and
- * recalling a sale it goes to the dialog, which says it was not added: what is being
+ * Where a scan goes. With no dialog open it adds to the cart (or, when it is a receipt's
+ * number, opens a return: the sell screen decides). While paying, discounting, opening
+ * the drawer, typing a quantity, answering the stock question or parking and recalling a
+ * sale it goes to the dialog, which says it was not added: what is being
  * paid for or discounted must not change under the operator's eyes, and a barcode must
- * not land in the cash or PIN field. "Clear the cart?" does not listen at all: the scanner
+ * not land in the cash or PIN field. A return takes a scanned receipt number as the
+ * invoice to return. "Clear the cart?" does not listen at all: the scanner
  * is off and nothing happens until it is answered.
  */
 export function scanTarget(open: SellDialog | null): 'cart' | 'dialog' | 'ignore' {
@@ -56,6 +62,8 @@ export function scanTarget(open: SellDialog | null): 'cart' | 'dialog' | 'ignore
     case 'stock':
     case 'park':
     case 'recall':
+    case 'return':
+    case 'void':
       return 'dialog';
     case 'clearCart':
     case 'openDay':

@@ -116,6 +116,32 @@ describe('journal file', () => {
     await expect(reopened.append([saleRecord(4)])).resolves.toMatchObject({ appended: 1 });
   });
 
+  it('guards the credit notes\' own series the same way: a number at or below its highest is refused', async () => {
+    const dir = await tempDir();
+    const journal = await openJournal(dir);
+    /** A return record as commitReturn writes it: the credit note is a sales row of kind 'return'. */
+    const note = (n: number, id = `cn-${n}`) => ({
+      id: `tx-${id}`, kind: 'return', at: `2026-04-02T1${n}:00:00+05:30`,
+      data: {
+        sales: [{ id, kind: 'return', receiptNo: `K01/C2627/${String(n).padStart(5, '0')}`, total: -85_000, createdAt: `2026-04-02T1${n}:00:00+05:30`, originalSaleId: 'sale-0000001' }],
+        counters: [{ key: 'credit-note:K01/C2627', value: n }],
+      },
+    });
+    await journal.append([saleRecord(1), note(1), note(2)]);
+    expect(journal.status()).toMatchObject({ highestNumbers: { 'K01/2627': 1, 'K01/C2627': 2 }, lastSale: { receiptNo: 'K01/C2627/00002', kind: 'return', total: -85_000 } });
+    // A wiped store starts its credit notes at 1 again: refused, saying it is a credit note.
+    const refusal = journal.append([note(1, 'cn-after-wipe')]);
+    await expect(refusal).rejects.toMatchObject({ code: 'number-reused' });
+    await expect(refusal).rejects.toThrow(/Credit note number K01\/C2627\/00001 was already issued.*highest in K01\/C2627 is 00002/);
+    await expect(journal.append([note(2, 'cn-again')])).rejects.toMatchObject({ code: 'number-reused' });
+    // The invoices' series is not the credit notes': each goes on from its own highest.
+    await expect(journal.append([saleRecord(2), note(3)])).resolves.toMatchObject({ appended: 2 });
+    await journal.close();
+    const reopened = await openJournal(dir);
+    expect(reopened.status().highestNumbers).toEqual({ 'K01/2627': 2, 'K01/C2627': 3 });
+    await expect(reopened.append([note(3, 'cn-reused')])).rejects.toMatchObject({ code: 'number-reused' });
+  });
+
   it('keeps the chain when many appends arrive at once', async () => {
     const dir = await tempDir();
     const journal = await openJournal(dir);
