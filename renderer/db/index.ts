@@ -8,6 +8,11 @@ export { StoreRefusal } from './refusal';
 export { seedDemoIfEmpty } from './seed';
 export { DEMO_PINS } from './demo-data';
 export { signInWithPin, approveAsManager, PIN_PATTERN } from './auth';
+export {
+  signInAtKeypad, approveAtCounter, artisanAtKeypad, identifyArtisan, artisanForCodeEntry, pinThrottleState,
+  hashStaffPin, hashArtisanPin, derivePin, parseStoredPin, PIN_ITERATIONS,
+  type PinAnswer, type PinPlace, type SignedInArtisan,
+} from './pins';
 export { findProductByBarcode, searchProducts, productSearchWords, type ProductWithArtisan } from './catalog';
 export { commitSale, peekNextReceiptNo, SaleNotRecordedError, type CommitSaleInput, type CommittedSale, type LineApproval } from './sales';
 export { saveOpenCart, loadOpenCart, parkCart, parkedCarts, recallCart, OPEN_CART_ID, type CartDraft } from './carts';

@@ -3,6 +3,7 @@ import type {
   ArtisanEntity, AuditEntry, DayEntity, PaymentEntity, ProductEntity, SaleEntity, SaleLineEntity, UserEntity,
 } from '../../shared/entities';
 import type { Cart } from '../../shared/cart';
+import { markLegacyPin } from './pins';
 import type { LineApproval } from './sales';
 
 /** A key–value row: store profile, tax table, demo flag. */
@@ -66,6 +67,13 @@ export class ChinarDb extends Dexie {
     });
     // v2: the open cart survives a reload, and carts can be parked and recalled.
     this.version(2).stores({ carts: 'id, status' });
+    // v30: PINs move to PBKDF2 (pins.ts). The SHA-256 hashes already stored cannot be
+    // converted without the PIN, so they are kept, marked `sha256$…`: they still sign in,
+    // and the first right PIN replaces each with PBKDF2.
+    this.version(30).stores({}).upgrade(async (tx) => {
+      await tx.table<UserEntity, string>('users').toCollection().modify((u) => { u.pinHash = markLegacyPin(u.pinHash); });
+      await tx.table<ArtisanEntity, string>('artisans').toCollection().modify((a) => { a.pinHash = markLegacyPin(a.pinHash); });
+    });
   }
 }
 

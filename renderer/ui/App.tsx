@@ -8,6 +8,7 @@ import { messageOf } from '../app/outcome';
 import { usePrinterStatus } from '../app/printing';
 import type { Station } from '../app/station';
 import { useSpaceWatch } from '../app/storage';
+import { useIdleTimeout } from '../hooks/useIdleTimeout';
 import { preloadSymbols } from './receipt/symbols';
 import { ManagerScreen } from './manager/ManagerScreen';
 import type { StationUpdate } from '../app/station';
@@ -85,11 +86,14 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
     preloadSymbols();
   }, []);
 
-  const signOut = () => {
+  const signOut = useCallback(() => {
     dispatch({ type: 'clear' });
     setConfirmSignOut(false);
     setUser(null);
-  };
+  }, []);
+
+  // A counter left signed in lets anyone sell or approve: sign out after the store's idle time.
+  useIdleTimeout(user !== null, station.profile.idleSignOutMinutes * 60_000, signOut);
 
   if (!user) return <SignInScreen station={station} onSignedIn={signedIn} />;
 
