@@ -27,3 +27,4 @@ export {
   CatalogEditError, type Actor, type ArtisanDraft, type ProductDraft, type UserDraft, type ImportOutcome,
 } from './catalog-admin';
 export { updateStoreProfile, updateTaxTable, exportStoreJson, SettingsError } from './admin-settings';
+export { earningsBetween, earningsOfArtisan, gstMonthFromStore, checkAuditChain, payoutsFor } from './earnings';
