@@ -98,3 +98,10 @@ export function useAuditCheck(station: Station, generation: number): Loadable<Au
   const load = useCallback(async () => valueOf(await checkAuditLog(station)), [station, generation]); // generation: check again on purpose
   return useLoadable(load);
 }
+
+/** The business date `days` after `day` (negative: before); calendar arithmetic on UTC noon. */
+export function shiftDay(day: BusinessDate, days: number): BusinessDate {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10) as BusinessDate;
+}

@@ -18,6 +18,8 @@ import { SellScreen } from './sell/SellScreen';
 import { Header, type ScreenId } from './shell/Header';
 import { StorageBanners } from './shell/StorageBanners';
 import { SignInScreen } from './signin/SignInScreen';
+import { ArtisanEarningsScreen } from './earnings/ArtisanEarningsScreen';
+import type { SignedInArtisan } from '../app/auth';
 
 type Boot =
   | { status: 'starting' }
@@ -74,6 +76,8 @@ export function App({ host }: { host: HostApi | Error }) {
 export function Kiosk({ station, onStationChange }: { station: Station; onStationChange: StationUpdate }) {
   const { t } = useTranslation();
   const [user, setUser] = useState<UserEntity | null>(null);
+  // An artisan looking at her own earnings: no counter, no manager, nothing else.
+  const [artisan, setArtisan] = useState<SignedInArtisan | null>(null);
   const [screen, setScreen] = useState<ScreenId>('sell');
   const [sell, dispatch] = useReducer(sellReducer, EMPTY_SELL);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
@@ -90,12 +94,14 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
     dispatch({ type: 'clear' });
     setConfirmSignOut(false);
     setUser(null);
+    setArtisan(null);
   }, []);
 
   // A counter left signed in lets anyone sell or approve: sign out after the store's idle time.
-  useIdleTimeout(user !== null, station.profile.idleSignOutMinutes * 60_000, signOut);
+  useIdleTimeout(user !== null || artisan !== null, station.profile.idleSignOutMinutes * 60_000, signOut);
 
-  if (!user) return <SignInScreen station={station} onSignedIn={signedIn} />;
+  if (artisan) return <ArtisanEarningsScreen station={station} artisan={artisan} onSignOut={signOut} />;
+  if (!user) return <SignInScreen station={station} onSignedIn={signedIn} onArtisanSignedIn={setArtisan} />;
 
   return (
     <div className="shell">
