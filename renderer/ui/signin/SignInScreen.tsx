@@ -160,7 +160,7 @@ export function SignInScreen({ station, onSignedIn, onArtisanSignedIn }: SignInP
                   value={code}
                   autoComplete="off"
                   disabled={busy}
-                  data-testid="artisan-code"
+                  data-testid="signin-artisan-code"
                   onFocus={() => setMode({ kind: 'artisan', field: 'code' })}
                   onChange={(e) => setCode(e.target.value.slice(0, 20))}
                   onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); setMode({ kind: 'artisan', field: 'pin' }); } }}
@@ -176,7 +176,7 @@ export function SignInScreen({ station, onSignedIn, onArtisanSignedIn }: SignInP
                   autoComplete="off"
                   value={pin}
                   disabled={busy}
-                  data-testid="artisan-pin"
+                  data-testid="signin-artisan-pin"
                   onFocus={() => setMode({ kind: 'artisan', field: 'pin' })}
                   onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, MAX_PIN))}
                   onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void submit(); } }}

@@ -8,6 +8,7 @@ import { shown } from '../../../hooks/useLoadable';
 import { Banner } from '../../components/Banner';
 import { Money, useMoney, usePercent } from '../../components/Money';
 import { PageBar } from '../common/fields';
+import { isolate } from '../../format/bidi';
 import type { ManagerPageProps } from '../route';
 import { DailyChart } from './DailyChart';
 
@@ -55,7 +56,7 @@ export function EarningsReportScreen({ station, onHome }: ManagerPageProps) {
               {r.women.shareBps === null ? <p className="muted">{t('report.womenNone')}</p> : (
                 <>
                   <p className="report__share">{percent(r.women.shareBps)}</p>
-                  <p>{t('report.womenShare', { share: percent(r.women.shareBps), amount: money(r.women.net), total: money(r.women.totalNet) })}</p>
+                  <p>{t('report.womenShare', { share: percent(r.women.shareBps), amount: isolate(money(r.women.net)), total: isolate(money(r.women.totalNet)) })}</p>
                 </>
               )}
             </section>

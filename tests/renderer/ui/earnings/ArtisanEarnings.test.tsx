@@ -35,9 +35,9 @@ async function givePin(db: ChinarDb, code: string, pin: string) {
 
 async function artisanSignIn(kiosk: RenderedKiosk, code: string, pin: string) {
   await kiosk.user.click(screen.getByTestId('artisan-mode'));
-  await kiosk.user.type(screen.getByTestId('artisan-code'), code);
+  await kiosk.user.type(screen.getByTestId('signin-artisan-code'), code);
   const keypad = screen.getByRole('group', { name: 'PIN keypad' });
-  await kiosk.user.click(screen.getByTestId('artisan-pin'));
+  await kiosk.user.click(screen.getByTestId('signin-artisan-pin'));
   for (const d of pin) await kiosk.user.click(within(keypad).getByRole('button', { name: d }));
   await kiosk.user.click(screen.getByRole('button', { name: 'See my earnings' }));
 }
@@ -89,7 +89,7 @@ describe('an artisan’s earnings', () => {
     expect((await screen.findByTestId('signin-error')).textContent).toMatch(/do not match/);
     const keypad = screen.getByRole('group', { name: 'PIN keypad' });
     for (let i = 0; i < 4; i++) {
-      await kiosk.user.click(screen.getByTestId('artisan-pin'));
+      await kiosk.user.click(screen.getByTestId('signin-artisan-pin'));
       for (const d of '1111') await kiosk.user.click(within(keypad).getByRole('button', { name: d }));
       await kiosk.user.click(screen.getByRole('button', { name: 'See my earnings' }));
       await checked();
@@ -103,9 +103,9 @@ describe('an artisan’s earnings', () => {
     const kiosk = await renderKiosk();
     await givePin(kiosk.db, 'DEMO-04', '8642');
     scan('DEMO-04');
-    const code = await screen.findByTestId('artisan-code');
+    const code = await screen.findByTestId('signin-artisan-code');
     expect((code as HTMLInputElement).value).toBe('DEMO-04');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('artisan-pin')));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('signin-artisan-pin')));
     const keypad = screen.getByRole('group', { name: 'PIN keypad' });
     for (const d of '8642') await kiosk.user.click(within(keypad).getByRole('button', { name: d }));
     await kiosk.user.click(screen.getByRole('button', { name: 'See my earnings' }));
