@@ -1,17 +1,16 @@
-import { hashPin } from '../../shared/hash';
 import type { UserEntity } from '../../shared/entities';
+import { identifyStaff, PIN_PATTERN } from './pins';
 import type { ChinarDb } from './schema';
 
-export const PIN_PATTERN = /^\d{4,6}$/;
+export { PIN_PATTERN };
 
 /**
  * Sign-in with a PIN alone (the counter has no keyboard): PINs are unique among active
- * users, so the PIN says who it is. Returns null for a wrong PIN.
+ * users, so the PIN says who it is. Returns null for a wrong PIN. Not throttled: the
+ * keypads use `signInAtKeypad` / `approveAtCounter` (pins.ts), which count wrong PINs.
  */
-export async function signInWithPin(db: ChinarDb, pin: string): Promise<UserEntity | null> {
-  if (!PIN_PATTERN.test(pin)) return null;
-  const users = await db.users.toArray();
-  return users.find((u) => u.active && u.pinHash === hashPin(u.id, pin)) ?? null;
+export function signInWithPin(db: ChinarDb, pin: string): Promise<UserEntity | null> {
+  return identifyStaff(db, pin);
 }
 
 /** A manager's approval (discounts above the limit, voids, no-sale drawer opens). */

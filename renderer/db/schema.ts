@@ -3,6 +3,7 @@ import type {
   ArtisanEntity, AuditEntry, DayEntity, PaymentEntity, ProductEntity, SaleEntity, SaleLineEntity, UserEntity,
 } from '../../shared/entities';
 import type { Cart } from '../../shared/cart';
+import { markLegacyPin } from './pins';
 import type { LineApproval } from './sales';
 
 /** A key–value row: store profile, tax table, demo flag. */
@@ -99,6 +100,13 @@ export class ChinarDb extends Dexie {
     // v3 (issue 8): the queue of committed transactions not yet copied to the host's
     // journal, and which sales' original receipts have printed.
     this.version(3).stores({ journalQueue: '++qseq, &id', receiptPrints: 'id' });
+    // v30: PINs move to PBKDF2 (pins.ts). The SHA-256 hashes already stored cannot be
+    // converted without the PIN, so they are kept, marked `sha256$…`: they still sign in,
+    // and the first right PIN replaces each with PBKDF2.
+    this.version(30).stores({}).upgrade(async (tx) => {
+      await tx.table<UserEntity, string>('users').toCollection().modify((u) => { u.pinHash = markLegacyPin(u.pinHash); });
+      await tx.table<ArtisanEntity, string>('artisans').toCollection().modify((a) => { a.pinHash = markLegacyPin(a.pinHash); });
+    });
   }
 }
 

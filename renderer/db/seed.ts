@@ -1,5 +1,4 @@
 import { parseRupees } from '../../shared/money';
-import { hashPin } from '../../shared/hash';
 import { isoWithOffset } from '../../shared/time';
 import type { ArtisanEntity, ProductEntity, UserEntity } from '../../shared/entities';
 import { DEFAULT_TAX_TABLE } from '../../shared/tax';
@@ -8,6 +7,7 @@ import { queueJournal } from './journal-queue';
 import { productSearchWords } from './catalog';
 import { DEMO_ARTISANS, DEMO_PINS, DEMO_PRODUCTS, DEMO_PROFILE } from './demo-data';
 import type { NewId } from './ids';
+import { hashStaffPin } from './pins';
 import type { ChinarDb } from './schema';
 
 /** The kind of the demo seed's journal record: a new kiosk may replace a journal holding only it (USB import). */
@@ -19,6 +19,10 @@ export const DEMO_SEED_KIND = 'seed';
  * Returns true when it seeded.
  */
 export async function seedDemoIfEmpty(db: ChinarDb, options: { now: Date; newId: NewId }): Promise<boolean> {
+  if ((await db.users.count()) > 0) return false;
+  // PBKDF2 is asynchronous (crypto.subtle): derived before the transaction, never inside it.
+  const operatorPin = await hashStaffPin(db, DEMO_PINS.operator);
+  const managerPin = await hashStaffPin(db, DEMO_PINS.manager);
   return db.transaction('rw', [db.users, db.artisans, db.products, db.settings, db.audit, db.journalQueue], async () => {
     if ((await db.users.count()) > 0) return false;
     const artisanIds = new Map<string, string>();
@@ -44,8 +48,8 @@ export async function seedDemoIfEmpty(db: ChinarDb, options: { now: Date; newId:
     const operatorId = options.newId();
     const managerId = options.newId();
     const users: UserEntity[] = [
-      { id: operatorId, name: 'Demo Operator', role: 'operator', pinHash: hashPin(operatorId, DEMO_PINS.operator), active: true },
-      { id: managerId, name: 'Demo Manager', role: 'manager', pinHash: hashPin(managerId, DEMO_PINS.manager), active: true },
+      { id: operatorId, name: 'Demo Operator', role: 'operator', pinHash: operatorPin, active: true },
+      { id: managerId, name: 'Demo Manager', role: 'manager', pinHash: managerPin, active: true },
     ];
     await db.artisans.bulkAdd(artisans);
     await db.products.bulkAdd(products);

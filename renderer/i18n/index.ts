@@ -2,12 +2,15 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import enManager from './en.manager.json';
+import enEarnings from './en.earnings.json';
 import enSettings from './en.settings.json';
 import hi from './hi.json';
 import hiManager from './hi.manager.json';
+import hiEarnings from './hi.earnings.json';
 import hiSettings from './hi.settings.json';
 import ur from './ur.json';
 import urManager from './ur.manager.json';
+import urEarnings from './ur.earnings.json';
 import urSettings from './ur.settings.json';
 
 /**
@@ -17,7 +20,8 @@ import urSettings from './ur.settings.json';
  * error; tests/renderer/i18n/i18n.test.ts also checks keys and {{placeholders}} match.
  *
  * Namespaces: `translation` (the counter: sign-in, sell, pay, receipts), `manager`
- * (the manager's screens) and `settings` (the manager's settings), so each area's text
+ * (the manager's screens), `settings` (the manager's settings) and `earnings` (artisans'
+ * earnings, GST, the audit check, PIN locks), so each area's text
  * stays in its own file.
  */
 export const LANGUAGES = {
@@ -33,10 +37,10 @@ export const LANGUAGES = {
 export type Language = keyof typeof LANGUAGES;
 
 export const defaultNS = 'translation';
-type Namespaces = { translation: typeof en; manager: typeof enManager; settings: typeof enSettings };
-const english: Namespaces = { translation: en, manager: enManager, settings: enSettings };
-const hindi: Namespaces = { translation: hi, manager: hiManager, settings: hiSettings };
-const urdu: Namespaces = { translation: ur, manager: urManager, settings: urSettings };
+type Namespaces = { translation: typeof en; manager: typeof enManager; settings: typeof enSettings; earnings: typeof enEarnings };
+const english: Namespaces = { translation: en, manager: enManager, settings: enSettings, earnings: enEarnings };
+const hindi: Namespaces = { translation: hi, manager: hiManager, settings: hiSettings, earnings: hiEarnings };
+const urdu: Namespaces = { translation: ur, manager: urManager, settings: urSettings, earnings: urEarnings };
 export const resources = { en: english, hi: hindi, ur: urdu } as const satisfies Record<Language, Namespaces>;
 
 export function isLanguage(value: string | null | undefined): value is Language {
@@ -90,7 +94,7 @@ export async function initI18n(language: Language = 'en'): Promise<typeof i18nex
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     defaultNS,
-    ns: ['translation', 'manager', 'settings'],
+    ns: ['translation', 'manager', 'settings', 'earnings'],
     resources,
     // React escapes what it renders; escaping here too would show "&amp;" on screen.
     interpolation: { escapeValue: false },
