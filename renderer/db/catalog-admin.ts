@@ -10,7 +10,7 @@ import { appendAudit } from './audit';
 import { queueJournal } from './journal-queue';
 import { productSearchWords } from './catalog';
 import type { NewId } from './ids';
-import { hashArtisanPin, hashStaffPin, pinCandidates, pinMatches } from './pins';
+import { claimStaffSalt, hashArtisanPin, hashStaffPin, pinCandidates, pinMatches, staffSaltToUse } from './pins';
 import { StoreRefusal } from './refusal';
 import type { ChinarDb } from './schema';
 import { getStoreProfile, isDemoData, setDemoData } from './settings';
@@ -265,7 +265,8 @@ export async function saveUser(db: ChinarDb, draft: UserDraft, options: { actor:
   // Derived before the transaction (crypto.subtle is asynchronous): the new hash, and the
   // PIN under every salt the others' hashes use, for the uniqueness check inside it.
   const pin = draft.pin;
-  const newPinHash = pin !== null ? await hashStaffPin(db, pin) : null;
+  const salt = await staffSaltToUse(db);
+  const newPinHash = pin !== null ? await hashStaffPin(salt, pin) : null;
   const candidates = pin !== null ? await pinCandidates(pin, [newPinHash, ...(await db.users.toArray()).map((u) => u.pinHash)]) : new Map<string, string>();
   return db.transaction('rw', [db.users, db.settings, db.audit, db.journalQueue], async () => {
     const existing = draft.id ? await db.users.get(draft.id) : undefined;
@@ -282,8 +283,10 @@ export async function saveUser(db: ChinarDb, draft: UserDraft, options: { actor:
       id, name: draft.name.trim(), role: draft.role, active: draft.active,
       pinHash: newPinHash ?? existing!.pinHash,
     };
+    // A first PIN under a new salt stores the salt with it, in the same journal record.
+    const settings = newPinHash !== null ? await claimStaffSalt(db, salt) : [];
     await db.users.put(user);
-    await audit(db, options.actor, options.now, existing ? 'user.update' : 'user.create', { userId: id, role: user.role, active: user.active, pinChanged: draft.pin !== null }, 'users', { users: [user] });
+    await audit(db, options.actor, options.now, existing ? 'user.update' : 'user.create', { userId: id, role: user.role, active: user.active, pinChanged: draft.pin !== null }, 'users', { users: [user], ...(settings.length > 0 ? { settings } : {}) });
     return user;
   });
 }

@@ -7,10 +7,10 @@ export { newId, type NewId } from './ids';
 export { StoreRefusal } from './refusal';
 export { seedDemoIfEmpty, DEMO_SEED_KIND } from './seed';
 export { DEMO_PINS } from './demo-data';
-export { signInWithPin, approveAsManager, PIN_PATTERN } from './auth';
+export { signInWithPin, PIN_PATTERN } from './auth';
 export {
   signInAtKeypad, approveAtCounter, artisanAtKeypad, identifyArtisan, artisanForCodeEntry, pinThrottleState,
-  hashStaffPin, hashArtisanPin, derivePin, parseStoredPin, PIN_ITERATIONS,
+  staffSaltToUse, hashStaffPin, hashArtisanPin, derivePin, parseStoredPin, PinSaltChangedError, PIN_ITERATIONS,
   type PinAnswer, type PinPlace, type SignedInArtisan,
 } from './pins';
 export { findProductByBarcode, searchProducts, productSearchWords, type ProductWithArtisan } from './catalog';

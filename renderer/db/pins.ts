@@ -5,7 +5,9 @@ import {
 } from '../../shared/pin-throttle';
 import { isoWithOffset } from '../../shared/time';
 import { appendAudit } from './audit';
-import type { ChinarDb } from './schema';
+import { queueJournal } from './journal-queue';
+import { StoreRefusal } from './refusal';
+import type { ChinarDb, SettingRow } from './schema';
 
 /**
  * PINs at rest: PBKDF2-SHA256 through WebCrypto, stored as
@@ -16,6 +18,10 @@ import type { ChinarDb } from './schema';
  * crypto.subtle is asynchronous, and awaiting anything but Dexie inside a Dexie
  * transaction lets IndexedDB commit the transaction half-way: every derivation here
  * happens BEFORE the transaction that stores or compares its result.
+ *
+ * Every write here (a new salt, a rehash, the wrong-PIN count, a lockout's audit entry)
+ * queues its rows for the host's journal in its own transaction (journal-queue.ts), so a
+ * store rebuilt from the journal still signs its people in and keeps its locks.
  *
  * The first PINs were SHA-256 of `chinar-pin:${id}:${pin}` (shared/hash.ts hashPin).
  * Dexie version 30 marks them `sha256$<hex>`; they still sign in, and the first right
@@ -86,27 +92,59 @@ function sameText(a: string, b: string): boolean {
 }
 
 /**
- * The store's PIN salt for staff (kept in settings), made on first use. Staff sign in by
- * PIN alone, so the PIN must be checked against every active user: with a salt per user
- * that is one 150,000-round derivation per user (50 users: seconds); with one salt per
- * store it is one derivation per attempt, compared with every hash. Each store still has
- * its own salt, so one table of PIN hashes does not open every kiosk.
+ * The store's PIN salt for staff (kept in settings as `pinSalt`). Staff sign in by PIN
+ * alone, so the PIN must be checked against every active user: with a salt per user that
+ * is one 150,000-round derivation per user (50 users: seconds); with one salt per store it
+ * is one derivation per attempt, compared with every hash. Each store still has its own
+ * salt, so one table of PIN hashes does not open every kiosk.
+ *
+ * Reading it writes nothing: a store without one gets a fresh salt here, and the first
+ * write that stores a hash under it stores the salt too (`claimStaffSalt`), in the same
+ * transaction and the same journal record, so the journal never holds a hash without its salt.
  */
-export async function staffPinSalt(db: ChinarDb): Promise<string> {
+export interface StaffSalt { salt: string; stored: boolean }
+
+export async function staffSaltToUse(db: ChinarDb): Promise<StaffSalt> {
   const row = await db.settings.get(STAFF_SALT_KEY);
-  if (typeof row?.value === 'string') return row.value;
-  const fresh = newPinSalt();
-  return db.transaction('rw', db.settings, async () => {
-    const again = await db.settings.get(STAFF_SALT_KEY);
-    if (typeof again?.value === 'string') return again.value;
-    await db.settings.put({ key: STAFF_SALT_KEY, value: fresh });
-    return fresh;
-  });
+  return typeof row?.value === 'string' ? { salt: row.value, stored: true } : { salt: newPinSalt(), stored: false };
 }
 
-/** A staff member's new PIN as stored (derive outside the transaction that saves it). */
-export async function hashStaffPin(db: ChinarDb, pin: string): Promise<string> {
-  return derivePin(pin, await staffPinSalt(db));
+/** Another write stored a different salt first (two first PINs at once): nothing was saved. */
+export class PinSaltChangedError extends StoreRefusal {
+  constructor() {
+    super('Another PIN was being saved at the same moment. Nothing was saved: save again.');
+  }
+}
+
+/**
+ * Inside the transaction that stores a hash made under `salt` (with settings in its
+ * tables): stores the salt if the store has none yet and answers the settings rows to
+ * journal with the write ([] when it was there already).
+ */
+export async function claimStaffSalt(db: ChinarDb, salt: StaffSalt): Promise<SettingRow[]> {
+  const now = await db.settings.get(STAFF_SALT_KEY);
+  if (typeof now?.value === 'string') {
+    if (now.value === salt.salt) return [];
+    throw new PinSaltChangedError();
+  }
+  const row: SettingRow = { key: STAFF_SALT_KEY, value: salt.salt };
+  await db.settings.put(row);
+  return [row];
+}
+
+/** A staff member's new PIN as stored under `salt` (derive outside the transaction that saves it). */
+export function hashStaffPin(salt: StaffSalt, pin: string): Promise<string> {
+  return derivePin(pin, salt.salt);
+}
+
+/** The market's time zone, for the times PIN writes are journaled and audited at (Asia/Kolkata until a profile says otherwise). */
+async function marketZone(db: ChinarDb): Promise<string> {
+  const zone = (await db.settings.get('storeProfile'))?.value as { timeZone?: unknown } | undefined;
+  return typeof zone?.timeZone === 'string' ? zone.timeZone : 'Asia/Kolkata';
+}
+
+async function stamp(db: ChinarDb, now: Date): Promise<string> {
+  return isoWithOffset(now, await marketZone(db));
 }
 
 /** An artisan's new earnings PIN as stored: her own salt (she signs in with code + PIN: one derivation). */
@@ -146,26 +184,37 @@ export function pinMatches(stored: string | null, ownerId: string, pin: string, 
 
 /**
  * The active user whose PIN this is, or null. Unthrottled: the keypads go through
- * `staffPinAtKeypad`. A legacy hash that matches is replaced with PBKDF2 under the store
- * salt.
+ * `signInAtKeypad` / `approveAtCounter`. A legacy hash that matches is replaced with PBKDF2
+ * under the store salt (journaled; `now` stamps that record).
  */
-export async function identifyStaff(db: ChinarDb, pin: string): Promise<UserEntity | null> {
+export async function identifyStaff(db: ChinarDb, pin: string, now: Date): Promise<UserEntity | null> {
   if (!PIN_PATTERN.test(pin)) return null;
   const active = (await db.users.toArray()).filter((u) => u.active);
-  const salt = await staffPinSalt(db);
-  const storeKey = candidateKey(PIN_ITERATIONS, salt);
+  const salt = await staffSaltToUse(db);
+  const storeKey = candidateKey(PIN_ITERATIONS, salt.salt);
   const candidates = new Map(await pinCandidates(pin, active.map((u) => u.pinHash)));
   const user = active.find((u) => pinMatches(u.pinHash, u.id, pin, candidates));
   if (!user) return null;
   if (parseStoredPin(user.pinHash).kind !== 'legacy') return user;
-  if (!candidates.has(storeKey)) candidates.set(storeKey, await derivePin(pin, salt));
+  if (!candidates.has(storeKey)) candidates.set(storeKey, await derivePin(pin, salt.salt));
   const pinHash = candidates.get(storeKey)!;
-  await db.transaction('rw', db.users, async () => {
-    const now = await db.users.get(user.id);
-    // Only if nobody changed the PIN meanwhile.
-    if (now && now.pinHash === user.pinHash) await db.users.update(user.id, { pinHash });
-  });
-  return { ...user, pinHash };
+  const at = await stamp(db, now);
+  try {
+    return await db.transaction('rw', [db.users, db.settings, db.journalQueue], async () => {
+      const current = await db.users.get(user.id);
+      // Only if nobody changed the PIN meanwhile.
+      if (!current || current.pinHash !== user.pinHash) return user;
+      const settings = await claimStaffSalt(db, salt);
+      const rehashed: UserEntity = { ...current, pinHash };
+      await db.users.put(rehashed);
+      await queueJournal(db, 'users', at, { users: [rehashed], ...(settings.length > 0 ? { settings } : {}) });
+      return rehashed;
+    });
+  } catch (error) {
+    // A salt stored meanwhile: the legacy PIN stays, and the next sign-in rehashes it.
+    if (error instanceof PinSaltChangedError) return user;
+    throw error;
+  }
 }
 
 /** Where a PIN is typed: each keypad counts its own wrong PINs. */
@@ -184,24 +233,34 @@ export type PinAnswer<T> =
   | { status: 'locked'; untilMs: number; waitMs: number };
 
 async function recordWrong(db: ChinarDb, place: PinPlace, now: Date): Promise<PinAnswer<never>> {
-  return db.transaction('rw', [db.settings, db.audit], async () => {
+  const timeZone = await marketZone(db);
+  const at = isoWithOffset(now, timeZone);
+  return db.transaction('rw', [db.settings, db.audit, db.journalQueue], async () => {
     const result = afterWrongPin(await pinThrottleState(db, place), now.getTime());
-    await db.settings.put({ key: throttleKey(place), value: result.state });
-    if (!result.lock) return { status: 'wrong', triesLeft: result.triesLeft };
-    const zone = (await db.settings.get('storeProfile'))?.value as { timeZone?: unknown } | undefined;
-    const timeZone = typeof zone?.timeZone === 'string' ? zone.timeZone : 'Asia/Kolkata';
-    await appendAudit(db, {
-      at: isoWithOffset(now, timeZone), actorId: 'system', action: 'pin.lockout',
+    const row: SettingRow = { key: throttleKey(place), value: result.state };
+    await db.settings.put(row);
+    if (!result.lock) {
+      await queueJournal(db, 'pin', at, { settings: [row] });
+      return { status: 'wrong', triesLeft: result.triesLeft };
+    }
+    const entry = await appendAudit(db, {
+      at, actorId: 'system', action: 'pin.lockout',
       detail: { place, lockout: result.lock.nth, seconds: result.lock.durationMs / 1000, until: isoWithOffset(new Date(result.lock.untilMs), timeZone) },
     });
+    await queueJournal(db, 'pin', at, { settings: [row], audit: [entry] });
     return { status: 'locked', untilMs: result.lock.untilMs, waitMs: result.lock.durationMs };
   });
 }
 
-async function recordRight(db: ChinarDb, place: PinPlace): Promise<void> {
+async function recordRight(db: ChinarDb, place: PinPlace, now: Date): Promise<void> {
   const state = await pinThrottleState(db, place);
   if (state.wrongInARow === 0 && state.lockouts === 0 && state.lockedUntilMs === null) return;
-  await db.settings.put({ key: throttleKey(place), value: FRESH_THROTTLE });
+  const at = await stamp(db, now);
+  await db.transaction('rw', [db.settings, db.journalQueue], async () => {
+    const row: SettingRow = { key: throttleKey(place), value: FRESH_THROTTLE };
+    await db.settings.put(row);
+    await queueJournal(db, 'pin', at, { settings: [row] });
+  });
 }
 
 /**
@@ -213,19 +272,19 @@ export async function throttledPin<T>(db: ChinarDb, place: PinPlace, now: Date, 
   if (gate.status === 'locked') return gate;
   const who = await check();
   if (who === null) return recordWrong(db, place, now);
-  await recordRight(db, place);
+  await recordRight(db, place, now);
   return { status: 'ok', who };
 }
 
 /** Sign-in by PIN at the sign-in keypad. */
 export function signInAtKeypad(db: ChinarDb, pin: string, now: Date): Promise<PinAnswer<UserEntity>> {
-  return throttledPin(db, 'signin', now, () => identifyStaff(db, pin));
+  return throttledPin(db, 'signin', now, () => identifyStaff(db, pin, now));
 }
 
 /** A manager's PIN in an approval dialog: any other PIN (an operator's too) counts as wrong. */
 export function approveAtCounter(db: ChinarDb, pin: string, now: Date): Promise<PinAnswer<UserEntity>> {
   return throttledPin(db, 'approval', now, async () => {
-    const user = await identifyStaff(db, pin);
+    const user = await identifyStaff(db, pin, now);
     return user?.role === 'manager' ? user : null;
   });
 }
@@ -253,8 +312,12 @@ export function artisanForCodeEntry<A extends Pick<ArtisanEntity, 'code' | 'acti
   return byNumber.length === 1 ? byNumber[0]! : null;
 }
 
-/** The artisan whose code and earnings PIN these are, or null. Unthrottled (see `artisanAtKeypad`). */
-export async function identifyArtisan(db: ChinarDb, codeEntry: string, pin: string): Promise<SignedInArtisan | null> {
+/**
+ * The artisan whose code and earnings PIN these are, or null. Unthrottled (see
+ * `artisanAtKeypad`). A legacy hash that matches is replaced with PBKDF2 (journaled; `now`
+ * stamps that record).
+ */
+export async function identifyArtisan(db: ChinarDb, codeEntry: string, pin: string, now: Date): Promise<SignedInArtisan | null> {
   if (!PIN_PATTERN.test(pin)) return null;
   const artisan = artisanForCodeEntry(await db.artisans.toArray(), codeEntry);
   if (!artisan?.pinHash) return null;
@@ -263,9 +326,14 @@ export async function identifyArtisan(db: ChinarDb, codeEntry: string, pin: stri
   if (!pinMatches(stored, artisan.id, pin, candidates)) return null;
   if (isLegacyPin(stored)) {
     const pinHash = await hashArtisanPin(pin);
-    await db.transaction('rw', db.artisans, async () => {
-      const now = await db.artisans.get(artisan.id);
-      if (now && now.pinHash === stored) await db.artisans.update(artisan.id, { pinHash });
+    const at = await stamp(db, now);
+    await db.transaction('rw', [db.artisans, db.journalQueue], async () => {
+      const current = await db.artisans.get(artisan.id);
+      // Only if nobody changed the PIN meanwhile.
+      if (!current || current.pinHash !== stored) return;
+      const rehashed: ArtisanEntity = { ...current, pinHash };
+      await db.artisans.put(rehashed);
+      await queueJournal(db, 'catalog', at, { artisans: [rehashed] });
     });
   }
   return { id: artisan.id, code: artisan.code, name: artisan.name };
@@ -273,5 +341,5 @@ export async function identifyArtisan(db: ChinarDb, codeEntry: string, pin: stri
 
 /** An artisan's code + PIN at the sign-in keypad (the same keypad, so the same count of wrong PINs). */
 export function artisanAtKeypad(db: ChinarDb, codeEntry: string, pin: string, now: Date): Promise<PinAnswer<SignedInArtisan>> {
-  return throttledPin(db, 'signin', now, () => identifyArtisan(db, codeEntry, pin));
+  return throttledPin(db, 'signin', now, () => identifyArtisan(db, codeEntry, pin, now));
 }

@@ -59,13 +59,13 @@ describe('PIN hashing', () => {
     const [h, s] = [parseStoredPin((await db.artisans.get(haleema.id))!.pinHash), parseStoredPin((await db.artisans.get(shazia.id))!.pinHash)];
     expect(h.kind).toBe('pbkdf2');
     expect(h.kind === 'pbkdf2' && s.kind === 'pbkdf2' && h.salt !== s.salt && h.hash !== s.hash).toBe(true);
-    expect(await identifyArtisan(db, 'DEMO-01', '4321')).toEqual({ id: haleema.id, code: 'DEMO-01', name: haleema.name });
-    expect((await identifyArtisan(db, 'demo-02', '4321'))?.id).toBe(shazia.id);
+    expect(await identifyArtisan(db, 'DEMO-01', '4321', NOON_IN_SRINAGAR)).toEqual({ id: haleema.id, code: 'DEMO-01', name: haleema.name });
+    expect((await identifyArtisan(db, 'demo-02', '4321', NOON_IN_SRINAGAR))?.id).toBe(shazia.id);
     // The number alone, as typed on the numeric keypad.
-    expect((await identifyArtisan(db, '1', '4321'))?.id).toBe(haleema.id);
-    expect(await identifyArtisan(db, 'DEMO-01', '4322')).toBeNull();
+    expect((await identifyArtisan(db, '1', '4321', NOON_IN_SRINAGAR))?.id).toBe(haleema.id);
+    expect(await identifyArtisan(db, 'DEMO-01', '4322', NOON_IN_SRINAGAR)).toBeNull();
     // No PIN set yet: no sign-in at all.
-    expect(await identifyArtisan(db, 'DEMO-03', '4321')).toBeNull();
+    expect(await identifyArtisan(db, 'DEMO-03', '4321', NOON_IN_SRINAGAR)).toBeNull();
   });
 });
 
@@ -104,9 +104,9 @@ describe('legacy SHA-256 PINs (Dexie version 30)', () => {
     expect((await signInWithPin(db, '2580'))?.id).toBe('u-1');
     expect(await signInWithPin(db, '2581')).toBeNull();
 
-    expect((await identifyArtisan(db, 'A-014', '3690'))?.id).toBe('a-1');
+    expect((await identifyArtisan(db, 'A-014', '3690', NOON_IN_SRINAGAR))?.id).toBe('a-1');
     expect(parseStoredPin((await db.artisans.get('a-1'))!.pinHash).kind).toBe('pbkdf2');
-    expect((await identifyArtisan(db, '14', '3690'))?.id).toBe('a-1');
+    expect((await identifyArtisan(db, '14', '3690', NOON_IN_SRINAGAR))?.id).toBe('a-1');
   });
 });
 
