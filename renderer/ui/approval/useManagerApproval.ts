@@ -20,13 +20,16 @@ export interface ManagerApproval {
    * cleared either way.
    */
   approve: (then: (manager: UserEntity) => void | Promise<void>) => Promise<boolean>;
-  /** A fresh PIN pad: nothing typed, nothing said. */
+  /** A fresh PIN pad: nothing typed, nothing said (a lock still shows). */
   reset: () => void;
 }
 
 /**
  * The manager-PIN step of anything the counter may do only with a manager's say-so: a
- * discount above the store's limit, a no-sale drawer open (and returns and voids next).
+ * discount above the store's limit, a no-sale drawer open, selling past the stock count
+ * (and returns and voids next). The one place an approval PIN is checked: through
+ * `checkManagerPin`, so every approval dialog shares the approval keypad's wrong-PIN count
+ * and lock (pins.ts `approveAtCounter`).
  * Draw it with <ManagerPin {...approval} />.
  */
 export function useManagerApproval(station: Station): ManagerApproval {
@@ -65,9 +68,10 @@ export function useManagerApproval(station: Station): ManagerApproval {
     return false;
   };
 
+  // A fresh PIN pad, but never an unlocked one: the lock ends on its own timer above.
   const reset = useCallback(() => {
     setPin('');
-    setCheck({ status: 'idle' });
+    setCheck((c) => (c.status === 'locked' ? c : { status: 'idle' }));
   }, []);
 
   return { pin, setPin, check, ready, approve, reset };
