@@ -134,8 +134,15 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
     setArtisan(null);
   }, []);
 
-  // A counter left signed in lets anyone sell or approve: sign out after the store's idle time.
-  useIdleTimeout(user !== null || artisan !== null, station.profile.idleSignOutMinutes * 60_000, signOut);
+  // A counter left signed in lets anyone sell or approve: sign out after the store's idle
+  // time. The cart on the counter is not thrown away: it stays in the store as on a reload
+  // (the empty cart of the signed-out screen is not kept over it) and comes back, with its
+  // note, at the next sign-in.
+  const signOutIdle = useCallback(() => {
+    keeping.current = false;
+    signOut();
+  }, [signOut]);
+  useIdleTimeout(user !== null || artisan !== null, station.profile.idleSignOutMinutes * 60_000, signOutIdle);
 
   if (artisan) return <ArtisanEarningsScreen station={station} artisan={artisan} onSignOut={signOut} />;
   if (!user) return <SignInScreen station={station} onSignedIn={(u) => void signedIn(u)} onArtisanSignedIn={setArtisan} />;
