@@ -1,14 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PINS, DEMO_PRODUCTS } from '../../renderer/db/demo-data';
 import { formatMoney } from '../../renderer/ui/format';
 import { divideRoundHalfUp, formatRupeesForPrint, parseRupees } from '../../shared/money';
 import { taxInside } from '../../shared/tax';
 import {
-  cartLines, completeSale, enterCash, errorsOf, launchChromium, openKiosk, openManagerTile, openPay, scan,
-  signIn, startHost, waitForCount, waitForPrints, type RunningHost,
+  cartLines, completeSale, enterCash, errorsOf, openManagerTile, openPay, scan, signIn, useKioskRig, waitForCount, waitForPrints,
 } from './helpers';
 
 /**
@@ -39,23 +38,13 @@ async function language(page: Page, name: 'English' | 'اردو') {
   await page.getByTestId('language-switcher').first().getByRole('button', { name, exact: true }).click();
 }
 
-let host: RunningHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
-
 describe('an artisan’s earnings in Chromium', () => {
+  // A host of its own: its journal and its printer folder hold this test's sale and slip only.
+  const rig = useKioskRig();
+
   it('sets her PIN, sells two of her pieces, shows her only hers with the right net, prints her slip, and locks after five wrong PINs', async () => {
     expect(HALEEMA.map((p) => p.hsn)).toEqual(['6214', '6214']);
-    const page = await openKiosk(browser, host.url, { width: 1024, height: 768 });
+    const page = await rig.open({ width: 1024, height: 768 });
 
     // The manager gives Haleema (DEMO-01) an earnings PIN.
     await signIn(page, DEMO_PINS.manager);
@@ -110,7 +99,7 @@ describe('an artisan’s earnings in Chromium', () => {
     // Her slip, through the file printer.
     await screen.getByTestId('print-slip').click();
     await screen.getByTestId('slip-printed').waitFor();
-    const prints = await waitForPrints(host.printerDir, 2);
+    const prints = await waitForPrints(rig.host.printerDir, 2);
     const slip = prints.find((p) => p.text.includes('EARNINGS SLIP'));
     expect(slip?.text).toContain('DEMO-01 Haleema Akhter');
     expect(slip!.text).toMatch(new RegExp(`EARNED\\s+${formatRupeesForPrint(net).replace('.', '\\.')}`));
