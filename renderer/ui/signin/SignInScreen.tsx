@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
 import { Banner } from '../components/Banner';
+import { EntryField } from '../components/EntryField';
 import { Keypad } from '../components/Keypad';
 import { editPin, keypadKeyFromKeyboard, type KeypadKey } from '../components/keypadInput';
 import { DEMO_PINS, keypadLock, signIn, signInArtisan, useDemoData, type PinAnswer, type SignedInArtisan } from '../../app/auth';
@@ -46,6 +47,7 @@ export function SignInScreen({ station, onSignedIn, onArtisanSignedIn }: SignInP
   const [pin, setPin] = useState('');
   const [code, setCode] = useState('');
   const [attempt, setAttempt] = useState<Attempt>({ status: 'idle' });
+  const fieldId = useId();
   const codeField = useRef<HTMLInputElement>(null);
   const pinField = useRef<HTMLInputElement>(null);
   const checking = attempt.status === 'checking';
@@ -155,36 +157,36 @@ export function SignInScreen({ station, onSignedIn, onArtisanSignedIn }: SignInP
             <h1 id="signin-title" className="signin__title">{te('artisanSignIn.title')}</h1>
             <p className="signin__hint">{te('artisanSignIn.hint')}</p>
             <div className="signin__fields">
-              <label className="signin__field">
-                <span>{te('artisanSignIn.code')}</span>
-                <input
-                  ref={codeField}
-                  className="entry__input"
-                  value={code}
-                  autoComplete="off"
-                  disabled={busy}
-                  data-testid="signin-artisan-code"
-                  onFocus={() => setMode({ kind: 'artisan', field: 'code' })}
-                  onChange={(e) => setCode(e.target.value.slice(0, 20))}
-                  onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); setMode({ kind: 'artisan', field: 'pin' }); } }}
-                />
-              </label>
-              <label className="signin__field">
-                <span>{te('artisanSignIn.pin')}</span>
-                <input
-                  ref={pinField}
-                  className="entry__input entry__input--pin"
-                  type="password"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={pin}
-                  disabled={busy}
-                  data-testid="signin-artisan-pin"
-                  onFocus={() => setMode({ kind: 'artisan', field: 'pin' })}
-                  onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, MAX_PIN))}
-                  onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void submit(); } }}
-                />
-              </label>
+              <EntryField
+                id={`${fieldId}-code`}
+                label={te('artisanSignIn.code')}
+                active={mode.kind === 'artisan' && mode.field === 'code'}
+                inputRef={codeField}
+                inputClassName="entry__input--text"
+                value={code}
+                autoComplete="off"
+                disabled={busy}
+                testId="signin-artisan-code"
+                onFocus={() => setMode({ kind: 'artisan', field: 'code' })}
+                onChange={(v) => setCode(v.slice(0, 20))}
+                onSubmit={() => setMode({ kind: 'artisan', field: 'pin' })}
+              />
+              <EntryField
+                id={`${fieldId}-pin`}
+                label={te('artisanSignIn.pin')}
+                active={mode.kind === 'artisan' && mode.field === 'pin'}
+                inputRef={pinField}
+                inputClassName="entry__input--pin"
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                value={pin}
+                disabled={busy}
+                testId="signin-artisan-pin"
+                onFocus={() => setMode({ kind: 'artisan', field: 'pin' })}
+                onChange={(v) => setPin(v.replace(/\D/g, '').slice(0, MAX_PIN))}
+                onSubmit={() => void submit()}
+              />
             </div>
           </>
         )}
