@@ -7,7 +7,7 @@ import { formatMoney } from '../../renderer/ui/format';
 import { divideRoundHalfUp, formatRupeesForPrint, parseRupees } from '../../shared/money';
 import { taxInside } from '../../shared/tax';
 import {
-  cartLines, completeSale, enterCash, errorsOf, openManagerTile, openPay, scan, signIn, useKioskRig, waitForCount, waitForPrints,
+  cartLines, completeSale, enterCash, errorsOf, layoutProblems, openManagerTile, openPay, scan, signIn, useKioskRig, waitForCount, waitForPrints,
 } from './helpers';
 
 /**
@@ -78,6 +78,8 @@ describe('an artisan’s earnings in Chromium', () => {
     await page.getByTestId('artisan-mode').click();
     await page.getByTestId('signin-artisan-code').fill('DEMO-01');
     await page.getByTestId('signin-artisan-pin').click();
+    await shot(page, 'artisan-signin-en');
+    expect(await layoutProblems(page)).toEqual([]);
     const keypad = page.getByRole('group', { name: 'PIN keypad' });
     for (const d of '4321') await keypad.getByRole('button', { name: d, exact: true }).click();
     await page.getByTestId('signin-submit').click();
