@@ -22,7 +22,10 @@ export interface ArtisanEntity {
   fairWageCertified: boolean;
   /** A short story for the label QR code and the artisan's page. */
   story: string;
-  /** Salted SHA-256 of the artisan's earnings PIN (salt: the artisan's id); null: no PIN yet. */
+  /**
+   * The artisan's earnings PIN as `pbkdf2-sha256$<iterations>$<her own salt>$<hash>`, or a
+   * legacy `sha256$<hex>` (salt: her id) until her next sign-in; null: no PIN yet.
+   */
   pinHash: string | null;
   active: boolean;
 }
@@ -53,7 +56,10 @@ export interface UserEntity {
   id: string;
   name: string;
   role: UserRole;
-  /** SHA-256 hex of `${id}:${pin}`; the PIN itself is never stored. */
+  /**
+   * `pbkdf2-sha256$<iterations>$<the store's salt>$<hash>`, or a legacy `sha256$<hex>` until
+   * the next sign-in; the PIN itself is never stored.
+   */
   pinHash: string;
   active: boolean;
 }

@@ -29,6 +29,12 @@ export const StoreProfileSchema = z.object({
    * before this field existed get the default.
    */
   overStockManagerPieces: z.number().int().min(0).max(1000).default(2),
+  /**
+   * Minutes without a touch or a key after which the kiosk signs whoever is in out (a
+   * counter left signed in lets anyone sell or approve). Stores saved before this field
+   * existed get the default.
+   */
+  idleSignOutMinutes: z.number().int().min(1).max(240).default(5),
   timeZone: z.string().min(1),
   /** Base URL of artisans' story pages for label QR codes; empty: no QR. */
   storyBaseUrl: z.string().max(200),

@@ -40,6 +40,13 @@ import { fileTimestamp, syncDir, writeFileAtomic } from './files';
 export const JOURNAL_FILE = 'chinar-journal.jsonl';
 /** The kind of the renderer's demo-seed record (renderer/db/seed.ts): a journal of only it may be replaced by an import. */
 export const DEMO_SEED_KIND = 'seed';
+/**
+ * The kind of the renderer's wrong-PIN records (renderer/db/pins.ts: a keypad's count, a
+ * lockout): a new kiosk writes them when someone mistypes the demo PIN before importing.
+ */
+export const PIN_KIND = 'pin';
+/** A journal this long at most, of the demo seed and PIN records only, is a new kiosk's. */
+const FRESH_KIOSK_MAX_RECORDS = 200;
 
 const P1 = '{"prevHash":"';
 const P2 = '","hash":"';
@@ -481,8 +488,9 @@ export class Journal {
     const mine = this.index;
     if (mine.count === 0) return;
     // A new kiosk seeds the demo market on its first start, so that a manager can sign in
-    // and import; a journal holding only that seed is as good as empty.
-    if (mine.count === 1 && (JSON.parse(await this.bodyJsonAt(1)) as { kind?: unknown }).kind === DEMO_SEED_KIND) return;
+    // and import; a journal holding only that seed (and the count of any PIN mistyped on
+    // the way in) is as good as empty.
+    if (await this.isFreshKiosk()) return;
     let same = false;
     if (otherIndex.count >= mine.count) {
       const at = otherIndex.offsets[mine.count - 1]!;
@@ -517,6 +525,16 @@ export class Journal {
     const buf = Buffer.alloc(end - start);
     await readFully(this.handle, buf, start);
     return buf;
+  }
+
+  private async isFreshKiosk(): Promise<boolean> {
+    const count = this.index.count;
+    if (count > FRESH_KIOSK_MAX_RECORDS) return false;
+    for (let seq = 1; seq <= count; seq++) {
+      const kind = (JSON.parse(await this.bodyJsonAt(seq)) as { kind?: unknown }).kind;
+      if (kind !== (seq === 1 ? DEMO_SEED_KIND : PIN_KIND)) return false;
+    }
+    return true;
   }
 
   private async bodyJsonAt(seq: number): Promise<string> {

@@ -1,21 +1,16 @@
-import { hashPin } from '../../shared/hash';
 import type { UserEntity } from '../../shared/entities';
+import { identifyStaff, PIN_PATTERN } from './pins';
 import type { ChinarDb } from './schema';
 
-export const PIN_PATTERN = /^\d{4,6}$/;
+export { PIN_PATTERN };
 
 /**
- * Sign-in with a PIN alone (the counter has no keyboard): PINs are unique among active
- * users, so the PIN says who it is. Returns null for a wrong PIN.
+ * Who a PIN is (the counter has no keyboard): PINs are unique among active users, so the
+ * PIN says who it is. Returns null for a wrong PIN. NOT throttled, so no keypad may use
+ * it: the sign-in keypad uses `signInAtKeypad` and every approval dialog (through
+ * useManagerApproval) `approveAtCounter` (pins.ts), which count wrong PINs. It is here for
+ * tests, benches and tools; `now` only stamps the journal record of a legacy PIN's rehash.
  */
-export async function signInWithPin(db: ChinarDb, pin: string): Promise<UserEntity | null> {
-  if (!PIN_PATTERN.test(pin)) return null;
-  const users = await db.users.toArray();
-  return users.find((u) => u.active && u.pinHash === hashPin(u.id, pin)) ?? null;
-}
-
-/** A manager's approval (discounts above the limit, voids, no-sale drawer opens). */
-export async function approveAsManager(db: ChinarDb, pin: string): Promise<UserEntity | null> {
-  const user = await signInWithPin(db, pin);
-  return user?.role === 'manager' ? user : null;
+export function signInWithPin(db: ChinarDb, pin: string, now: Date = new Date()): Promise<UserEntity | null> {
+  return identifyStaff(db, pin, now);
 }

@@ -4,13 +4,13 @@ import {
   type CatalogInput, type CatalogProblem, type CatalogSnapshot, type ImportPlan,
 } from '../../shared/catalog';
 import type { ArtisanEntity, ProductEntity, UserEntity } from '../../shared/entities';
-import { hashPin } from '../../shared/hash';
 import { isoWithOffset } from '../../shared/time';
 import type { AuditEntry } from '../../shared/entities';
 import { appendAudit } from './audit';
 import { queueJournal } from './journal-queue';
 import { productSearchWords } from './catalog';
 import type { NewId } from './ids';
+import { claimStaffSalt, hashArtisanPin, hashStaffPin, pinCandidates, pinMatches, staffSaltToUse } from './pins';
 import { StoreRefusal } from './refusal';
 import type { ChinarDb } from './schema';
 import { getStoreProfile, isDemoData, setDemoData } from './settings';
@@ -130,6 +130,8 @@ export async function saveArtisan(db: ChinarDb, draft: ArtisanDraft, options: { 
     throw new CatalogEditError('Commission must be between 0% and 100%.');
   }
   if (draft.pin !== null && !/^\d{4,6}$/.test(draft.pin)) throw new CatalogEditError('An earnings PIN is 4 to 6 digits.');
+  // Derived before the transaction: awaiting crypto.subtle inside it would let it commit half-way.
+  const newPinHash = draft.pin !== null ? await hashArtisanPin(draft.pin) : null;
   return db.transaction('rw', [db.artisans, db.settings, db.audit, db.journalQueue], async () => {
     const clash = await db.artisans.get({ code: draft.code });
     if (clash && clash.id !== draft.id) throw new CatalogEditError(`Artisan code ${draft.code} already belongs to ${clash.name}.`);
@@ -138,8 +140,8 @@ export async function saveArtisan(db: ChinarDb, draft: ArtisanDraft, options: { 
     const { pin, ...fields } = draft;
     const artisan: ArtisanEntity = {
       ...fields, id, name: draft.name.trim(),
-      // Salted with the id, which never changes: renaming a code keeps the PIN working.
-      pinHash: pin !== null ? hashPin(id, pin) : existing?.pinHash ?? null,
+      // Her own salt, inside the stored hash: renaming a code keeps the PIN working.
+      pinHash: pin !== null ? newPinHash : existing?.pinHash ?? null,
     };
     await db.artisans.put(artisan);
     await audit(db, options.actor, options.now, existing ? 'artisan.update' : 'artisan.create', { artisanId: id, code: artisan.code, pinChanged: pin !== null }, 'catalog', { artisans: [artisan] });
@@ -260,12 +262,18 @@ export type UserDraft = { id: string | null; name: string; role: UserEntity['rol
 export async function saveUser(db: ChinarDb, draft: UserDraft, options: { actor: Actor; now: Date; newId: NewId }): Promise<UserEntity> {
   if (draft.name.trim() === '') throw new CatalogEditError('Enter the person’s name.');
   if (draft.pin !== null && !/^\d{4,6}$/.test(draft.pin)) throw new CatalogEditError('A PIN is 4 to 6 digits.');
+  // Derived before the transaction (crypto.subtle is asynchronous): the new hash, and the
+  // PIN under every salt the others' hashes use, for the uniqueness check inside it.
+  const pin = draft.pin;
+  const salt = await staffSaltToUse(db);
+  const newPinHash = pin !== null ? await hashStaffPin(salt, pin) : null;
+  const candidates = pin !== null ? await pinCandidates(pin, [newPinHash, ...(await db.users.toArray()).map((u) => u.pinHash)]) : new Map<string, string>();
   return db.transaction('rw', [db.users, db.settings, db.audit, db.journalQueue], async () => {
     const existing = draft.id ? await db.users.get(draft.id) : undefined;
     if (!existing && draft.pin === null) throw new CatalogEditError('Give the new user a PIN.');
     const id = existing?.id ?? options.newId();
     const others = (await db.users.toArray()).filter((u) => u.id !== id && u.active);
-    if (draft.pin !== null && others.some((u) => u.pinHash === hashPin(u.id, draft.pin!))) {
+    if (pin !== null && others.some((u) => pinMatches(u.pinHash, u.id, pin, candidates))) {
       throw new CatalogEditError('Another user already has that PIN. Choose a different one.');
     }
     if (existing?.role === 'manager' && (draft.role !== 'manager' || !draft.active) && !others.some((u) => u.role === 'manager')) {
@@ -273,10 +281,12 @@ export async function saveUser(db: ChinarDb, draft: UserDraft, options: { actor:
     }
     const user: UserEntity = {
       id, name: draft.name.trim(), role: draft.role, active: draft.active,
-      pinHash: draft.pin !== null ? hashPin(id, draft.pin) : existing!.pinHash,
+      pinHash: newPinHash ?? existing!.pinHash,
     };
+    // A first PIN under a new salt stores the salt with it, in the same journal record.
+    const settings = newPinHash !== null ? await claimStaffSalt(db, salt) : [];
     await db.users.put(user);
-    await audit(db, options.actor, options.now, existing ? 'user.update' : 'user.create', { userId: id, role: user.role, active: user.active, pinChanged: draft.pin !== null }, 'users', { users: [user] });
+    await audit(db, options.actor, options.now, existing ? 'user.update' : 'user.create', { userId: id, role: user.role, active: user.active, pinChanged: draft.pin !== null }, 'users', { users: [user], ...(settings.length > 0 ? { settings } : {}) });
     return user;
   });
 }

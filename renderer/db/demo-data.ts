@@ -21,6 +21,7 @@ export const DEMO_PROFILE: StoreProfile = {
   cashRounding: false,
   discountLimitPct: 10,
   overStockManagerPieces: 2,
+  idleSignOutMinutes: 5,
   timeZone: 'Asia/Kolkata',
   storyBaseUrl: 'https://chinar.example/artisans',
   footer: 'Thank you for supporting the artisans of Kashmir.',

@@ -7,7 +7,12 @@ export { newId, type NewId } from './ids';
 export { StoreRefusal } from './refusal';
 export { seedDemoIfEmpty, DEMO_SEED_KIND } from './seed';
 export { DEMO_PINS } from './demo-data';
-export { signInWithPin, approveAsManager, PIN_PATTERN } from './auth';
+export { signInWithPin, PIN_PATTERN } from './auth';
+export {
+  signInAtKeypad, approveAtCounter, artisanAtKeypad, identifyArtisan, artisanForCodeEntry, pinThrottleState,
+  staffSaltToUse, hashStaffPin, hashArtisanPin, derivePin, parseStoredPin, PinSaltChangedError, PIN_ITERATIONS,
+  type PinAnswer, type PinPlace, type SignedInArtisan,
+} from './pins';
 export { findProductByBarcode, searchProducts, productSearchWords, type ProductWithArtisan } from './catalog';
 export { commitSale, peekNextReceiptNo, SaleNotRecordedError, type CommitSaleInput, type CommittedSale, type LineApproval } from './sales';
 export { saveOpenCart, loadOpenCart, parkCart, parkedCarts, recallCart, stockCounts, OPEN_CART_ID, type CartDraft } from './carts';
@@ -37,3 +42,4 @@ export {
   CatalogEditError, type Actor, type ArtisanDraft, type ProductDraft, type UserDraft, type ImportOutcome,
 } from './catalog-admin';
 export { updateStoreProfile, updateTaxTable, exportStoreJson, SettingsError } from './admin-settings';
+export { earningsBetween, earningsOfArtisan, gstMonthFromStore, checkAuditChain, payoutsFor } from './earnings';

@@ -6,6 +6,7 @@ import type {
 import { migrateDaysByDate } from './day-migration';
 import type { OutboxRow } from './outbox';
 import type { Cart } from '../../shared/cart';
+import { markLegacyPin } from './pins';
 import type { LineApproval } from './sales';
 
 /** A key–value row: store profile, tax table, demo flag. */
@@ -118,6 +119,13 @@ export class ChinarDb extends Dexie {
       payouts: 'id, artisanId, dayId',
       outbox: 'id, &dayId, state.status, nextAttemptAt',
     }).upgrade(migrateDaysByDate);
+    // v30: PINs move to PBKDF2 (pins.ts). The SHA-256 hashes already stored cannot be
+    // converted without the PIN, so they are kept, marked `sha256$…`: they still sign in,
+    // and the first right PIN replaces each with PBKDF2.
+    this.version(30).stores({}).upgrade(async (tx) => {
+      await tx.table<UserEntity, string>('users').toCollection().modify((u) => { u.pinHash = markLegacyPin(u.pinHash); });
+      await tx.table<ArtisanEntity, string>('artisans').toCollection().modify((a) => { a.pinHash = markLegacyPin(a.pinHash); });
+    });
   }
 }
 

@@ -1,5 +1,4 @@
 import { parseRupees } from '../../shared/money';
-import { hashPin } from '../../shared/hash';
 import { isoWithOffset } from '../../shared/time';
 import type { ArtisanEntity, ProductEntity, UserEntity } from '../../shared/entities';
 import { DEFAULT_TAX_TABLE } from '../../shared/tax';
@@ -8,6 +7,7 @@ import { queueJournal } from './journal-queue';
 import { productSearchWords } from './catalog';
 import { DEMO_ARTISANS, DEMO_PINS, DEMO_PRODUCTS, DEMO_PROFILE } from './demo-data';
 import type { NewId } from './ids';
+import { claimStaffSalt, hashStaffPin, staffSaltToUse } from './pins';
 import type { ChinarDb } from './schema';
 
 /** The kind of the demo seed's journal record: a new kiosk may replace a journal holding only it (USB import). */
@@ -19,6 +19,12 @@ export const DEMO_SEED_KIND = 'seed';
  * Returns true when it seeded.
  */
 export async function seedDemoIfEmpty(db: ChinarDb, options: { now: Date; newId: NewId }): Promise<boolean> {
+  if ((await db.users.count()) > 0) return false;
+  // PBKDF2 is asynchronous (crypto.subtle): derived before the transaction, never inside it.
+  // The store's PIN salt is made here and stored in the seed's own transaction (and record).
+  const salt = await staffSaltToUse(db);
+  const operatorPin = await hashStaffPin(salt, DEMO_PINS.operator);
+  const managerPin = await hashStaffPin(salt, DEMO_PINS.manager);
   return db.transaction('rw', [db.users, db.artisans, db.products, db.settings, db.audit, db.journalQueue], async () => {
     if ((await db.users.count()) > 0) return false;
     const artisanIds = new Map<string, string>();
@@ -44,18 +50,19 @@ export async function seedDemoIfEmpty(db: ChinarDb, options: { now: Date; newId:
     const operatorId = options.newId();
     const managerId = options.newId();
     const users: UserEntity[] = [
-      { id: operatorId, name: 'Demo Operator', role: 'operator', pinHash: hashPin(operatorId, DEMO_PINS.operator), active: true },
-      { id: managerId, name: 'Demo Manager', role: 'manager', pinHash: hashPin(managerId, DEMO_PINS.manager), active: true },
+      { id: operatorId, name: 'Demo Operator', role: 'operator', pinHash: operatorPin, active: true },
+      { id: managerId, name: 'Demo Manager', role: 'manager', pinHash: managerPin, active: true },
     ];
     await db.artisans.bulkAdd(artisans);
     await db.products.bulkAdd(products);
     await db.users.bulkAdd(users);
-    const settings = [
+    const settings: { key: string; value: unknown }[] = [
       { key: 'storeProfile', value: DEMO_PROFILE },
       { key: 'taxTable', value: DEFAULT_TAX_TABLE },
       { key: 'demoData', value: true },
     ];
     await db.settings.bulkPut(settings);
+    settings.push(...await claimStaffSalt(db, salt));
     const at = isoWithOffset(options.now, DEMO_PROFILE.timeZone);
     const entry = await appendAudit(db, {
       at, actorId: 'system', action: 'store.seed-demo',

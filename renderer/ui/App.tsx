@@ -10,6 +10,7 @@ import { usePrinterStatus } from '../app/printing';
 import type { Station } from '../app/station';
 import { useSpaceWatch } from '../app/storage';
 import { useUploadLoop } from '../app/uploads';
+import { useIdleTimeout } from '../hooks/useIdleTimeout';
 import { preloadSymbols } from './receipt/symbols';
 import { ManagerScreen } from './manager/ManagerScreen';
 import type { StationUpdate } from '../app/station';
@@ -22,6 +23,8 @@ import { StorageBanners } from './shell/StorageBanners';
 import { SignInScreen } from './signin/SignInScreen';
 import { JournalBanner } from './recovery/JournalBanner';
 import { RecoveryScreen } from './recovery/RecoveryScreen';
+import { ArtisanEarningsScreen } from './earnings/ArtisanEarningsScreen';
+import type { SignedInArtisan } from '../app/auth';
 
 type Boot =
   | { status: 'starting' }
@@ -92,6 +95,8 @@ export function App({ host }: { host: HostApi | Error }) {
 export function Kiosk({ station, onStationChange }: { station: Station; onStationChange: StationUpdate }) {
   const { t } = useTranslation();
   const [user, setUser] = useState<UserEntity | null>(null);
+  // An artisan looking at her own earnings: no counter, no manager, nothing else.
+  const [artisan, setArtisan] = useState<SignedInArtisan | null>(null);
   const [screen, setScreen] = useState<ScreenId>('sell');
   const [sell, dispatch] = useReducer(sellReducer, EMPTY_SELL);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
@@ -125,13 +130,25 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
   }, [station]);
   const cartKeptSaid = useCallback(() => setCartKept(false), []);
 
-  const signOut = () => {
+  const signOut = useCallback(() => {
     dispatch({ type: 'clear' });
     setConfirmSignOut(false);
     setUser(null);
-  };
+    setArtisan(null);
+  }, []);
 
-  if (!user) return <SignInScreen station={station} onSignedIn={(u) => void signedIn(u)} />;
+  // A counter left signed in lets anyone sell or approve: sign out after the store's idle
+  // time. The cart on the counter is not thrown away: it stays in the store as on a reload
+  // (the empty cart of the signed-out screen is not kept over it) and comes back, with its
+  // note, at the next sign-in.
+  const signOutIdle = useCallback(() => {
+    keeping.current = false;
+    signOut();
+  }, [signOut]);
+  useIdleTimeout(user !== null || artisan !== null, station.profile.idleSignOutMinutes * 60_000, signOutIdle);
+
+  if (artisan) return <ArtisanEarningsScreen station={station} artisan={artisan} onSignOut={signOut} />;
+  if (!user) return <SignInScreen station={station} onSignedIn={(u) => void signedIn(u)} onArtisanSignedIn={setArtisan} />;
 
   return (
     <div className="shell">

@@ -4,13 +4,17 @@ import { Banner } from '../components/Banner';
 import { Keypad } from '../components/Keypad';
 import { editPin, type KeypadKey } from '../components/keypadInput';
 import { EntryField } from '../components/EntryField';
+import { formatWait, useLockCountdown } from '../signin/useLockCountdown';
 
 const MAX_PIN = 6;
+const noop = () => {};
 
 export type PinCheck =
   | { status: 'idle' }
   | { status: 'checking' }
   | { status: 'wrong' }
+  /** Too many wrong PINs: no PIN is checked until then (epoch ms). */
+  | { status: 'locked'; untilMs: number }
   | { status: 'failed'; message: string };
 
 interface ManagerPinProps {
@@ -29,9 +33,12 @@ interface ManagerPinProps {
  */
 export function ManagerPin({ pin, setPin, check, onSubmit, testId }: ManagerPinProps) {
   const { t } = useTranslation();
+  const { t: te } = useTranslation('earnings');
   const id = useId();
   const field = useRef<HTMLInputElement>(null);
-  const checking = check.status === 'checking';
+  // useManagerApproval ends the lock; this only counts down.
+  const secondsLeft = useLockCountdown(check.status === 'locked' ? check.untilMs : null, noop);
+  const checking = check.status === 'checking' || check.status === 'locked';
   // Into the field when shown and again once a check is over (it is disabled meanwhile).
   // After the commit's effects, not during them: a <dialog> opened in the same commit
   // (its effect runs after ours) would otherwise move the focus to its first button.
@@ -59,6 +66,7 @@ export function ManagerPin({ pin, setPin, check, onSubmit, testId }: ManagerPinP
       <div aria-live="assertive">
         {check.status === 'wrong' ? <Banner tone="error" testId={`${testId}-error`}>{t('approval.wrongPin')}</Banner> : null}
         {check.status === 'failed' ? <Banner tone="error" testId={`${testId}-error`}>{t('approval.checkFailed', { message: check.message })}</Banner> : null}
+        {check.status === 'locked' ? <Banner tone="error" testId={`${testId}-locked`}>{te('lock.approval', { wait: formatWait(secondsLeft) })}</Banner> : null}
       </div>
       <Keypad onKey={onKey} extraKey="clear" label={t('approval.keypad')} disabled={checking} />
     </div>

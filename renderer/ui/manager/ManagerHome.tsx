@@ -3,7 +3,7 @@ import type { Station } from '../../app/station';
 import { LOW_STOCK_LIMIT, useLowStock } from '../../app/catalog-admin';
 import { DEFAULT_LOW_STOCK, type ManagerPage } from './route';
 
-const TILES = ['day', 'products', 'artisans', 'users', 'catalogFiles', 'labels', 'lowStock', 'settings'] as const satisfies readonly ManagerPage[];
+const TILES = ['day', 'products', 'artisans', 'users', 'catalogFiles', 'labels', 'lowStock', 'earnings', 'gst', 'audit', 'settings'] as const satisfies readonly ManagerPage[];
 
 /** Big tiles: each says what it is for, so nobody has to guess from a one-word label. */
 export function ManagerHome({ station, onOpen }: { station: Station; onOpen: (page: ManagerPage) => void }) {

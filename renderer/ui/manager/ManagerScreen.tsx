@@ -13,6 +13,9 @@ import { ProductsScreen } from './products/ProductsScreen';
 import type { ManagerPage } from './route';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { UsersScreen } from './users/UsersScreen';
+import { AuditCheckScreen } from './audit/AuditCheckScreen';
+import { EarningsReportScreen } from './earnings/EarningsReportScreen';
+import { GstExportScreen } from './earnings/GstExportScreen';
 
 /**
  * The manager's part of the kiosk: a home of tiles and one page at a time. The shell
@@ -41,6 +44,9 @@ export function ManagerScreen({ station, user, onStationChange }: { station: Sta
       {page === 'catalogFiles' ? <CatalogFilesScreen {...props} /> : null}
       {page === 'labels' ? <LabelsScreen {...props} /> : null}
       {page === 'lowStock' ? <LowStockScreen {...props} /> : null}
+      {page === 'earnings' ? <EarningsReportScreen {...props} /> : null}
+      {page === 'gst' ? <GstExportScreen {...props} /> : null}
+      {page === 'audit' ? <AuditCheckScreen {...props} /> : null}
       {page === 'settings' ? <SettingsScreen {...props} onStationChange={onStationChange} /> : null}
     </main>
   );

@@ -2,7 +2,7 @@ import type { UserEntity } from '../../../shared/entities';
 import type { Station } from '../../app/station';
 
 /** The manager's pages; the shell keeps none of this, so leaving the area starts at home again. */
-export type ManagerPage = 'home' | 'day' | 'products' | 'artisans' | 'users' | 'catalogFiles' | 'labels' | 'lowStock' | 'settings';
+export type ManagerPage = 'home' | 'day' | 'products' | 'artisans' | 'users' | 'catalogFiles' | 'labels' | 'lowStock' | 'settings' | 'earnings' | 'gst' | 'audit';
 
 /** What every manager page gets. */
 export interface ManagerPageProps {

@@ -22,6 +22,7 @@ export const STORE: StoreProfile = {
   cashRounding: true,
   discountLimitPct: 10,
   overStockManagerPieces: 2,
+  idleSignOutMinutes: 5,
   timeZone: 'Asia/Kolkata',
   storyBaseUrl: '',
   footer: 'Thank you for supporting the artisans of Kashmir. Returns within 15 days with this receipt.',

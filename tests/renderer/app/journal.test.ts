@@ -10,7 +10,7 @@ import { fail, type HostResult } from '../../../shared/result';
 import { settleTenders } from '../../../shared/tender';
 import { GENESIS_HEAD } from '../../../shared/journal';
 import {
-  adjustStock, commitSale, DEMO_PINS, findProductByBarcode, journalHeadOf, openChinarDb, signInWithPin, type ChinarDb,
+  adjustStock, commitSale, DEMO_PINS, findProductByBarcode, journalHeadOf, openChinarDb, signInAtKeypad, signInWithPin, type ChinarDb,
 } from '../../../renderer/db';
 import { bootStation } from '../../../renderer/app/boot';
 import { checkImportFile, createJournalLink, importJournalFile, rebuildFromJournal, type CopyState, type JournalLink } from '../../../renderer/app/journal';
@@ -220,6 +220,14 @@ describe('rebuilding the store from the journal', () => {
     const { link } = fresh;
     await until(link, 'copied');
     expect((await newHost.status()).count).toBe(1); // its own demo seed
+    // The manager mistypes the demo PIN before importing: the keypad's count is journaled too,
+    // and a journal of the seed and such counts is still a new kiosk's.
+    expect(await signInAtKeypad(fresh.db, '0000', NOON_IN_SRINAGAR)).toMatchObject({ status: 'wrong' });
+    expect(await signInAtKeypad(fresh.db, DEMO_PINS.manager, NOON_IN_SRINAGAR)).toMatchObject({ status: 'ok' });
+    const last = (await fresh.db.journalQueue.orderBy('qseq').last())!;
+    link.nudge();
+    expect(await link.whenCopied(last.id, 3000)).toBe(true);
+    expect((await newHost.status()).count).toBe(3);
     await mkdir(join(newHost.dataDir, 'journal-import'), { recursive: true });
     await copyFile(join(oldHost.dataDir, 'journal', 'chinar-journal.jsonl'), join(newHost.dataDir, 'journal-import', 'k01.jsonl'));
     const station = { db: fresh.db, host: newHost.api, journal: link };

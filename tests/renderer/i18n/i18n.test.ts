@@ -4,13 +4,16 @@ import enDay from '../../../renderer/i18n/en.day.json';
 import hiDay from '../../../renderer/i18n/hi.day.json';
 import urDay from '../../../renderer/i18n/ur.day.json';
 import enManager from '../../../renderer/i18n/en.manager.json';
+import enEarnings from '../../../renderer/i18n/en.earnings.json';
 import enSettings from '../../../renderer/i18n/en.settings.json';
 import hi from '../../../renderer/i18n/hi.json';
 import hiManager from '../../../renderer/i18n/hi.manager.json';
+import hiEarnings from '../../../renderer/i18n/hi.earnings.json';
 import hiSettings from '../../../renderer/i18n/hi.settings.json';
 import { LANGUAGES, resources } from '../../../renderer/i18n';
 import ur from '../../../renderer/i18n/ur.json';
 import urManager from '../../../renderer/i18n/ur.manager.json';
+import urEarnings from '../../../renderer/i18n/ur.earnings.json';
 import urSettings from '../../../renderer/i18n/ur.settings.json';
 
 /**
@@ -19,10 +22,10 @@ import urSettings from '../../../renderer/i18n/ur.settings.json';
  */
 type Tree = { [key: string]: string | Tree };
 
-const english: Record<string, Tree> = { translation: en, manager: enManager, settings: enSettings, day: enDay };
+const english: Record<string, Tree> = { translation: en, manager: enManager, settings: enSettings, day: enDay, earnings: enEarnings };
 const translations: Record<'hi' | 'ur', { script: RegExp; files: Record<string, Tree> }> = {
-  hi: { script: /[\u0900-\u097F]/, files: { translation: hi, manager: hiManager, settings: hiSettings, day: hiDay } },
-  ur: { script: /[\u0600-\u06FF]/, files: { translation: ur, manager: urManager, settings: urSettings, day: urDay } },
+  hi: { script: /[\u0900-\u097F]/, files: { translation: hi, manager: hiManager, settings: hiSettings, day: hiDay, earnings: hiEarnings } },
+  ur: { script: /[\u0600-\u06FF]/, files: { translation: ur, manager: urManager, settings: urSettings, day: urDay, earnings: urEarnings } },
 };
 
 /** Strings that stay as in English in every language: file names, CSV column names, GSTIN. */
@@ -33,6 +36,8 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'manager:files.slotAbout.products',
   'settings:home.now.store',
   'settings:store.gstin',
+  'earnings:gst.cgst',
+  'earnings:gst.sgst',
 ]);
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {

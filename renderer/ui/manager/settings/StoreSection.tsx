@@ -146,6 +146,16 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
               ltr
               testId="store-over-stock"
             />
+            <TextField
+              label={t('store.idleSignOut')}
+              value={form.idleSignOut}
+              onChange={(v) => set('idleSignOut', v.replace(/\D/g, '').slice(0, 3))}
+              error={problemText(problems.idleSignOut)}
+              hint={t('store.idleSignOutHint')}
+              inputMode="numeric"
+              ltr
+              testId="store-idle-sign-out"
+            />
             {seriesChanged(form, saved) ? (
               <div className="settings-form__wide">
                 <Banner tone="warn" testId="store-series-warning">{t('store.seriesChanged', { from: saved.invoiceSeries })}</Banner>

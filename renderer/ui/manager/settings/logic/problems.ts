@@ -13,6 +13,7 @@ export type ProblemKey =
   | 'upiVpa'
   | 'discountLimit'
   | 'overStockManager'
+  | 'idleSignOut'
   | 'timeZone'
   | 'storyBaseUrl'
   | 'addressNeeded'

@@ -27,6 +27,8 @@ export interface ProfileForm {
   discountLimit: string;
   /** Whole pieces as typed. */
   overStockManager: string;
+  /** Whole minutes as typed. */
+  idleSignOut: string;
   timeZone: string;
   storyBaseUrl: string;
   footer: string;
@@ -50,6 +52,7 @@ export function profileFormFrom(profile: StoreProfile): ProfileForm {
     cashRounding: profile.cashRounding,
     discountLimit: String(profile.discountLimitPct),
     overStockManager: String(profile.overStockManagerPieces),
+    idleSignOut: String(profile.idleSignOutMinutes),
     timeZone: profile.timeZone,
     storyBaseUrl: profile.storyBaseUrl,
     footer: profile.footer,
@@ -109,6 +112,7 @@ export function profileFromForm(form: ProfileForm): CheckedProfile {
     cashRounding: form.cashRounding,
     discountLimitPct: wholeNumber(form.discountLimit),
     overStockManagerPieces: wholeNumber(form.overStockManager),
+    idleSignOutMinutes: wholeNumber(form.idleSignOut),
     timeZone: form.timeZone.trim(),
     storyBaseUrl: form.storyBaseUrl.trim(),
     footer: form.footer.trim(),
@@ -127,6 +131,7 @@ export function profileFromForm(form: ProfileForm): CheckedProfile {
     upiPayeeName: text(value.upiPayeeName, PROFILE_MAX.upiPayeeName, 'upiPayeeName', null),
     discountLimit: form.discountLimit.trim() === '' ? problem('required') : judge('discountLimitPct', value.discountLimitPct, problem('discountLimit')),
     overStockManager: form.overStockManager.trim() === '' ? problem('required') : judge('overStockManagerPieces', value.overStockManagerPieces, problem('overStockManager')),
+    idleSignOut: form.idleSignOut.trim() === '' ? problem('required') : judge('idleSignOutMinutes', value.idleSignOutMinutes, problem('idleSignOut')),
     timeZone: value.timeZone === '' ? problem('required') : knownTimeZone(value.timeZone) ? null : problem('timeZone'),
     storyBaseUrl: charCount(value.storyBaseUrl) > PROFILE_MAX.storyBaseUrl ? problem('tooLong', { max: PROFILE_MAX.storyBaseUrl })
       : value.storyBaseUrl !== '' && !webAddress(value.storyBaseUrl) ? problem('storyBaseUrl') : null,
@@ -137,7 +142,7 @@ export function profileFromForm(form: ProfileForm): CheckedProfile {
   const parsed = StoreProfileSchema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const path = String(parsed.error.issues[0]?.path[0] ?? 'name');
-  const field = ({ addressLines: 'address', discountLimitPct: 'discountLimit', overStockManagerPieces: 'overStockManager' } as Record<string, ProfileField>)[path] ?? path as ProfileField;
+  const field = ({ addressLines: 'address', discountLimitPct: 'discountLimit', overStockManagerPieces: 'overStockManager', idleSignOutMinutes: 'idleSignOut' } as Record<string, ProfileField>)[path] ?? path as ProfileField;
   return { ok: false, problems: { [field]: problem('invalid') } };
 }
 

@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { commitSale, DEMO_PINS, findProductByBarcode, signInWithPin, type ChinarDb } from '../../../../../renderer/db';
+import { addToCart, cartItemFor, EMPTY_CART, type Cart } from '../../../../../shared/cart';
+import type { Paise } from '../../../../../shared/money';
+import { settleTenders } from '../../../../../shared/tender';
+import { sequentialIds } from '../../../db/helpers';
+import { renderKiosk, signIn, type RenderedKiosk } from '../../harness';
+
+const newId = sequentialIds('m');
+
+async function sellNow(db: ChinarDb, barcodes: string[]) {
+  let cart: Cart = EMPTY_CART;
+  for (const code of barcodes) {
+    const f = (await findProductByBarcode(db, code))!;
+    cart = addToCart(cart, cartItemFor(f.product, f.artisan));
+  }
+  const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
+  const total = cart.items.reduce((s, i) => s + i.unitPrice * i.qty - i.discount, 0) as Paise;
+  const settled = settleTenders(total, [{ method: 'cash', tendered: total }]);
+  if (!settled.ok) throw new Error('settle');
+  return commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'demo-market/K01', now: new Date(), newId });
+}
+
+async function openTile(kiosk: RenderedKiosk, tile: string) {
+  await kiosk.user.click(screen.getByTestId('nav-manager'));
+  const back = screen.queryByTestId('manager-back');
+  if (back) await kiosk.user.click(back);
+  await kiosk.user.click(await screen.findByTestId(`tile-${tile}`));
+}
+
+describe('the manager’s earnings, GST and audit pages', () => {
+  it('shows every artisan’s earnings with a drawn chart, women’s share and a CSV', async () => {
+    const kiosk = await renderKiosk();
+    const { lines } = await sellNow(kiosk.db, ['2000000000015', '2000000000039', '2000000000053']);
+    await signIn(kiosk.user, DEMO_PINS.manager);
+    await openTile(kiosk, 'earnings');
+    const rows = await screen.findAllByTestId('earnings-row');
+    expect(rows.map((r) => r.firstElementChild!.textContent)).toEqual(['DEMO-01', 'DEMO-02', 'DEMO-03']);
+    const bars = within(screen.getByTestId('earnings-chart')).getAllByTestId('chart-bar');
+    expect(bars).toHaveLength(7);
+    const total = lines.reduce((s, l) => s + l.artisanNet, 0);
+    expect(Number(bars.at(-1)!.getAttribute('data-net'))).toBe(total);
+    const women = lines.filter((l) => l.artisanCode !== 'DEMO-03').reduce((s, l) => s + l.artisanNet, 0);
+    const pct = Math.round((women * 10_000) / total) / 100;
+    expect(screen.getByTestId('women-share').textContent).toContain(`${pct}%`);
+    expect((await screen.findByTestId('earnings-csv')).getAttribute('download')).toMatch(/^earnings-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+
+  it('gives the month’s GST tables, and names an altered audit entry', async () => {
+    const kiosk = await renderKiosk();
+    await sellNow(kiosk.db, ['2000000000015']);
+    await signIn(kiosk.user, DEMO_PINS.manager);
+    await openTile(kiosk, 'gst');
+    expect((await screen.findByTestId('gst-b2cs')).textContent).toContain('5%');
+    expect(screen.getByTestId('gst-hsn').textContent).toContain('6214');
+    await screen.findByTestId('gst-hsn-csv');
+
+    await openTile(kiosk, 'audit');
+    const count = await kiosk.db.audit.count();
+    expect((await screen.findByTestId('audit-verdict')).textContent).toMatch(new RegExp(`^Audit log: intact \\(${count} entries, head [0-9a-f]{16}\\)`));
+    const second = (await kiosk.db.audit.get(2))!;
+    await kiosk.db.audit.put({ ...second, action: 'forged' });
+    await kiosk.user.click(screen.getByTestId('audit-again'));
+    expect((await screen.findByText(/entry 2 was altered/)).textContent).toBe('Audit log: entry 2 was altered after it was written.');
+  });
+});
