@@ -27,7 +27,7 @@ async function journalOf(db: ChinarDb) {
 
 describe('PIN writes in the journal', () => {
   it('puts the store\'s PIN salt in the demo seed\'s own record, and nowhere else', async () => {
-    const { db } = await freshStore();
+    const { db } = await freshStore({ openDay: false });
     const records = await queued(db);
     expect(records.map((r) => r.kind)).toEqual([DEMO_SEED_KIND]);
     const salt = (await db.settings.get('pinSalt'))!.value;

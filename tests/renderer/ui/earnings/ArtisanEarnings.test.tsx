@@ -9,7 +9,7 @@ import type { PrintDocument } from '../../../../shared/documents';
 import type { Paise } from '../../../../shared/money';
 import { settleTenders } from '../../../../shared/tender';
 import { ok } from '../../../../shared/result';
-import { sequentialIds } from '../../db/helpers';
+import { openTestDay, sequentialIds } from '../../db/helpers';
 import { renderKiosk, scan, type RenderedKiosk } from '../harness';
 
 const newId = sequentialIds('t');
@@ -50,7 +50,9 @@ async function checked() {
 describe('an artisan’s earnings', () => {
   it('signs her in with code + PIN and shows only her pieces, her net, and prints her slip', async () => {
     const printed: PrintDocument[] = [];
-    const kiosk = await renderKiosk({ handlers: { 'printer.print': (input) => { printed.push(input.document); return ok({ jobId: 'j', target: 'File printer', bytes: 1 }); } } });
+    // Her screen shows today: the day is opened now, not at the harness's fixed noon.
+    const kiosk = await renderKiosk({ openDay: false, handlers: { 'printer.print': (input) => { printed.push(input.document); return ok({ jobId: 'j', target: 'File printer', bytes: 1 }); } } });
+    await openTestDay(kiosk.db, newId, new Date());
     await givePin(kiosk.db, 'DEMO-01', '4321');
     const { lines } = await sellNow(kiosk.db, ['2000000000015', '2000000000039', '2000000000022']);
     const haleema = (await kiosk.db.artisans.get({ code: 'DEMO-01' }))!;

@@ -5,7 +5,7 @@ import { commitSale, DEMO_PINS, findProductByBarcode, signInWithPin, type Chinar
 import { addToCart, cartItemFor, EMPTY_CART, type Cart } from '../../../../../shared/cart';
 import type { Paise } from '../../../../../shared/money';
 import { settleTenders } from '../../../../../shared/tender';
-import { sequentialIds } from '../../../db/helpers';
+import { openTestDay, sequentialIds } from '../../../db/helpers';
 import { renderKiosk, signIn, type RenderedKiosk } from '../../harness';
 
 const newId = sequentialIds('m');
@@ -23,6 +23,13 @@ async function sellNow(db: ChinarDb, barcodes: string[]) {
   return commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'demo-market/K01', now: new Date(), newId });
 }
 
+/** The pages show today (and the days before): the day is opened now, not at the harness's fixed noon. */
+async function kioskOpenToday(): Promise<RenderedKiosk> {
+  const kiosk = await renderKiosk({ openDay: false });
+  await openTestDay(kiosk.db, newId, new Date());
+  return kiosk;
+}
+
 async function openTile(kiosk: RenderedKiosk, tile: string) {
   await kiosk.user.click(screen.getByTestId('nav-manager'));
   const back = screen.queryByTestId('manager-back');
@@ -32,7 +39,7 @@ async function openTile(kiosk: RenderedKiosk, tile: string) {
 
 describe('the manager’s earnings, GST and audit pages', () => {
   it('shows every artisan’s earnings with a drawn chart, women’s share and a CSV', async () => {
-    const kiosk = await renderKiosk();
+    const kiosk = await kioskOpenToday();
     const { lines } = await sellNow(kiosk.db, ['2000000000015', '2000000000039', '2000000000053']);
     await signIn(kiosk.user, DEMO_PINS.manager);
     await openTile(kiosk, 'earnings');
@@ -49,7 +56,7 @@ describe('the manager’s earnings, GST and audit pages', () => {
   });
 
   it('gives the month’s GST tables, and names an altered audit entry', async () => {
-    const kiosk = await renderKiosk();
+    const kiosk = await kioskOpenToday();
     await sellNow(kiosk.db, ['2000000000015']);
     await signIn(kiosk.user, DEMO_PINS.manager);
     await openTile(kiosk, 'gst');
