@@ -34,6 +34,18 @@ export function useDayState(station: Station, generation: number): Loadable<DayS
   return useLoadable(load);
 }
 
+/**
+ * The open day if it was left open past midnight (its date is before today's in the
+ * store's time zone), else null: what a manager is offered to close at sign-in. Sales
+ * still go into it meanwhile.
+ */
+export function dayLeftOpen(station: Station, now = new Date()): Promise<Outcome<OpenBusinessDayEntity | null>> {
+  return attempt(async () => {
+    const open = await db.openDay(station.db);
+    return open !== null && db.isLeftOpen(open, now, station.profile.timeZone) ? open : null;
+  });
+}
+
 export interface DayView {
   day: BusinessDayEntity;
   figures: DayFigures;

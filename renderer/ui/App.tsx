@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostApi } from '../../shared/contract';
-import type { UserEntity } from '../../shared/entities';
+import type { OpenBusinessDayEntity, UserEntity } from '../../shared/entities';
 import { Dialog } from './components/Dialog';
 import { bootStation, BootError, loadStation, type Booted } from '../app/boot';
 import { keepOpenCart, keptOpenCart } from '../app/carts';
@@ -13,6 +13,9 @@ import { useUploadLoop } from '../app/uploads';
 import { useIdleTimeout } from '../hooks/useIdleTimeout';
 import { preloadSymbols } from './receipt/symbols';
 import { ManagerScreen } from './manager/ManagerScreen';
+import type { ManagerPage } from './manager/route';
+import { dayLeftOpen } from '../app/day';
+import { LeftOpenOffer } from './day/LeftOpenOffer';
 import type { StationUpdate } from '../app/station';
 import { ReceiptsScreen } from './receipts/ReceiptsScreen';
 import { EMPTY_SELL, sellReducer } from './sell/cartState';
@@ -98,6 +101,10 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
   // An artisan looking at her own earnings: no counter, no manager, nothing else.
   const [artisan, setArtisan] = useState<SignedInArtisan | null>(null);
   const [screen, setScreen] = useState<ScreenId>('sell');
+  // The manager screen's first page: the Day page when the offer to close a day left open was taken.
+  const [managerPage, setManagerPage] = useState<ManagerPage>('home');
+  // The day left open past midnight, offered to a manager for closing at sign-in.
+  const [leftOpen, setLeftOpen] = useState<OpenBusinessDayEntity | null>(null);
   const [sell, dispatch] = useReducer(sellReducer, EMPTY_SELL);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
   const [cartKept, setCartKept] = useState(false);
@@ -124,8 +131,13 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
       // Unread (the store failed), the row stays for the next sign-in rather than being overwritten.
       keeping.current = kept.status === 'ok';
     }
+    // Read before the screen shows, so the offer comes up with it (unread: no offer; the
+    // sell screen's banner still says the day was left open).
+    const stale = u.role === 'manager' ? await dayLeftOpen(station) : null;
+    setLeftOpen(stale?.status === 'ok' ? stale.value : null);
     setUser(u);
     setScreen('sell');
+    setManagerPage('home');
     preloadSymbols();
   }, [station]);
   const cartKeptSaid = useCallback(() => setCartKept(false), []);
@@ -135,6 +147,7 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
     setConfirmSignOut(false);
     setUser(null);
     setArtisan(null);
+    setLeftOpen(null);
   }, []);
 
   // A counter left signed in lets anyone sell or approve: sign out after the store's idle
@@ -156,7 +169,7 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
         storeName={station.profile.name}
         user={user}
         screen={screen}
-        onScreen={setScreen}
+        onScreen={(s) => { setManagerPage('home'); setScreen(s); }}
         printer={printer}
         onSignOut={() => (sell.cart.items.length > 0 ? setConfirmSignOut(true) : signOut())}
       />
@@ -174,10 +187,17 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
           onCartKeptSaid={cartKeptSaid}
         />
       ) : screen === 'manager' ? (
-        <ManagerScreen station={station} user={user} onStationChange={onStationChange} />
+        <ManagerScreen station={station} user={user} onStationChange={onStationChange} initialPage={managerPage} />
       ) : (
         <ReceiptsScreen station={station} operator={user} />
       )}
+      {leftOpen ? (
+        <LeftOpenOffer
+          day={leftOpen}
+          onLater={() => setLeftOpen(null)}
+          onCloseDay={() => { setLeftOpen(null); setManagerPage('day'); setScreen('manager'); }}
+        />
+      ) : null}
       {confirmSignOut ? (
         <Dialog title={t('signOut.title')} onClose={() => setConfirmSignOut(false)} closeLabel={t('common.cancel')} className="confirm">
           <p>{t('signOut.question', { count: sell.cart.items.length })}</p>

@@ -22,9 +22,13 @@ import { GstExportScreen } from './earnings/GstExportScreen';
  * shows it only to managers; it checks again, because a screen that edits users and
  * prices must not depend on a button having been hidden.
  */
-export function ManagerScreen({ station, user, onStationChange }: { station: Station; user: UserEntity; onStationChange: StationUpdate }) {
+export function ManagerScreen({ station, user, onStationChange, initialPage = 'home' }: {
+  station: Station; user: UserEntity; onStationChange: StationUpdate;
+  /** The page it opens on (the Day page, when the sign-in's offer to close a day left open was taken). */
+  initialPage?: ManagerPage;
+}) {
   const { t } = useTranslation('manager');
-  const [page, setPage] = useState<ManagerPage>('home');
+  const [page, setPage] = useState<ManagerPage>(initialPage);
   if (user.role !== 'manager') {
     return (
       <main className="screen mgr" data-testid="manager-screen">

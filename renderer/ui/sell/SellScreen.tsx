@@ -44,7 +44,7 @@ type Notice =
   | { tone: 'ok'; key: 'sell.drawerOpened'; params: { manager: string } }
   | { tone: 'ok'; key: 'sell.parkedNotice' | 'sell.recalledNotice'; params: { label: string } }
   | { tone: 'ok'; key: 'sell.cartKept' | 'sell.parkedNoticePlain' | 'sell.recalledNoticePlain'; params?: undefined }
-  | { tone: 'error'; key: 'sell.misread' | 'sell.tooShort'; params?: undefined }
+  | { tone: 'error'; key: 'sell.misread' | 'sell.tooShort' | 'sell.returnNeedsDay' | 'sell.returnWaitsForDay'; params?: undefined }
   | { tone: 'error'; key: 'sell.unknownBarcode'; params: { code: string } }
   | { tone: 'error'; key: 'sell.lookupFailed'; params: { code: string; message: string } };
 
@@ -66,6 +66,9 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   const [dayGeneration, reloadDay] = useGeneration();
   const day = shown(useDayState(station, dayGeneration));
   const dayClosed = day !== null && day.open === null;
+  // A return's credit note goes into the open day: none open (or not known yet), no return
+  // is started, rather than refused only at the manager's PIN.
+  const returnBlocked = day === null ? 'sell.returnWaitsForDay' : day.open === null ? 'sell.returnNeedsDay' : null;
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<SellDialog | null>(null);
   const [done, setDone] = useState<RecordedSale | null>(null);
@@ -137,7 +140,10 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   const target = scanTarget(dialog);
   useWedgeScanner(target !== 'ignore', (code) => {
     if (target === 'dialog') setDialog((d) => withScan(d, code));
-    else if (looksLikeReceiptNo(code)) setDialog({ name: 'return', receiptNo: code, scanned: null });
+    else if (looksLikeReceiptNo(code)) {
+      if (returnBlocked) setNotice({ tone: 'error', key: returnBlocked });
+      else setDialog({ name: 'return', receiptNo: code, scanned: null });
+    }
     else void addByBarcode(code);
   }, undefined, () => {
     if (target === 'cart') setNotice({ tone: 'error', key: 'sell.tooShort' });
@@ -231,6 +237,9 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
               type="button"
               className="btn btn--ghost"
               data-testid="open-return"
+              disabled={returnBlocked !== null}
+              title={returnBlocked ? t(returnBlocked) : undefined}
+              aria-describedby={returnBlocked === 'sell.returnNeedsDay' ? 'return-blocked' : undefined}
               onClick={() => setDialog({ name: 'return', receiptNo: null, scanned: null })}
             >
               {t('sell.return')}
@@ -243,6 +252,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
         <LastSaleLine station={station} generation={done} />
         <div className="sell__notice" aria-live="polite">
           <DayNotice day={day} onOpenDay={() => setDialog({ name: 'openDay' })} />
+          {returnBlocked === 'sell.returnNeedsDay' ? <p className="text-error" id="return-blocked" data-testid="return-blocked">{t(returnBlocked)}</p> : null}
           {notice ? <Banner tone={notice.tone} testId="scan-notice">{t(notice.key, notice.params)}</Banner> : null}
         </div>
         <CartView

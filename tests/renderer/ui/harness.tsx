@@ -120,12 +120,22 @@ afterEach(() => {
 
 // UI helpers, so tests read as what the person does (Excalidraw's `UI`).
 
-/** Taps the PIN on the sign-in keypad and signs in. */
-export async function signIn(user: RenderedKiosk['user'], pin: string): Promise<void> {
+/**
+ * Taps the PIN on the sign-in keypad and signs in. A manager is offered the close of a day
+ * left open past midnight, which the harness's day (opened on 22 November 2026) is once the
+ * wall clock has passed that date: the offer, up with the sell screen, is answered "Later"
+ * unless `leftOpen: 'leave'` (the tests of the offer itself).
+ */
+export async function signIn(user: RenderedKiosk['user'], pin: string, options: { leftOpen?: 'later' | 'leave' } = {}): Promise<void> {
   const keypad = screen.getByRole('group', { name: 'PIN keypad' });
   for (const digit of pin) await user.click(within(keypad).getByRole('button', { name: digit }));
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
   await screen.findByTestId('sell-screen');
+  const offer = screen.queryByTestId('left-open-offer');
+  if (offer && (options.leftOpen ?? 'later') === 'later') {
+    await user.click(within(offer).getByTestId('left-open-later'));
+    await waitFor(() => expect(screen.queryByTestId('left-open-offer')).toBeNull());
+  }
 }
 
 /**

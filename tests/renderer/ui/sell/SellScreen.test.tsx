@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PINS } from '../../../../renderer/db';
+import { DEMO_PINS, newId } from '../../../../renderer/db';
+import { openTestDay } from '../../db/helpers';
 import { cartLines, renderKiosk, scan, scanIntoCart, signIn } from '../harness';
 
 const SHAWL = '2000000000015';
@@ -52,5 +53,33 @@ describe('SellScreen: scan and search into the cart', () => {
     await user.click(results[0]!);
     await waitFor(() => expect(cartLines()).toHaveLength(1));
     expect(cartLines()[0]!.textContent?.toLowerCase()).toContain('walnut');
+  });
+});
+
+describe('SellScreen: the Return button while no day is open', () => {
+  it('is disabled with the reason shown, and a scanned receipt says so too; once a day is open it opens the return', async () => {
+    const { user, db } = await renderKiosk({ openDay: false });
+    await signIn(user, DEMO_PINS.operator);
+    await waitFor(() => expect(screen.getByTestId('sell-screen').dataset.day).toBe('none'));
+    const reason = 'Returns wait for the day to be opened: a refund goes into the open day.';
+    const button = screen.getByTestId('open-return') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(button.title).toBe(reason);
+    const shown = screen.getByTestId('return-blocked');
+    expect(shown.textContent).toBe(reason);
+    expect(button.getAttribute('aria-describedby')).toBe(shown.id);
+    // A receipt's barcode scanned meanwhile does not open the return either.
+    scan('K01/2627/000001');
+    expect((await screen.findByTestId('scan-notice')).textContent).toBe(reason);
+    expect(screen.queryByTestId('return-dialog')).toBeNull();
+
+    await openTestDay(db, newId, new Date());
+    await user.click(screen.getByTestId('sign-out'));
+    await signIn(user, DEMO_PINS.operator);
+    await waitFor(() => expect(screen.getByTestId('sell-screen').dataset.day).toBe('open'));
+    expect((screen.getByTestId('open-return') as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByTestId('return-blocked')).toBeNull();
+    await user.click(screen.getByTestId('open-return'));
+    expect(await screen.findByTestId('return-dialog')).toBeTruthy();
   });
 });
