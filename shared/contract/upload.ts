@@ -9,6 +9,12 @@ import { z } from 'zod';
 /** PROTOCOL.md's words for a 401, which the manager sees. */
 export const UNAUTHORIZED_REASON = 'device not enrolled or clock wrong';
 
+/**
+ * The host's words when the kiosk has no device key or central address yet: the renderer
+ * knows them, so the Sync list can say the same in the manager's language.
+ */
+export const NOT_ENROLLED_REASON = 'This kiosk is not enrolled with the central system yet. Enrol it in Settings → Device; the day waits in the queue.';
+
 const reason = z.string().max(2_000);
 
 export const UploadOutcomeSchema = z.discriminatedUnion('outcome', [

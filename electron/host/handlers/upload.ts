@@ -1,4 +1,5 @@
 import type { UploadOutcome, uploadMethods } from '../../../shared/contract';
+import { NOT_ENROLLED_REASON } from '../../../shared/contract/upload';
 import { prepareBody, sendAttempt } from '../../upload/attempt';
 import type { FeatureHandlers, HostContext } from '../context';
 import { readDeviceKey } from '../device-key';
@@ -19,7 +20,7 @@ export function uploadHandlers(ctx: HostContext): FeatureHandlers<keyof typeof u
       const day = prepared.idempotencyKey;
       const [settings, keyBytes] = await Promise.all([ctx.settings.read(), readDeviceKey(ctx.deviceKey)]);
       if (keyBytes === null || settings.centralBaseUrl === null) {
-        return { outcome: 'not-enrolled', reason: 'This kiosk is not enrolled with the central system yet. Enrol it in Settings → Device; the day waits in the queue.' };
+        return { outcome: 'not-enrolled', reason: NOT_ENROLLED_REASON };
       }
       const { envelope } = prepared;
       // The signature says "this device"; a day closed under another id (before enrolment,

@@ -8,6 +8,7 @@ import { useManagerApproval } from '../approval/useManagerApproval';
 import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
+import { usePrinterTargetText } from '../format/printerTarget';
 import { ReceiptPreview } from '../receipt/ReceiptPreview';
 import { CashCountForm } from './CashCountForm';
 import { draftCount, EMPTY_DRAFT, type CountDraft, type CountField } from './cashCountDraft';
@@ -27,6 +28,7 @@ export function CloseDayDialog({ station, dayId, onClosed, onClose }: { station:
   const [active, setActive] = useState<CountField>(500);
   const [phase, setPhase] = useState<Phase>({ step: 'count', problem: null });
   const approval = useManagerApproval(station);
+  const targetText = usePrinterTargetText();
   const count = draftCount(draft);
 
   const close = async () => {
@@ -60,7 +62,7 @@ export function CloseDayDialog({ station, dayId, onClosed, onClose }: { station:
             </div>
           </dl>
           {phase.print.status === 'ok'
-            ? <Banner tone="ok" testId="z-printed">{t('close.printed', { target: phase.print.value.target })}</Banner>
+            ? <Banner tone="ok" testId="z-printed">{t('close.printed', { target: targetText(phase.print.value.target) })}</Banner>
             : <Banner tone="error" testId="z-print-failed">{t('close.printFailed', { message: phase.print.message })}</Banner>}
           {document ? (
             <>

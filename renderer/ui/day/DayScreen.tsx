@@ -11,6 +11,7 @@ import { Money } from '../components/Money';
 import { PageBar } from '../manager/common/fields';
 import type { ManagerPageProps } from '../manager/route';
 import { isolate } from '../format/bidi';
+import { usePrinterTargetText } from '../format/printerTarget';
 import { ReceiptPreview } from '../receipt/ReceiptPreview';
 import { CloseDayDialog } from './CloseDayDialog';
 import { MovementDialog } from './MovementDialog';
@@ -37,6 +38,7 @@ export function DayScreen({ station, user, onHome }: ManagerPageProps) {
   const [generation, reload] = useGeneration();
   const [dialog, setDialog] = useState<DayDialog | null>(null);
   const [xPrint, setXPrint] = useState<PrintOutcome | null>(null);
+  const targetText = usePrinterTargetText();
   const state = shown(useDayState(station, generation));
   const open = state?.open ?? null;
   const report = shown(useDayReport(station, open?.id ?? null, generation));
@@ -96,7 +98,7 @@ export function DayScreen({ station, user, onHome }: ManagerPageProps) {
             {xDoc.status !== 'ok' ? <Banner tone="error">{xDoc.message}</Banner> : (
               <>
                 <button type="button" className="btn btn--primary btn--large" data-testid="x-print" onClick={() => void printDayDocument(station, xDoc.value).then(setXPrint)}>{t('x.print')}</button>
-                {xPrint?.status === 'ok' ? <Banner tone="ok" testId="x-printed">{t('close.printed', { target: xPrint.value.target })}</Banner> : null}
+                {xPrint?.status === 'ok' ? <Banner tone="ok" testId="x-printed">{t('close.printed', { target: targetText(xPrint.value.target) })}</Banner> : null}
                 {xPrint && xPrint.status !== 'ok' ? <Banner tone="error" testId="x-print-failed">{t('close.printFailed', { message: xPrint.message })}</Banner> : null}
                 <div className="day-report__paper"><ReceiptPreview document={xDoc.value} testId="x-preview" /></div>
               </>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NOT_ENROLLED_REASON } from '../../../shared/contract/upload';
 import type { OutboxRow } from '../../db';
 import type { Station } from '../../app/station';
 import { retryNow, useOutbox } from '../../app/uploads';
@@ -27,8 +28,8 @@ export function SyncList({ station, generation }: { station: Station; generation
   const stateText = (row: OutboxRow): string => {
     switch (row.state.status) {
       case 'delivered': return t('sync.delivered', { at: formatDateTime(row.state.at, tz, currentDateLocale()) });
-      case 'refused': return t('sync.refused', { reason: row.state.reason });
-      case 'conflict': return t('sync.conflict', { reason: row.state.reason });
+      case 'refused': return t('sync.refused', { reason: isolate(row.state.reason) });
+      case 'conflict': return t('sync.conflict', { reason: isolate(row.state.reason) });
       case 'unauthorized': return t('sync.unauthorized');
       case 'sending': return t('sync.sending');
       case 'queued': return row.nextAttemptAt === null ? t('sync.queued') : t('sync.waiting', { at: when(row.nextAttemptAt) });
@@ -43,7 +44,13 @@ export function SyncList({ station, generation }: { station: Station; generation
             <li key={row.id} className={`sync__row sync__row--${row.state.status}`} data-testid="sync-row" data-state={row.state.status}>
               <span className="sync__day">{t('sync.day', { z: row.zNumber, date: isolate(row.businessDate) })}</span>
               <span className="sync__state" data-testid="sync-state">{stateText(row)}</span>
-              {row.lastReason && row.state.status === 'queued' ? <span className="sync__reason">{row.lastReason}</span> : null}
+              {row.lastReason && row.state.status === 'queued' ? (
+                // Known causes in the manager's language; anything else is the host's or the
+                // network's own words (English), laid out in their own direction.
+                row.lastReason === NOT_ENROLLED_REASON
+                  ? <span className="sync__reason" data-testid="sync-reason">{t('sync.notEnrolled')}</span>
+                  : <span className="sync__reason" data-testid="sync-reason" dir="auto">{row.lastReason}</span>
+              ) : null}
               {row.state.status !== 'delivered' ? (
                 <button type="button" className="btn btn--ghost" data-testid="sync-retry" onClick={() => void retryNow(station, row.id).then(reload)}>{t('sync.retry')}</button>
               ) : null}

@@ -50,18 +50,18 @@ export function EarningsReportScreen({ station, onHome }: ManagerPageProps) {
       {r ? (
         <>
           <div className="report__grid">
-            <section className="panel"><DailyChart report={r} /></section>
-            <section className="panel" data-testid="women-share">
+            <section className="panel report__panel"><DailyChart report={r} /></section>
+            <section className="panel report__panel" data-testid="women-share">
               <h2 className="panel-title">{t('report.women')}</h2>
               {r.women.shareBps === null ? <p className="muted">{t('report.womenNone')}</p> : (
                 <>
                   <p className="report__share">{percent(r.women.shareBps)}</p>
-                  <p>{t('report.womenShare', { share: percent(r.women.shareBps), amount: isolate(money(r.women.net)), total: isolate(money(r.women.totalNet)) })}</p>
+                  <p>{t('report.womenShare', { share: isolate(percent(r.women.shareBps)), amount: isolate(money(r.women.net)), total: isolate(money(r.women.totalNet)) })}</p>
                 </>
               )}
             </section>
           </div>
-          <section className="panel" aria-labelledby="coops-title">
+          <section className="panel report__panel" aria-labelledby="coops-title">
             <h2 id="coops-title" className="panel-title">{t('report.cooperatives')}</h2>
             <table className="report__table" data-testid="coop-table">
               <thead><tr><th>{t('report.cooperative')}</th><th className="num">{t('report.artisans')}</th><th className="num">{t('report.pieces')}</th><th className="num">{t('report.gross')}</th><th className="num">{t('report.net')}</th><th className="num">{t('report.owed')}</th></tr></thead>
@@ -75,7 +75,7 @@ export function EarningsReportScreen({ station, onHome }: ManagerPageProps) {
               </tbody>
             </table>
           </section>
-          <section className="panel" aria-labelledby="artisans-title">
+          <section className="panel report__panel" aria-labelledby="artisans-title">
             <h2 id="artisans-title" className="panel-title">{t('report.artisans')}</h2>
             {r.artisans.length === 0 ? <p className="mgr__empty">{t('report.empty')}</p> : (
               <table className="report__table" data-testid="earnings-table">
@@ -87,7 +87,7 @@ export function EarningsReportScreen({ station, onHome }: ManagerPageProps) {
                 <tbody>
                   {r.artisans.map((a) => (
                     <tr key={a.artisanId} data-testid="earnings-row">
-                      <td dir="ltr">{a.artisanCode}</td><td>{a.name}</td><td className="num">{a.itemsSold - a.itemsReturned}</td>
+                      <td dir="ltr" className="report__code">{a.artisanCode}</td><td>{a.name}</td><td className="num">{a.itemsSold - a.itemsReturned}</td>
                       <td className="num"><Money amount={a.gross} /></td><td className="num"><Money amount={a.returns} /></td><td className="num"><Money amount={a.tax} /></td>
                       <td className="num"><Money amount={a.commission} /></td><td className="num"><Money amount={a.net} /></td><td className="num"><Money amount={a.paid} /></td>
                       <td className="num"><Money amount={a.owed} /></td>

@@ -45,7 +45,7 @@ export function GstExportScreen({ station, onHome }: ManagerPageProps) {
       {g && g.month.b2cs.length === 0 ? <p className="mgr__empty" data-testid="gst-empty">{t('gst.empty')}</p> : null}
       {g && g.month.b2cs.length > 0 ? (
         <>
-          <section className="panel">
+          <section className="panel report__panel">
             <h2 className="panel-title">{t('gst.b2cs')}</h2>
             <table className="report__table" data-testid="gst-b2cs">
               <thead><tr><th>{t('gst.rate')}</th>{heads}</tr></thead>
@@ -53,7 +53,7 @@ export function GstExportScreen({ station, onHome }: ManagerPageProps) {
               <tfoot><tr><td>{t('gst.total')}</td>{figures(g.month.totals)}</tr></tfoot>
             </table>
           </section>
-          <section className="panel">
+          <section className="panel report__panel">
             <h2 className="panel-title">{t('gst.hsn')}</h2>
             <table className="report__table" data-testid="gst-hsn">
               <thead><tr><th>{t('gst.hsnCode')}</th><th>{t('gst.rate')}</th><th className="num">{t('gst.qty')}</th>{heads}</tr></thead>
