@@ -144,8 +144,14 @@ export async function signIn(user: RenderedKiosk['user'], pin: string, options: 
  */
 export function scan(code: string): void {
   const target = document.activeElement ?? document.body;
-  for (const key of code) fireEvent.keyDown(target, { key });
-  fireEvent.keyDown(target, { key: 'Enter' });
+  // Stamped 5 ms apart, as a scanner types: the wedge tells a scan by the keys' timestamps,
+  // and real stamps on a loaded machine can fall further apart than a person's typing.
+  const start = performance.now();
+  [...code, 'Enter'].forEach((key, i) => {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'timeStamp', { value: start + i * 5 });
+    fireEvent(target, event);
+  });
 }
 
 export function cartLines(): HTMLElement[] {
