@@ -1,29 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { openReceipt, reprintDuplicate, reprintReceipt } from '../../../renderer/app/receipts';
 import { openForReturn, previewReturn, returnItems } from '../../../renderer/app/returns';
-import { commitSale, DEMO_PINS, findProductByBarcode, signInWithPin, type ChinarDb } from '../../../renderer/db';
+import { DEMO_PINS, signInWithPin, type ChinarDb } from '../../../renderer/db';
 import type { PrintDocument } from '../../../shared/documents';
-import { addToCart, cartItemFor, EMPTY_CART } from '../../../shared/cart';
 import { paise } from '../../../shared/money';
 import { ok } from '../../../shared/result';
-import { settleTenders } from '../../../shared/tender';
-import { freshStore, NOON_IN_SRINAGAR } from '../db/helpers';
+import { freshStore, NOON_IN_SRINAGAR, sellBarcodes } from '../db/helpers';
 import { fakeHost, managerOf, stationWith } from './helpers';
 
 const text = (doc: PrintDocument) => JSON.stringify(doc.blocks);
 
+/** The ₹12,500 shawl and the ₹850 box, ₹10,000 of it by card: returns the operator who sold them. */
 async function soldShawlAndBox(db: ChinarDb, newId: () => string) {
-  let cart = EMPTY_CART;
-  for (const code of ['2000000000015', '2000000000077']) {
-    const found = (await findProductByBarcode(db, code))!;
-    cart = addToCart(cart, cartItemFor(found.product, found.artisan));
-  }
-  const total = paise(1_250_000 + 85_000);
-  const settled = settleTenders(total, [{ method: 'card', amount: paise(1_000_000), reference: 'CARD-9' }, { method: 'cash', tendered: paise(335_000) }]);
-  if (!settled.ok) throw new Error('settle');
-  const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
-  await commitSale(db, { cart, payments: settled.payments, operator, roundOff: paise(0), deviceId: 'demo-market/K01', now: NOON_IN_SRINAGAR, newId });
-  return operator;
+  await sellBarcodes(db, ['2000000000015', '2000000000077'], {
+    newId, tenders: () => [{ method: 'card', amount: paise(1_000_000), reference: 'CARD-9' }, { method: 'cash', tendered: paise(335_000) }],
+  });
+  return (await signInWithPin(db, DEMO_PINS.operator))!;
 }
 
 describe('returns service', () => {
