@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,7 +14,7 @@ import type { Paise } from '../../../shared/money';
 import { checkEnvelope } from '../../../shared/protocol/daily-earnings';
 import type { BusinessDate } from '../../../shared/time';
 import { HALEEMA, idMaker, makeSale } from '../../shared/day-fixture';
-import { freshStore, NOON_IN_SRINAGAR, sellBarcodes } from './helpers';
+import { freshStore, NOON_IN_SRINAGAR, openVersion2Store, sellBarcodes } from './helpers';
 
 const TZ = 'Asia/Kolkata';
 const at = (hhmm: string, date = '2026-11-22') => new Date(`${date}T${hhmm}:00+05:30`);
@@ -182,15 +181,7 @@ describe('closing the day', () => {
 describe('version 20 upgrade', () => {
   it('moves the days keyed by date into business days, losing nothing', async () => {
     const factory = new IDBFactory();
-    // The store as version 2 left it.
-    const v2 = new Dexie('test', { indexedDB: factory, IDBKeyRange });
-    v2.version(1).stores({
-      artisans: 'id, &code', products: 'id, &sku, &barcode, artisanId, *searchWords, stock', users: 'id, role',
-      sales: 'id, &receiptNo, businessDate, originalSaleId, createdAt', saleLines: 'id, saleId, [businessDate+artisanId], productId',
-      payments: 'id, saleId, businessDate', days: 'businessDate, status', audit: 'seq', settings: 'key', counters: 'key',
-    });
-    v2.version(2).stores({ carts: 'id, status' });
-    await v2.open();
+    const v2 = await openVersion2Store(factory, 'test');
     await v2.table('days').bulkAdd([
       { businessDate: '2026-11-21', status: 'closed', openedAt: '2026-11-21T09:00:00+05:30', openingFloat: 150_000, openedBy: 'm1', closedAt: '2026-11-21T18:00:00+05:30', closedBy: 'm1', zNumber: 1, countedCash: 149_500, expectedCash: 150_000 },
       { businessDate: '2026-11-22', status: 'open', openedAt: '2026-11-22T09:00:00+05:30', openingFloat: 0, openedBy: 'u1' },

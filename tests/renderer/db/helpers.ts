@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { addToCart, cartItemFor, EMPTY_CART, type Cart } from '../../../shared/cart';
 import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
@@ -70,4 +71,21 @@ export async function sellCart(db: ChinarDb, cart: Cart, { newId, now = NOON_IN_
 /** Scans `barcodes` into a cart and sells it (see sellCart). */
 export async function sellBarcodes(db: ChinarDb, barcodes: readonly string[], options: SellOptions): Promise<CommittedSale> {
   return sellCart(db, await cartOf(db, ...barcodes), options);
+}
+
+/**
+ * A store as Dexie version 2 left it, open, for the upgrade tests to fill and close
+ * before openChinarDb upgrades it. Its tables and indexes are frozen here: never change
+ * them to follow the current schema.
+ */
+export async function openVersion2Store(factory: IDBFactory, name: string): Promise<Dexie> {
+  const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+  old.version(1).stores({
+    artisans: 'id, &code', products: 'id, &sku, &barcode, artisanId, *searchWords, stock', users: 'id, role',
+    sales: 'id, &receiptNo, businessDate, originalSaleId, createdAt', saleLines: 'id, saleId, [businessDate+artisanId], productId',
+    payments: 'id, saleId, businessDate', days: 'businessDate, status', audit: 'seq', settings: 'key', counters: 'key',
+  });
+  old.version(2).stores({ carts: 'id, status' });
+  await old.open();
+  return old;
 }
