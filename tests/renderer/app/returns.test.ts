@@ -18,15 +18,20 @@ async function soldShawlAndBox(db: ChinarDb, newId: () => string) {
   return (await signInWithPin(db, DEMO_PINS.operator))!;
 }
 
+/** A fresh store that has sold the shawl and the box, with a printer that prints, and that sale found by `receipt` for a return. */
+async function soldAndOpened(receipt: string) {
+  const { db, newId } = await freshStore();
+  const operator = await soldShawlAndBox(db, newId);
+  const { host, calls } = fakeHost(() => Promise.resolve(ok({ jobId: 'j', target: 'File printer', bytes: 1 })));
+  const station = await stationWith(db, host);
+  const found = await openForReturn(station, receipt);
+  if (found.status !== 'ok' || !found.value) throw new Error('not found');
+  return { db, operator, station, calls, sale: found.value };
+}
+
 describe('returns service', () => {
   it('previews exactly what the store then records, prints the credit note naming the invoice, and reprints it as a duplicate credit note', async () => {
-    const { db, newId } = await freshStore();
-    const operator = await soldShawlAndBox(db, newId);
-    const { host, calls } = fakeHost(() => Promise.resolve(ok({ jobId: 'j', target: 'File printer', bytes: 1 })));
-    const station = await stationWith(db, host);
-    const found = await openForReturn(station, '1');
-    if (found.status !== 'ok' || !found.value) throw new Error('not found');
-    const sale = found.value;
+    const { db, operator, station, calls, sale } = await soldAndOpened('1');
     const shawl = sale.original.lines.find((l) => l.sku === 'DEMO-PSH-1')!;
     const quantities = [{ lineId: shawl.id, qty: 1 }];
     const preview = previewReturn(sale, quantities, 'original-tenders');
@@ -52,13 +57,9 @@ describe('returns service', () => {
   });
 
   it('says a credit note is not an invoice to return', async () => {
-    const { db, newId } = await freshStore();
-    const operator = await soldShawlAndBox(db, newId);
-    const station = await stationWith(db, fakeHost(() => Promise.resolve(ok({ jobId: 'j', target: 'File printer', bytes: 1 }))).host);
-    const found = await openForReturn(station, 'K01/2627/000001');
-    if (found.status !== 'ok' || !found.value) throw new Error('not found');
-    const all = found.value.original.lines.map((l) => ({ lineId: l.id, qty: l.qty }));
-    const done = await returnItems(station, { sale: found.value, quantities: all, refundMode: 'cash', kind: 'void', operator, manager: await managerOf(db) });
+    const { db, operator, station, sale } = await soldAndOpened('K01/2627/000001');
+    const all = sale.original.lines.map((l) => ({ lineId: l.id, qty: l.qty }));
+    const done = await returnItems(station, { sale, quantities: all, refundMode: 'cash', kind: 'void', operator, manager: await managerOf(db) });
     if (done.status !== 'ok') throw new Error(done.message);
     expect(done.value.ret.payments.map((p) => [p.method, p.amount])).toEqual([['cash', -1_335_000]]);
     const again = await openForReturn(station, done.value.ret.sale.receiptNo);
@@ -67,13 +68,9 @@ describe('returns service', () => {
   });
 
   it('gives the store the journal\'s highest credit note, and once the credit note has printed a reprint is a duplicate', async () => {
-    const { db, newId } = await freshStore();
-    const operator = await soldShawlAndBox(db, newId);
-    const station = await stationWith(db, fakeHost(() => Promise.resolve(ok({ jobId: 'j', target: 'File printer', bytes: 1 }))).host);
-    const found = await openForReturn(station, '1');
-    if (found.status !== 'ok' || !found.value) throw new Error('not found');
-    const quantities = [{ lineId: found.value.original.lines[1]!.id, qty: 1 }];
-    const request = { sale: found.value, quantities, refundMode: 'cash' as const, kind: 'return' as const, operator, manager: await managerOf(db), now: NOON_IN_SRINAGAR };
+    const { db, operator, station, sale } = await soldAndOpened('1');
+    const quantities = [{ lineId: sale.original.lines[1]!.id, qty: 1 }];
+    const request = { sale, quantities, refundMode: 'cash' as const, kind: 'return' as const, operator, manager: await managerOf(db), now: NOON_IN_SRINAGAR };
     // The host's journal has credit notes up to 00004: this store lost them.
     station.journal.setFloor({ 'K01/C2627': 4 });
     const refused = await returnItems(station, request);
