@@ -54,13 +54,12 @@ export function ManagerPin({ pin, setPin, check, onSubmit, testId }: ManagerPinP
         id={id}
         label={t('approval.pinLabel')}
         type="password"
-        inputMode="numeric"
-        autoComplete="off"
+        digits={MAX_PIN}
         inputClassName="entry__input--pin"
         value={pin}
         disabled={checking}
         testId={`${testId}-input`}
-        onChange={(v) => setPin(v.replace(/\D/g, '').slice(0, MAX_PIN))}
+        onChange={setPin}
         onSubmit={onSubmit}
       />
       <div aria-live="assertive">

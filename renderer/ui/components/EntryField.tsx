@@ -14,6 +14,11 @@ interface EntryFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'i
   inputClassName?: string;
   /** A symbol before the typed text (₹ on an amount); the label already says what it is. */
   prefix?: string;
+  /**
+   * Digits only, at most this many (a PIN, a quantity): the numeric keyboard, and anything
+   * else typed or pasted is dropped before onChange.
+   */
+  digits?: number;
   testId: string;
 }
 
@@ -21,7 +26,7 @@ interface EntryFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'i
  * A labelled entry box of the keypad dialogs (PIN, quantity, parked-sale label, tenders): Enter
  * submits. The browser offers nothing typed before (autoComplete off): the counter is shared.
  */
-export function EntryField({ id, label, value, onChange, onSubmit, inputRef, active = false, inputClassName = '', prefix, testId, autoComplete = 'off', ...input }: EntryFieldProps) {
+export function EntryField({ id, label, value, onChange, onSubmit, inputRef, active = false, inputClassName = '', prefix, digits, testId, autoComplete = 'off', ...input }: EntryFieldProps) {
   return (
     <div className={active ? 'entry entry--active' : 'entry'}>
       <label htmlFor={id} className="entry__label">{label}</label>
@@ -29,13 +34,14 @@ export function EntryField({ id, label, value, onChange, onSubmit, inputRef, act
         {prefix ? <span className="entry__currency" aria-hidden="true">{prefix}</span> : null}
         <input
           {...input}
+          {...(digits === undefined ? {} : { inputMode: 'numeric' as const })}
           ref={inputRef}
           id={id}
           autoComplete={autoComplete}
           className={`entry__input ${inputClassName}`.trim()}
           value={value}
           data-testid={testId}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(e) => onChange(digits === undefined ? e.target.value : e.target.value.replace(/\D/g, '').slice(0, digits))}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && onSubmit) {
               e.preventDefault();

@@ -3,15 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { closeTheDay, printDayDocument, type ClosedAndPrinted } from '../../app/day';
 import type { PrintOutcome } from '../../app/printing';
 import type { Station } from '../../app/station';
-import { ManagerPin } from '../approval/ManagerPin';
-import { useManagerApproval } from '../approval/useManagerApproval';
+import type { CashCount, UserEntity } from '../../../shared/entities';
 import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
 import { usePrinterTargetText } from '../format/printerTarget';
 import { ReceiptPreview } from '../receipt/ReceiptPreview';
-import { CashCountForm } from './CashCountForm';
-import { draftCount, EMPTY_DRAFT, type CountDraft, type CountField } from './cashCountDraft';
+import { CountDialog } from './CountDialog';
 
 type Phase =
   | { step: 'count'; problem: string | null }
@@ -24,23 +22,16 @@ type Phase =
  */
 export function CloseDayDialog({ station, dayId, onClosed, onClose }: { station: Station; dayId: string; onClosed: () => void; onClose: () => void }) {
   const { t } = useTranslation('day');
-  const [draft, setDraft] = useState<CountDraft>(EMPTY_DRAFT);
-  const [active, setActive] = useState<CountField>(500);
   const [phase, setPhase] = useState<Phase>({ step: 'count', problem: null });
-  const approval = useManagerApproval(station);
   const targetText = usePrinterTargetText();
-  const count = draftCount(draft);
 
-  const close = async () => {
-    if (!count || !approval.ready) return;
-    await approval.approve(async (manager) => {
-      const result = await closeTheDay(station, { dayId, count, manager });
-      if (result.status !== 'ok') setPhase({ step: 'count', problem: result.message });
-      else {
-        setPhase({ step: 'closed', result: result.value, print: result.value.print, printing: false });
-        onClosed();
-      }
-    });
+  const close = async (count: CashCount, manager: UserEntity) => {
+    const result = await closeTheDay(station, { dayId, count, manager });
+    if (result.status !== 'ok') setPhase({ step: 'count', problem: result.message });
+    else {
+      setPhase({ step: 'closed', result: result.value, print: result.value.print, printing: false });
+      onClosed();
+    }
   };
 
   if (phase.step === 'closed') {
@@ -76,19 +67,8 @@ export function CloseDayDialog({ station, dayId, onClosed, onClose }: { station:
   }
 
   return (
-    <Dialog title={t('close.title')} onClose={onClose} closeLabel={t('common.cancel')} className="day-dialog" testId="close-day-dialog">
-      <p className="day-dialog__why">{t('close.why')}</p>
-      <div className="day-dialog__layout">
-        <CashCountForm draft={draft} setDraft={setDraft} active={active} setActive={setActive} testId="close-count" />
-        <div className="day-dialog__approve">
-          <ManagerPin pin={approval.pin} setPin={approval.setPin} check={approval.check} onSubmit={() => void close()} testId="close-day-pin" />
-          {phase.problem ? <Banner tone="error" testId="close-day-problem">{t('close.notClosed', { message: phase.problem })}</Banner> : null}
-          {!count ? <p className="text-error">{t('count.notACount')}</p> : null}
-          <button type="button" className="btn btn--danger btn--large" data-testid="close-day-confirm" disabled={!count || !approval.ready} onClick={() => void close()}>
-            {t('close.confirm')}
-          </button>
-        </div>
-      </div>
-    </Dialog>
+    <CountDialog
+      station={station} step="close" countTestId="close-count" problem={phase.problem && t('close.notClosed', { message: phase.problem })} onConfirm={close} onClose={onClose}
+    />
   );
 }

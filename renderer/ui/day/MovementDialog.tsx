@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CashMovementKind, UserEntity } from '../../../shared/entities';
 import { parseRupees } from '../../../shared/money';
@@ -8,8 +8,8 @@ import { ManagerPin } from '../approval/ManagerPin';
 import { useManagerApproval } from '../approval/useManagerApproval';
 import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
-import { Keypad } from '../components/Keypad';
-import { editAmount, type KeypadKey } from '../components/keypadInput';
+import { EntryField } from '../components/EntryField';
+import { KeypadAmount } from './KeypadAmount';
 
 /** A paid-in or paid-out: the amount on the keypad, why, and a manager's PIN. */
 export function MovementDialog({ station, user, dayId, kind, onDone, onClose }: {
@@ -23,7 +23,6 @@ export function MovementDialog({ station, user, dayId, kind, onDone, onClose }: 
   const approval = useManagerApproval(station);
   const parsed = parseRupees(amount);
   const ready = parsed.ok && parsed.value > 0 && reason.trim() !== '' && approval.ready;
-  const onKey = useCallback((key: KeypadKey) => setAmount((a) => editAmount(a, key)), []);
 
   const save = async () => {
     if (!ready || !parsed.ok) return;
@@ -38,22 +37,11 @@ export function MovementDialog({ station, user, dayId, kind, onDone, onClose }: 
     <Dialog title={t(`move.title.${kind}`)} onClose={onClose} closeLabel={t('common.cancel')} className="day-dialog" testId="movement-dialog">
       <div className="day-dialog__layout">
         <div className="day-dialog__fields">
-          <div className="entry entry--active">
-            <label htmlFor={`${id}-amount`} className="entry__label">{t('move.amount')}</label>
-            <div className="entry__box">
-              <span className="entry__prefix" aria-hidden="true">₹</span>
-              <input id={`${id}-amount`} className="entry__input" inputMode="decimal" autoComplete="off" value={amount} data-testid="movement-amount"
-                onChange={(e) => setAmount(e.target.value.replace(/[^\d.]/g, ''))} />
-            </div>
-          </div>
-          <Keypad onKey={onKey} extraKey="." label={t('move.keypad')} />
-          <div className="entry">
-            <label htmlFor={`${id}-reason`} className="entry__label">{t('move.reason')}</label>
-            <div className="entry__box">
-              <input id={`${id}-reason`} className="entry__input entry__input--text" autoComplete="off" value={reason} maxLength={200}
-                placeholder={t(`move.reasonPlaceholder.${kind}`)} data-testid="movement-reason" onChange={(e) => setReason(e.target.value)} />
-            </div>
-          </div>
+          <KeypadAmount id={`${id}-amount`} label={t('move.amount')} keypadLabel={t('move.keypad')} value={amount} onChange={setAmount} testId="movement-amount" />
+          <EntryField
+            id={`${id}-reason`} label={t('move.reason')} value={reason} onChange={setReason} inputClassName="entry__input--text" maxLength={200}
+            placeholder={t(`move.reasonPlaceholder.${kind}`)} testId="movement-reason"
+          />
         </div>
         <div className="day-dialog__approve">
           <ManagerPin pin={approval.pin} setPin={approval.setPin} check={approval.check} onSubmit={() => void save()} testId="movement-pin" />

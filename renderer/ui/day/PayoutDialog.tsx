@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PayoutMethod, UserEntity } from '../../../shared/entities';
 import { parseRupees } from '../../../shared/money';
@@ -9,8 +9,8 @@ import { shown } from '../../hooks/useLoadable';
 import { Banner } from '../components/Banner';
 import { ChoiceButtons } from '../components/ChoiceButtons';
 import { Dialog } from '../components/Dialog';
-import { Keypad } from '../components/Keypad';
-import { editAmount, type KeypadKey } from '../components/keypadInput';
+import { EntryField } from '../components/EntryField';
+import { KeypadAmount } from './KeypadAmount';
 
 /** The manager pays an artisan: cash from the drawer, or a UPI or bank transfer with its reference. */
 export function PayoutDialog({ station, user, dayId, onDone, onClose }: { station: Station; user: UserEntity; dayId: string; onDone: () => void; onClose: () => void }) {
@@ -25,7 +25,6 @@ export function PayoutDialog({ station, user, dayId, onDone, onClose }: { statio
   const [busy, setBusy] = useState(false);
   const parsed = parseRupees(amount);
   const ready = !busy && artisanId !== '' && parsed.ok && parsed.value > 0 && (method === 'cash' || reference.trim() !== '');
-  const onKey = useCallback((key: KeypadKey) => setAmount((a) => editAmount(a, key)), []);
 
   const save = async () => {
     if (!ready || !parsed.ok) return;
@@ -53,25 +52,11 @@ export function PayoutDialog({ station, user, dayId, onDone, onClose }: { statio
           <span className="entry__label" id={`${id}-method`}>{t('payout.methodLabel')}</span>
           <ChoiceButtons options={methods} value={method} labelledBy={`${id}-method`} testIdPrefix="payout-method" onChange={setMethod} />
           {method === 'cash' ? <p className="day-dialog__why">{t('payout.cashIsPaidOut')}</p> : (
-            <div className="entry">
-              <label htmlFor={`${id}-ref`} className="entry__label">{t('payout.reference')}</label>
-              <div className="entry__box">
-                <input id={`${id}-ref`} className="entry__input entry__input--text" autoComplete="off" maxLength={64} value={reference}
-                  data-testid="payout-reference" onChange={(e) => setReference(e.target.value)} />
-              </div>
-            </div>
+            <EntryField id={`${id}-ref`} label={t('payout.reference')} value={reference} onChange={setReference} inputClassName="entry__input--text" maxLength={64} testId="payout-reference" />
           )}
         </div>
         <div className="day-dialog__approve">
-          <div className="entry entry--active">
-            <label htmlFor={`${id}-amount`} className="entry__label">{t('payout.amount')}</label>
-            <div className="entry__box">
-              <span className="entry__prefix" aria-hidden="true">₹</span>
-              <input id={`${id}-amount`} className="entry__input" inputMode="decimal" autoComplete="off" value={amount} data-testid="payout-amount"
-                onChange={(e) => setAmount(e.target.value.replace(/[^\d.]/g, ''))} />
-            </div>
-          </div>
-          <Keypad onKey={onKey} extraKey="." label={t('payout.keypad')} />
+          <KeypadAmount id={`${id}-amount`} label={t('payout.amount')} keypadLabel={t('payout.keypad')} value={amount} onChange={setAmount} testId="payout-amount" />
           {problem ? <Banner tone="error" testId="payout-problem">{t('payout.notRecorded', { message: problem })}</Banner> : null}
           <button type="button" className="btn btn--primary btn--large" data-testid="payout-confirm" disabled={!ready} onClick={() => void save()}>
             {t('payout.confirm')}

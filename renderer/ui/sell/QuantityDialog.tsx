@@ -53,11 +53,11 @@ export function QuantityDialog({ item, stock, scannedWhileOpen, onSet, onClose }
           inputRef={field}
           id={id}
           label={t('quantity.label')}
-          inputMode="numeric"
+          digits={MAX_QTY_DIGITS}
           value={text}
           placeholder={String(item.qty)}
           testId="quantity-input"
-          onChange={(v) => setText(v.replace(/\D/g, '').slice(0, MAX_QTY_DIGITS))}
+          onChange={setText}
           onSubmit={submit}
         />
         <p className="qty-dialog__facts" data-testid="quantity-facts">

@@ -178,13 +178,12 @@ export function SignInScreen({ station, onSignedIn, onArtisanSignedIn }: SignInP
                 inputRef={pinField}
                 inputClassName="entry__input--pin"
                 type="password"
-                inputMode="numeric"
-                autoComplete="off"
+                digits={MAX_PIN}
                 value={pin}
                 disabled={busy}
                 testId="signin-artisan-pin"
                 onFocus={() => setMode({ kind: 'artisan', field: 'pin' })}
-                onChange={(v) => setPin(v.replace(/\D/g, '').slice(0, MAX_PIN))}
+                onChange={setPin}
                 onSubmit={() => void submit()}
               />
             </div>

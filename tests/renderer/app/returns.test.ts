@@ -1,40 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { openReceipt, reprintDuplicate, reprintReceipt } from '../../../renderer/app/receipts';
 import { openForReturn, previewReturn, returnItems } from '../../../renderer/app/returns';
-import { commitSale, DEMO_PINS, findProductByBarcode, signInWithPin, type ChinarDb } from '../../../renderer/db';
+import { DEMO_PINS, signInWithPin, type ChinarDb } from '../../../renderer/db';
 import type { PrintDocument } from '../../../shared/documents';
-import { addToCart, cartItemFor, EMPTY_CART } from '../../../shared/cart';
 import { paise } from '../../../shared/money';
 import { ok } from '../../../shared/result';
-import { settleTenders } from '../../../shared/tender';
-import { freshStore, NOON_IN_SRINAGAR } from '../db/helpers';
+import { freshStore, NOON_IN_SRINAGAR, sellBarcodes } from '../db/helpers';
 import { fakeHost, managerOf, stationWith } from './helpers';
 
 const text = (doc: PrintDocument) => JSON.stringify(doc.blocks);
 
+/** The ₹12,500 shawl and the ₹850 box, ₹10,000 of it by card: returns the operator who sold them. */
 async function soldShawlAndBox(db: ChinarDb, newId: () => string) {
-  let cart = EMPTY_CART;
-  for (const code of ['2000000000015', '2000000000077']) {
-    const found = (await findProductByBarcode(db, code))!;
-    cart = addToCart(cart, cartItemFor(found.product, found.artisan));
-  }
-  const total = paise(1_250_000 + 85_000);
-  const settled = settleTenders(total, [{ method: 'card', amount: paise(1_000_000), reference: 'CARD-9' }, { method: 'cash', tendered: paise(335_000) }]);
-  if (!settled.ok) throw new Error('settle');
-  const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
-  await commitSale(db, { cart, payments: settled.payments, operator, roundOff: paise(0), deviceId: 'demo-market/K01', now: NOON_IN_SRINAGAR, newId });
-  return operator;
+  await sellBarcodes(db, ['2000000000015', '2000000000077'], {
+    newId, tenders: () => [{ method: 'card', amount: paise(1_000_000), reference: 'CARD-9' }, { method: 'cash', tendered: paise(335_000) }],
+  });
+  return (await signInWithPin(db, DEMO_PINS.operator))!;
+}
+
+/** A fresh store that has sold the shawl and the box, with a printer that prints, and that sale found by `receipt` for a return. */
+async function soldAndOpened(receipt: string) {
+  const { db, newId } = await freshStore();
+  const operator = await soldShawlAndBox(db, newId);
+  const { host, calls } = fakeHost(() => Promise.resolve(ok({ jobId: 'j', target: 'File printer', bytes: 1 })));
+  const station = await stationWith(db, host);
+  const found = await openForReturn(station, receipt);
+  if (found.status !== 'ok' || !found.value) throw new Error('not found');
+  return { db, operator, station, calls, sale: found.value };
 }
 
 describe('returns service', () => {
   it('previews exactly what the store then records, prints the credit note naming the invoice, and reprints it as a duplicate credit note', async () => {
-    const { db, newId } = await freshStore();
-    const operator = await soldShawlAndBox(db, newId);
-    const { host, calls } = fakeHost(() => Promise.resolve(ok({ jobId: 'j', target: 'File printer', bytes: 1 })));
-    const station = await stationWith(db, host);
-    const found = await openForReturn(station, '1');
-    if (found.status !== 'ok' || !found.value) throw new Error('not found');
-    const sale = found.value;
+    const { db, operator, station, calls, sale } = await soldAndOpened('1');
     const shawl = sale.original.lines.find((l) => l.sku === 'DEMO-PSH-1')!;
     const quantities = [{ lineId: shawl.id, qty: 1 }];
     const preview = previewReturn(sale, quantities, 'original-tenders');
@@ -60,13 +57,9 @@ describe('returns service', () => {
   });
 
   it('says a credit note is not an invoice to return', async () => {
-    const { db, newId } = await freshStore();
-    const operator = await soldShawlAndBox(db, newId);
-    const station = await stationWith(db, fakeHost(() => Promise.resolve(ok({ jobId: 'j', target: 'File printer', bytes: 1 }))).host);
-    const found = await openForReturn(station, 'K01/2627/000001');
-    if (found.status !== 'ok' || !found.value) throw new Error('not found');
-    const all = found.value.original.lines.map((l) => ({ lineId: l.id, qty: l.qty }));
-    const done = await returnItems(station, { sale: found.value, quantities: all, refundMode: 'cash', kind: 'void', operator, manager: await managerOf(db) });
+    const { db, operator, station, sale } = await soldAndOpened('K01/2627/000001');
+    const all = sale.original.lines.map((l) => ({ lineId: l.id, qty: l.qty }));
+    const done = await returnItems(station, { sale, quantities: all, refundMode: 'cash', kind: 'void', operator, manager: await managerOf(db) });
     if (done.status !== 'ok') throw new Error(done.message);
     expect(done.value.ret.payments.map((p) => [p.method, p.amount])).toEqual([['cash', -1_335_000]]);
     const again = await openForReturn(station, done.value.ret.sale.receiptNo);
@@ -75,13 +68,9 @@ describe('returns service', () => {
   });
 
   it('gives the store the journal\'s highest credit note, and once the credit note has printed a reprint is a duplicate', async () => {
-    const { db, newId } = await freshStore();
-    const operator = await soldShawlAndBox(db, newId);
-    const station = await stationWith(db, fakeHost(() => Promise.resolve(ok({ jobId: 'j', target: 'File printer', bytes: 1 }))).host);
-    const found = await openForReturn(station, '1');
-    if (found.status !== 'ok' || !found.value) throw new Error('not found');
-    const quantities = [{ lineId: found.value.original.lines[1]!.id, qty: 1 }];
-    const request = { sale: found.value, quantities, refundMode: 'cash' as const, kind: 'return' as const, operator, manager: await managerOf(db), now: NOON_IN_SRINAGAR };
+    const { db, operator, station, sale } = await soldAndOpened('1');
+    const quantities = [{ lineId: sale.original.lines[1]!.id, qty: 1 }];
+    const request = { sale, quantities, refundMode: 'cash' as const, kind: 'return' as const, operator, manager: await managerOf(db), now: NOON_IN_SRINAGAR };
     // The host's journal has credit notes up to 00004: this store lost them.
     station.journal.setFloor({ 'K01/C2627': 4 });
     const refused = await returnItems(station, request);

@@ -1,12 +1,10 @@
-import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
-  closeBusinessDay, commitSale, dayReport, DAY_NOT_OPEN, DEMO_PINS, findProductByBarcode, openBusinessDay, openChinarDb, openDay,
+  closeBusinessDay, dayReport, DAY_NOT_OPEN, DEMO_PINS, findProductByBarcode, openBusinessDay, openChinarDb, openDay,
   recordCashMovement, recordPayout, restoreJournalPage, signInWithPin, type ChinarDb,
 } from '../../../renderer/db';
 import { rowsToRestore } from '../../../shared/journal';
-import { addToCart, cartItemFor, EMPTY_CART, type Cart } from '../../../shared/cart';
 import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
 import { dayFigures } from '../../../shared/day-report';
 import type { CashCount } from '../../../shared/entities';
@@ -14,10 +12,9 @@ import { buildEnvelope, serializeEnvelope } from '../../../shared/envelope';
 import { verifyAuditChain } from '../../../shared/hash';
 import type { Paise } from '../../../shared/money';
 import { checkEnvelope } from '../../../shared/protocol/daily-earnings';
-import { settleTenders } from '../../../shared/tender';
 import type { BusinessDate } from '../../../shared/time';
 import { HALEEMA, idMaker, makeSale } from '../../shared/day-fixture';
-import { freshStore, NOON_IN_SRINAGAR } from './helpers';
+import { freshStore, NOON_IN_SRINAGAR, openVersion2Store, sellBarcodes } from './helpers';
 
 const TZ = 'Asia/Kolkata';
 const at = (hhmm: string, date = '2026-11-22') => new Date(`${date}T${hhmm}:00+05:30`);
@@ -28,22 +25,9 @@ async function people(db: ChinarDb) {
   return { manager: (await signInWithPin(db, DEMO_PINS.manager))!, operator: (await signInWithPin(db, DEMO_PINS.operator))! };
 }
 
-async function cartOf(db: ChinarDb, ...barcodes: string[]): Promise<Cart> {
-  let cart = EMPTY_CART;
-  for (const code of barcodes) {
-    const found = (await findProductByBarcode(db, code))!;
-    cart = addToCart(cart, cartItemFor(found.product, found.artisan));
-  }
-  return cart;
-}
-
 /** A cash sale of the demo's ₹850 papier-mâché box, paid with `tendered` paise. */
-async function sellBox(db: ChinarDb, newId: () => string, now: Date, tendered = 85_000) {
-  const { operator } = await people(db);
-  const cart = await cartOf(db, '2000000000077');
-  const settled = settleTenders(85_000 as Paise, [{ method: 'cash', tendered: tendered as Paise }]);
-  if (!settled.ok) throw new Error('settle');
-  return commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'demo-market/K01', now, newId });
+function sellBox(db: ChinarDb, newId: () => string, now: Date, tendered = 85_000) {
+  return sellBarcodes(db, ['2000000000077'], { newId, now, tenders: () => [{ method: 'cash', tendered: tendered as Paise }] });
 }
 
 async function openWithFloat(db: ChinarDb, newId: () => string, now = at('09:00')) {
@@ -197,15 +181,7 @@ describe('closing the day', () => {
 describe('version 20 upgrade', () => {
   it('moves the days keyed by date into business days, losing nothing', async () => {
     const factory = new IDBFactory();
-    // The store as version 2 left it.
-    const v2 = new Dexie('test', { indexedDB: factory, IDBKeyRange });
-    v2.version(1).stores({
-      artisans: 'id, &code', products: 'id, &sku, &barcode, artisanId, *searchWords, stock', users: 'id, role',
-      sales: 'id, &receiptNo, businessDate, originalSaleId, createdAt', saleLines: 'id, saleId, [businessDate+artisanId], productId',
-      payments: 'id, saleId, businessDate', days: 'businessDate, status', audit: 'seq', settings: 'key', counters: 'key',
-    });
-    v2.version(2).stores({ carts: 'id, status' });
-    await v2.open();
+    const v2 = await openVersion2Store(factory, 'test');
     await v2.table('days').bulkAdd([
       { businessDate: '2026-11-21', status: 'closed', openedAt: '2026-11-21T09:00:00+05:30', openingFloat: 150_000, openedBy: 'm1', closedAt: '2026-11-21T18:00:00+05:30', closedBy: 'm1', zNumber: 1, countedCash: 149_500, expectedCash: 150_000 },
       { businessDate: '2026-11-22', status: 'open', openedAt: '2026-11-22T09:00:00+05:30', openingFloat: 0, openedBy: 'u1' },

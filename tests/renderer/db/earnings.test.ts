@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkAuditChain, commitSale, DEMO_PINS, earningsBetween, earningsOfArtisan, findProductByBarcode, gstMonthFromStore, signInWithPin, type ChinarDb,
-} from '../../../renderer/db';
-import { addToCart, cartItemFor, EMPTY_CART, type Cart } from '../../../shared/cart';
-import type { Paise } from '../../../shared/money';
-import { settleTenders } from '../../../shared/tender';
+import { checkAuditChain, earningsBetween, earningsOfArtisan, gstMonthFromStore } from '../../../renderer/db';
 import type { BusinessDate } from '../../../shared/time';
-import { freshStore, NOON_IN_SRINAGAR } from './helpers';
+import { freshStore, NOON_IN_SRINAGAR, sellBarcodes } from './helpers';
 
 const HALEEMA_SHAWL = '2000000000015';
 const HALEEMA_STOLE = '2000000000022';
@@ -14,23 +9,10 @@ const SHAZIA_SHAWL = '2000000000039';
 const DAY = '2026-11-22' as BusinessDate;
 const NEXT_DAY = new Date(NOON_IN_SRINAGAR.getTime() + 86_400_000);
 
-async function sell(db: ChinarDb, newId: () => string, barcodes: string[], now = NOON_IN_SRINAGAR) {
-  let cart: Cart = EMPTY_CART;
-  for (const code of barcodes) {
-    const f = (await findProductByBarcode(db, code))!;
-    cart = addToCart(cart, cartItemFor(f.product, f.artisan));
-  }
-  const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
-  const total = cart.items.reduce((s, i) => s + i.unitPrice * i.qty - i.discount, 0) as Paise;
-  const settled = settleTenders(total, [{ method: 'cash', tendered: total }]);
-  if (!settled.ok) throw new Error('settle');
-  return commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'demo-market/K01', now, newId });
-}
-
 describe('earnings from the store', () => {
   it('gives an artisan her own pieces and nothing of anyone else', async () => {
     const { db, newId } = await freshStore();
-    const { lines } = await sell(db, newId, [HALEEMA_SHAWL, SHAZIA_SHAWL, HALEEMA_STOLE]);
+    const { lines } = await sellBarcodes(db, [HALEEMA_SHAWL, SHAZIA_SHAWL, HALEEMA_STOLE], { newId });
     const haleema = (await db.artisans.get({ code: 'DEMO-01' }))!;
     const mine = await earningsOfArtisan(db, haleema.id, DAY, DAY);
     const hers = lines.filter((l) => l.artisanId === haleema.id);
@@ -50,8 +32,8 @@ describe('earnings from the store', () => {
 
   it('carries what is owed from earlier days, and shows an empty day as nothing sold', async () => {
     const { db, newId } = await freshStore();
-    await sell(db, newId, [HALEEMA_SHAWL]);
-    await sell(db, newId, [HALEEMA_STOLE], NEXT_DAY);
+    await sellBarcodes(db, [HALEEMA_SHAWL], { newId });
+    await sellBarcodes(db, [HALEEMA_STOLE], { newId, now: NEXT_DAY });
     const haleema = (await db.artisans.get({ code: 'DEMO-01' }))!;
     const first = await earningsOfArtisan(db, haleema.id, DAY, DAY);
     const second = await earningsOfArtisan(db, haleema.id, '2026-11-23' as BusinessDate, '2026-11-23' as BusinessDate);
@@ -63,8 +45,8 @@ describe('earnings from the store', () => {
 
   it('reports every artisan over a range, women’s share and cooperatives included', async () => {
     const { db, newId } = await freshStore();
-    await sell(db, newId, [HALEEMA_SHAWL, SHAZIA_SHAWL, '2000000000053']);
-    await sell(db, newId, [HALEEMA_STOLE], NEXT_DAY);
+    await sellBarcodes(db, [HALEEMA_SHAWL, SHAZIA_SHAWL, '2000000000053'], { newId });
+    await sellBarcodes(db, [HALEEMA_STOLE], { newId, now: NEXT_DAY });
     const report = await earningsBetween(db, DAY, '2026-11-23' as BusinessDate);
     expect(report.artisans.map((a) => a.artisanCode)).toEqual(['DEMO-01', 'DEMO-02', 'DEMO-03']);
     expect(report.daily.map((d) => d.date)).toEqual(['2026-11-22', '2026-11-23']);
@@ -76,7 +58,7 @@ describe('earnings from the store', () => {
 
   it('reads the GST month from its lines and checks the audit chain', async () => {
     const { db, newId } = await freshStore();
-    const { lines } = await sell(db, newId, [HALEEMA_SHAWL, SHAZIA_SHAWL]);
+    const { lines } = await sellBarcodes(db, [HALEEMA_SHAWL, SHAZIA_SHAWL], { newId });
     const m = await gstMonthFromStore(db, '2026-11');
     expect(m.totals.taxable).toBe(lines.reduce((s, l) => s + l.taxable, 0));
     expect((await gstMonthFromStore(db, '2026-10')).b2cs).toEqual([]);

@@ -1,6 +1,12 @@
+import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { addToCart, cartItemFor, EMPTY_CART, type Cart } from '../../../shared/cart';
 import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
-import { DEMO_PINS, openBusinessDay, openChinarDb, seedDemoIfEmpty, signInWithPin, type ChinarDb } from '../../../renderer/db';
+import { paise, type Paise } from '../../../shared/money';
+import { settleTenders, type TenderInput } from '../../../shared/tender';
+import {
+  commitSale, DEMO_PINS, findProductByBarcode, openBusinessDay, openChinarDb, seedDemoIfEmpty, signInWithPin, type ChinarDb, type CommittedSale,
+} from '../../../renderer/db';
 
 /** Deterministic ids for tests: id-0001, id-0002, … */
 export function sequentialIds(prefix = 'id'): () => string {
@@ -32,4 +38,54 @@ export async function openTestDay(db: ChinarDb, newId: () => string, now = NOON_
     managerId: manager.id, count: { ...EMPTY_CASH_COUNT, coins: float as typeof EMPTY_CASH_COUNT.coins }, deviceId: 'demo-market/K01',
     now, timeZone: 'Asia/Kolkata', newId,
   });
+}
+
+/** A cart of one piece per barcode, as the counter scans them (a code twice is two pieces). */
+export async function cartOf(db: ChinarDb, ...barcodes: string[]): Promise<Cart> {
+  let cart = EMPTY_CART;
+  for (const code of barcodes) {
+    const found = await findProductByBarcode(db, code);
+    if (!found) throw new Error(`no product ${code}`);
+    cart = addToCart(cart, cartItemFor(found.product, found.artisan));
+  }
+  return cart;
+}
+
+export interface SellOptions {
+  newId: () => string;
+  /** When the sale is made; NOON_IN_SRINAGAR unless told (a screen that shows today wants `new Date()`). */
+  now?: Date;
+  /** How the customer pays the cart's total; the exact sum in cash unless told. */
+  tenders?: (total: Paise) => TenderInput[];
+}
+
+/** Sells `cart` as the demo operator at the demo counter (K01), with no round-off. */
+export async function sellCart(db: ChinarDb, cart: Cart, { newId, now = NOON_IN_SRINAGAR, tenders = (total) => [{ method: 'cash', tendered: total }] }: SellOptions): Promise<CommittedSale> {
+  const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
+  const total = paise(cart.items.reduce((s, i) => s + i.unitPrice * i.qty - i.discount, 0));
+  const settled = settleTenders(total, tenders(total));
+  if (!settled.ok) throw new Error(`settle failed: ${settled.reason}`);
+  return commitSale(db, { cart, payments: settled.payments, operator, roundOff: paise(0), deviceId: 'demo-market/K01', now, newId });
+}
+
+/** Scans `barcodes` into a cart and sells it (see sellCart). */
+export async function sellBarcodes(db: ChinarDb, barcodes: readonly string[], options: SellOptions): Promise<CommittedSale> {
+  return sellCart(db, await cartOf(db, ...barcodes), options);
+}
+
+/**
+ * A store as Dexie version 2 left it, open, for the upgrade tests to fill and close
+ * before openChinarDb upgrades it. Its tables and indexes are frozen here: never change
+ * them to follow the current schema.
+ */
+export async function openVersion2Store(factory: IDBFactory, name: string): Promise<Dexie> {
+  const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+  old.version(1).stores({
+    artisans: 'id, &code', products: 'id, &sku, &barcode, artisanId, *searchWords, stock', users: 'id, role',
+    sales: 'id, &receiptNo, businessDate, originalSaleId, createdAt', saleLines: 'id, saleId, [businessDate+artisanId], productId',
+    payments: 'id, saleId, businessDate', days: 'businessDate, status', audit: 'seq', settings: 'key', counters: 'key',
+  });
+  old.version(2).stores({ carts: 'id, status' });
+  await old.open();
+  return old;
 }

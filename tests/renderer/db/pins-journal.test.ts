@@ -7,7 +7,7 @@ import {
   approveAtCounter, artisanAtKeypad, DEMO_PINS, DEMO_SEED_KIND, openChinarDb, parseStoredPin, pinThrottleState, restoreJournalPage,
   saveArtisan, saveUser, signInAtKeypad, signInWithPin, type ChinarDb, type JournalQueueRow,
 } from '../../../renderer/db';
-import { freshStore, NOON_IN_SRINAGAR, sequentialIds } from './helpers';
+import { freshStore, NOON_IN_SRINAGAR, openVersion2Store, sequentialIds } from './helpers';
 
 /**
  * Every PIN write goes to the host's journal with the rows it wrote (issue 8), so that a
@@ -71,14 +71,7 @@ describe('PIN writes in the journal', () => {
 
   it('journals a legacy PIN\'s rehash with the salt the store makes for it', async () => {
     const factory = new IDBFactory();
-    const old = new Dexie('legacy', { indexedDB: factory, IDBKeyRange });
-    old.version(1).stores({
-      artisans: 'id, &code', products: 'id, &sku, &barcode, artisanId, *searchWords, stock', users: 'id, role',
-      sales: 'id, &receiptNo, businessDate, originalSaleId, createdAt', saleLines: 'id, saleId, [businessDate+artisanId], productId',
-      payments: 'id, saleId, businessDate', days: 'businessDate, status', audit: 'seq', settings: 'key', counters: 'key',
-    });
-    old.version(2).stores({ carts: 'id, status' });
-    await old.open();
+    const old = await openVersion2Store(factory, 'legacy');
     await old.table('users').add({ id: 'u-1', name: 'Old Manager', role: 'manager', pinHash: hashPin('u-1', '2580'), active: true });
     await old.table('artisans').add({
       id: 'a-1', code: 'A-014', name: 'Shahnaz', craft: 'Sozni', cooperative: '', village: '', phone: '', gender: 'F',

@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { hashPin } from '../../../shared/hash';
@@ -7,7 +6,7 @@ import {
   approveAtCounter, artisanAtKeypad, DEMO_PINS, derivePin, identifyArtisan, openChinarDb, parseStoredPin, PIN_ITERATIONS,
   pinThrottleState, saveArtisan, saveUser, signInAtKeypad, signInWithPin, type ChinarDb,
 } from '../../../renderer/db';
-import { freshStore, NOON_IN_SRINAGAR, sequentialIds } from './helpers';
+import { freshStore, NOON_IN_SRINAGAR, openVersion2Store, sequentialIds } from './helpers';
 
 const at = (seconds: number) => new Date(NOON_IN_SRINAGAR.getTime() + seconds * 1000);
 
@@ -73,14 +72,7 @@ describe('legacy SHA-256 PINs (Dexie version 30)', () => {
   it('marks them legacy without losing them, accepts them and rehashes on the next sign-in', async () => {
     const factory = new IDBFactory();
     // A store as version 2 left it: PINs as bare SHA-256 of `chinar-pin:${id}:${pin}`.
-    const old = new Dexie('legacy', { indexedDB: factory, IDBKeyRange });
-    old.version(1).stores({
-      artisans: 'id, &code', products: 'id, &sku, &barcode, artisanId, *searchWords, stock', users: 'id, role',
-      sales: 'id, &receiptNo, businessDate, originalSaleId, createdAt', saleLines: 'id, saleId, [businessDate+artisanId], productId',
-      payments: 'id, saleId, businessDate', days: 'businessDate, status', audit: 'seq', settings: 'key', counters: 'key',
-    });
-    old.version(2).stores({ carts: 'id, status' });
-    await old.open();
+    const old = await openVersion2Store(factory, 'legacy');
     await old.table('users').bulkAdd([
       { id: 'u-1', name: 'Old Manager', role: 'manager', pinHash: hashPin('u-1', '2580'), active: true },
       { id: 'u-2', name: 'Old Operator', role: 'operator', pinHash: hashPin('u-2', '1470'), active: true },

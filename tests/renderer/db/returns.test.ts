@@ -5,7 +5,7 @@ import {
   findSaleByReceiptNo, openChinarDb, openDay, restoreJournalPage, ReturnNotRecordedError, ReturnRefusedError, signInWithPin,
   type ChinarDb, type CommitReturnInput, type CommittedSale,
 } from '../../../renderer/db';
-import { addToCart, cartItemFor, EMPTY_CART, setDiscount, type Cart } from '../../../shared/cart';
+import { setDiscount, type Cart } from '../../../shared/cart';
 import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
 import type { SaleLineEntity, UserEntity } from '../../../shared/entities';
 import { verifyAuditChain } from '../../../shared/hash';
@@ -13,20 +13,10 @@ import { rowsToRestore } from '../../../shared/journal';
 import { paise, type Paise } from '../../../shared/money';
 import { checkEnvelope } from '../../../shared/protocol/daily-earnings';
 import { settleTenders, type TenderInput } from '../../../shared/tender';
-import { freshStore, NOON_IN_SRINAGAR, openTestDay } from './helpers';
+import { cartOf, freshStore, NOON_IN_SRINAGAR, openTestDay } from './helpers';
 
 const PASHMINA = '2000000000015'; // ₹12,500, stock 6
 const PAPIER = '2000000000077'; // ₹850
-
-async function cartOf(db: ChinarDb, ...barcodes: string[]): Promise<Cart> {
-  let cart = EMPTY_CART;
-  for (const code of barcodes) {
-    const found = await findProductByBarcode(db, code);
-    if (!found) throw new Error(`no product ${code}`);
-    cart = addToCart(cart, cartItemFor(found.product, found.artisan));
-  }
-  return cart;
-}
 
 interface Till { db: ChinarDb; newId: () => string; operator: UserEntity; manager: UserEntity; minutes: number }
 

@@ -2,32 +2,14 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
   commitSale, DEMO_PINS, findProductByBarcode, findSaleByReceiptNo, openChinarDb, peekNextReceiptNo,
-  SaleNotRecordedError, searchProducts, seedDemoIfEmpty, signInWithPin, openDay, closeBusinessDay, type ChinarDb,
+  SaleNotRecordedError, searchProducts, seedDemoIfEmpty, signInWithPin, openDay, closeBusinessDay,
 } from '../../../renderer/db';
 import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
-import { addToCart, cartItemFor, EMPTY_CART, setDiscount, type Cart } from '../../../shared/cart';
+import { setDiscount, type Cart } from '../../../shared/cart';
 import { verifyAuditChain } from '../../../shared/hash';
 import { settleTenders } from '../../../shared/tender';
 import type { Paise } from '../../../shared/money';
-import { freshStore, NOON_IN_SRINAGAR, openTestDay } from './helpers';
-
-async function cartOf(db: ChinarDb, ...barcodes: string[]): Promise<Cart> {
-  let cart = EMPTY_CART;
-  for (const code of barcodes) {
-    const found = await findProductByBarcode(db, code);
-    if (!found) throw new Error(`no product ${code}`);
-    cart = addToCart(cart, cartItemFor(found.product, found.artisan));
-  }
-  return cart;
-}
-
-async function sell(db: ChinarDb, newId: () => string, cart: Cart, now = NOON_IN_SRINAGAR) {
-  const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
-  const total = cart.items.reduce((s, i) => s + i.unitPrice * i.qty - i.discount, 0) as Paise;
-  const settled = settleTenders(total, [{ method: 'cash', tendered: total }]);
-  if (!settled.ok) throw new Error('settle failed');
-  return commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'demo-market/K01', now, newId });
-}
+import { cartOf, freshStore, NOON_IN_SRINAGAR, openTestDay, sellCart } from './helpers';
 
 describe('demo market', () => {
   it('is seeded once on an empty store and signs in with the demo PINs', async () => {
@@ -71,7 +53,7 @@ describe('commitSale', () => {
     const { db, newId } = await freshStore();
     const cart = await cartOf(db, '2000000000015', '2000000000077', '2000000000077');
     expect(await peekNextReceiptNo(db, NOON_IN_SRINAGAR)).toBe('K01/2627/000001');
-    const { sale, lines, payments } = await sell(db, newId, cart);
+    const { sale, lines, payments } = await sellCart(db, cart, { newId });
 
     expect(sale.receiptNo).toBe('K01/2627/000001');
     expect(sale.businessDate).toBe('2026-11-22');
@@ -130,20 +112,20 @@ describe('commitSale', () => {
   it('numbers invoices consecutively without gaps', async () => {
     const { db, newId } = await freshStore();
     const numbers = [];
-    for (let i = 0; i < 3; i++) numbers.push((await sell(db, newId, await cartOf(db, '2000000000046'))).sale.receiptNo);
+    for (let i = 0; i < 3; i++) numbers.push((await sellCart(db, await cartOf(db, '2000000000046'), { newId })).sale.receiptNo);
     expect(numbers).toEqual(['K01/2627/000001', 'K01/2627/000002', 'K01/2627/000003']);
   });
 
   it('starts a new series on 1 April', async () => {
     const { db, newId } = await freshStore({ openDay: false });
     const march = await openTestDay(db, newId, new Date('2027-03-31T10:00:00Z'));
-    await sell(db, newId, await cartOf(db, '2000000000046'), new Date('2027-03-31T10:00:00Z'));
+    await sellCart(db, await cartOf(db, '2000000000046'), { newId, now: new Date('2027-03-31T10:00:00Z') });
     await closeBusinessDay(db, {
       dayId: march.id, count: EMPTY_CASH_COUNT, managerId: march.openedBy, marketId: 'demo-market', deviceId: 'demo-market/K01',
       now: new Date('2027-03-31T12:00:00Z'), timeZone: 'Asia/Kolkata', newId,
     });
     await openTestDay(db, newId, new Date('2027-04-01T04:00:00Z'));
-    const april = await sell(db, newId, await cartOf(db, '2000000000046'), new Date('2027-04-01T04:00:00Z'));
+    const april = await sellCart(db, await cartOf(db, '2000000000046'), { newId, now: new Date('2027-04-01T04:00:00Z') });
     expect(april.sale.receiptNo).toBe('K01/2728/000001');
   });
 
@@ -153,7 +135,7 @@ describe('commitSale', () => {
     await db.products.delete(cart.items[1]!.productId);
     const before = { audit: await db.audit.count(), counters: await db.counters.count(), stock: (await findProductByBarcode(db, '2000000000015'))!.product.stock };
 
-    await expect(sell(db, newId, cart)).rejects.toThrow(SaleNotRecordedError);
+    await expect(sellCart(db, cart, { newId })).rejects.toThrow(SaleNotRecordedError);
     expect(await db.sales.count()).toBe(0);
     expect(await db.saleLines.count()).toBe(0);
     expect(await db.payments.count()).toBe(0);
@@ -208,8 +190,8 @@ describe('commitSale', () => {
 
   it('finds a receipt as a person types it: any case, or just its sequence', async () => {
     const { db, newId } = await freshStore();
-    const first = await sell(db, newId, await cartOf(db, '2000000000077'));
-    const second = await sell(db, newId, await cartOf(db, '2000000000084'));
+    const first = await sellCart(db, await cartOf(db, '2000000000077'), { newId });
+    const second = await sellCart(db, await cartOf(db, '2000000000084'), { newId });
     expect(second.sale.receiptNo).toMatch(/^K01\/\d{4}\/000002$/);
     for (const typed of [second.sale.receiptNo.toLowerCase(), ` ${second.sale.receiptNo} `, '000002', '2']) {
       expect((await findSaleByReceiptNo(db, typed))?.sale.id, typed).toBe(second.sale.id);
@@ -221,7 +203,7 @@ describe('commitSale', () => {
 
   it('keeps a committed sale when the store is closed and opened again', async () => {
     const { db, factory, newId } = await freshStore();
-    const { sale } = await sell(db, newId, await cartOf(db, '2000000000039'));
+    const { sale } = await sellCart(db, await cartOf(db, '2000000000039'), { newId });
     db.close();
     const reopened = await openChinarDb('test', { indexedDB: factory, IDBKeyRange });
     expect((await findSaleByReceiptNo(reopened, sale.receiptNo))?.sale).toEqual(sale);

@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArtisanEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
+import { useRecordList } from '../common/useRecordList';
 import { PageBar } from '../common/fields';
 import { ListFilters, ListTable } from '../common/ListTable';
 import { shown } from '../../../hooks/useLoadable';
 import { useArtisans } from '../../../app/catalog-admin';
-import { useGeneration } from '../../../hooks/useGeneration';
 import { percentText } from '../logic/forms';
 import type { ManagerPageProps } from '../route';
 import { ArtisanForm } from './ArtisanForm';
@@ -28,13 +28,11 @@ function matches(artisan: ArtisanEntity, query: string): boolean {
  */
 export function ArtisansScreen({ station, user, onHome }: ManagerPageProps) {
   const { t } = useTranslation('manager');
-  const [view, setView] = useState<View>({ kind: 'list' });
-  const [generation, reload] = useGeneration();
+  const { view, show, generation, notice, formDone } = useRecordList<View>({ kind: 'list' });
   const artisans = useArtisans(station, generation);
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [cards, setCards] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
   const all = useMemo(() => shown(artisans) ?? [], [artisans]);
   const rows = useMemo(() => all.filter((a) => matches(a, query)), [all, query]);
   const pickedArtisans = useMemo(() => all.filter((a) => picked.has(a.id)), [all, picked]);
@@ -45,13 +43,7 @@ export function ArtisansScreen({ station, user, onHome }: ManagerPageProps) {
         station={station}
         user={user}
         artisan={view.artisan}
-        onDone={(saved) => {
-          setView({ kind: 'list' });
-          if (saved) {
-            setNotice(saved.active ? t('artisans.saved', { name: saved.name, code: saved.code }) : t('artisans.savedInactive', { name: saved.name }));
-            reload();
-          }
-        }}
+        onDone={formDone((saved) => (saved.active ? t('artisans.saved', { name: saved.name, code: saved.code }) : t('artisans.savedInactive', { name: saved.name })))}
       />
     );
   }
@@ -74,7 +66,7 @@ export function ArtisansScreen({ station, user, onHome }: ManagerPageProps) {
   return (
     <div className="mgr__page" data-testid="artisans-screen">
       <PageBar title={t('artisans.title')} onBack={onHome} backLabel={t('common.home')}>
-        <button type="button" className="btn btn--primary" onClick={() => { setNotice(null); setView({ kind: 'edit', artisan: null }); }} data-testid="artisan-new">
+        <button type="button" className="btn btn--primary" onClick={() => show({ kind: 'edit', artisan: null })} data-testid="artisan-new">
           {t('artisans.new')}
         </button>
       </PageBar>
@@ -111,7 +103,7 @@ export function ArtisansScreen({ station, user, onHome }: ManagerPageProps) {
               </div>
             </td>
             <td className="mtable__actions">
-              <button type="button" className="btn btn--secondary btn--small" onClick={() => { setNotice(null); setView({ kind: 'edit', artisan: a }); }} data-testid="artisan-edit">{t('common.edit')}</button>
+              <button type="button" className="btn btn--secondary btn--small" onClick={() => show({ kind: 'edit', artisan: a })} data-testid="artisan-edit">{t('common.edit')}</button>
             </td>
           </tr>
         ))}

@@ -22,6 +22,11 @@ interface TextFieldProps {
   hint?: ReactNode;
   /** What the touch keyboard shows; numeric fields also get the on-screen keypad. */
   inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'url';
+  /**
+   * A whole number of at most this many digits (a count, a limit, a port, an HSN code): the
+   * numeric keyboard, and whatever else is typed or pasted is dropped before onChange.
+   */
+  digits?: number;
   /** 'password' for the device key: typed, never shown. */
   type?: 'text' | 'password';
   multiline?: boolean;
@@ -46,10 +51,12 @@ interface TextFieldProps {
  * input (aria-describedby, aria-invalid) so a screen reader says it with the field.
  */
 export function TextField({
-  label, value, onChange, error, hint, inputMode = 'text', type = 'text', multiline = false, rows = 3, disabled = false,
+  label, value, onChange, error, hint, inputMode: mode = 'text', digits, type = 'text', multiline = false, rows = 3, disabled = false,
   active = false, onFocus, prefix, testId, autoFocus, maxLength, inputRef, ltr = false, className,
 }: TextFieldProps) {
   const id = useId();
+  const inputMode = digits === undefined ? mode : 'numeric';
+  const accept = (text: string) => (digits === undefined ? text : text.replace(/\D/g, '').slice(0, digits));
   const fieldError = useFieldErrorText();
   const errorText = typeof error === 'string' ? error : fieldError(error ?? undefined);
   const describedBy = [hint ? `${id}-hint` : null, errorText ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -66,7 +73,7 @@ export function TextField({
     autoComplete: 'off',
     spellCheck: false,
   };
-  const controlled = value === undefined ? {} : { value, onChange: (e: { target: { value: string } }) => onChange?.(e.target.value) };
+  const controlled = value === undefined ? {} : { value, onChange: (e: { target: { value: string } }) => onChange?.(accept(e.target.value)) };
   const classes = ['mfield', errorText ? 'mfield--error' : null, active ? 'mfield--active' : null, className ?? null].filter(Boolean).join(' ');
   return (
     <div className={classes}>

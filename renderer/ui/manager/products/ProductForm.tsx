@@ -103,8 +103,8 @@ export function ProductForm({ station, user, product, artisans, onDone, onAdjust
           <TextField
             label={t('productForm.hsn')}
             value={form.hsn}
-            onChange={(v) => set('hsn', v.replace(/\D/g, '').slice(0, 8))}
-            inputMode="numeric"
+            onChange={(v) => set('hsn', v)}
+            digits={8}
             error={errors.hsn}
             hint={t('productForm.hsnHint')}
             active={target === 'hsn'}
@@ -143,8 +143,8 @@ export function ProductForm({ station, user, product, artisans, onDone, onAdjust
             <TextField
               label={t('productForm.stockNew')}
               value={form.stock}
-              onChange={(v) => set('stock', v.replace(/\D/g, '').slice(0, 7))}
-              inputMode="numeric"
+              onChange={(v) => set('stock', v)}
+              digits={7}
               error={errors.stock}
               active={target === 'stock'}
               onFocus={() => setTarget('stock')}

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ArtisanEntity, ProductEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
 import { Money } from '../../components/Money';
+import { useRecordList } from '../common/useRecordList';
 import { PageBar } from '../common/fields';
 import { ListFilters, ListTable } from '../common/ListTable';
 import { useFormatCount } from '../common/numbers';
 import { shown } from '../../../hooks/useLoadable';
 import { useArtisans, useProductList } from '../../../app/catalog-admin';
 import { useDebounced } from '../../../hooks/useDebounced';
-import { useGeneration } from '../../../hooks/useGeneration';
 import { pageWindow } from '../logic/paging';
 import type { ManagerPageProps } from '../route';
 import { ProductForm } from './ProductForm';
@@ -27,13 +27,11 @@ type View = { kind: 'list' } | { kind: 'edit'; product: ProductEntity | null };
  */
 export function ProductsScreen({ station, user, onHome }: ManagerPageProps) {
   const { t } = useTranslation('manager');
-  const [view, setView] = useState<View>({ kind: 'list' });
+  const { view, setView, show, generation, reload, notice, setNotice, formDone } = useRecordList<View>({ kind: 'list' });
   const [query, setQuery] = useState('');
   const [artisanId, setArtisanId] = useState<string | null>(null);
   const [page, setPage] = useState(0);
-  const [generation, reload] = useGeneration();
   const [stockFor, setStockFor] = useState<ProductEntity | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const artisans = useArtisans(station, generation);
   const artisanList = useMemo(() => shown(artisans) ?? [], [artisans]);
 
@@ -57,15 +55,9 @@ export function ProductsScreen({ station, user, onHome }: ManagerPageProps) {
           product={view.product}
           artisans={artisanList}
           onAdjustStock={setStockFor}
-          onDone={(saved) => {
-            setView({ kind: 'list' });
-            if (saved) {
-              setNotice(saved.active
-                ? t('products.saved', { name: saved.name, barcode: saved.barcode })
-                : t('products.savedInactive', { name: saved.name }));
-              reload();
-            }
-          }}
+          onDone={formDone((saved) => (saved.active
+            ? t('products.saved', { name: saved.name, barcode: saved.barcode })
+            : t('products.savedInactive', { name: saved.name })))}
         />
         {stockDialog}
       </>
@@ -95,7 +87,7 @@ export function ProductsScreen({ station, user, onHome }: ManagerPageProps) {
         onPage={setPage}
         generation={generation}
         artisans={artisanList}
-        onEdit={(product) => { setNotice(null); setView({ kind: 'edit', product }); }}
+        onEdit={(product) => show({ kind: 'edit', product })}
         onStock={setStockFor}
       />
       {stockDialog}

@@ -62,8 +62,8 @@ export function StockDialog({ station, user, product, onClose, onSaved }: StockD
           <TextField
             label={t('stock.pieces')}
             value={pieces}
-            onChange={(v) => setPieces(v.replace(/\D/g, '').slice(0, 5))}
-            inputMode="numeric"
+            onChange={setPieces}
+            digits={5}
             error={errors.pieces}
             active
             testId="stock-pieces"

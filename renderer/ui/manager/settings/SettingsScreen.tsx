@@ -68,9 +68,9 @@ function SettingsHome({ station, onHome, onSection }: ManagerPageProps & { onSec
       {host.status === 'failed' ? <Banner tone="error">{t('home.hostFailed', { message: host.message })}</Banner> : null}
       <nav className="settings-home" aria-label={t('home.title')}>
         {SETTINGS_SECTIONS.map((s) => (
-          <button key={s} type="button" className="settings-home__item" data-testid={`settings-open-${s}`} onClick={() => onSection(s)}>
-            <span className="settings-home__name">{t(`home.sections.${s}.name`)}</span>
-            <span className="settings-home__about">{t(`home.sections.${s}.about`)}</span>
+          <button key={s} type="button" className="tile settings-home__item" data-testid={`settings-open-${s}`} onClick={() => onSection(s)}>
+            <span className="tile__name">{t(`home.sections.${s}.name`)}</span>
+            <span className="tile__about">{t(`home.sections.${s}.about`)}</span>
             {now[s] ? <span className="settings-home__now" data-testid={`settings-now-${s}`}>{now[s]}</span> : null}
           </button>
         ))}

@@ -126,36 +126,9 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
               hint={t('store.cashRoundingHint')}
               testId="store-rounding"
             />
-            <TextField
-              label={t('store.discountLimit')}
-              value={form.discountLimit}
-              onChange={(v) => set('discountLimit', v.replace(/\D/g, '').slice(0, 3))}
-              error={problemText(problems.discountLimit)}
-              hint={t('store.discountLimitHint')}
-              inputMode="numeric"
-              ltr
-              testId="store-discount"
-            />
-            <TextField
-              label={t('store.overStockManager')}
-              value={form.overStockManager}
-              onChange={(v) => set('overStockManager', v.replace(/\D/g, '').slice(0, 4))}
-              error={problemText(problems.overStockManager)}
-              hint={t('store.overStockManagerHint')}
-              inputMode="numeric"
-              ltr
-              testId="store-over-stock"
-            />
-            <TextField
-              label={t('store.idleSignOut')}
-              value={form.idleSignOut}
-              onChange={(v) => set('idleSignOut', v.replace(/\D/g, '').slice(0, 3))}
-              error={problemText(problems.idleSignOut)}
-              hint={t('store.idleSignOutHint')}
-              inputMode="numeric"
-              ltr
-              testId="store-idle-sign-out"
-            />
+            <TextField label={t('store.discountLimit')} value={form.discountLimit} onChange={(v) => set('discountLimit', v)} digits={3} error={problemText(problems.discountLimit)} hint={t('store.discountLimitHint')} ltr testId="store-discount" />
+            <TextField label={t('store.overStockManager')} value={form.overStockManager} onChange={(v) => set('overStockManager', v)} digits={4} error={problemText(problems.overStockManager)} hint={t('store.overStockManagerHint')} ltr testId="store-over-stock" />
+            <TextField label={t('store.idleSignOut')} value={form.idleSignOut} onChange={(v) => set('idleSignOut', v)} digits={3} error={problemText(problems.idleSignOut)} hint={t('store.idleSignOutHint')} ltr testId="store-idle-sign-out" />
             {seriesChanged(form, saved) ? (
               <div className="settings-form__wide">
                 <Banner tone="warn" testId="store-series-warning">{t('store.seriesChanged', { from: saved.invoiceSeries })}</Banner>

@@ -199,8 +199,8 @@ function ProductCheck({ table, saved, dirty, onMatch }: { table: TaxTable; saved
         <TextField
           label={t('tax.check.hsn')}
           value={hsn}
-          onChange={(v) => setHsn(v.replace(/\D/g, '').slice(0, 8))}
-          inputMode="numeric"
+          onChange={setHsn}
+          digits={8}
           error={problemText(started && !result.ok ? result.problems.hsn : null)}
           ltr
           testId="tax-check-hsn"

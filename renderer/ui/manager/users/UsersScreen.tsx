@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../../shared/entities';
 import { Banner } from '../../components/Banner';
 import type { Station } from '../../../app/station';
+import { useRecordList } from '../common/useRecordList';
 import { PageBar, Segmented, TextField, Toggle } from '../common/fields';
 import { FormActions, useRecordForm } from '../common/form';
 import { ListTable } from '../common/ListTable';
 import { PinPad } from '../common/PinPad';
 import { saveUser, useUsers } from '../../../app/catalog-admin';
 import { shown } from '../../../hooks/useLoadable';
-import { useGeneration } from '../../../hooks/useGeneration';
 import { userDraftFrom, userFormFrom, type UserField, type UserForm as Form } from '../logic/forms';
 import type { ManagerPageProps } from '../route';
 
@@ -18,10 +18,8 @@ type View = { kind: 'list' } | { kind: 'edit'; user: UserEntity | null };
 /** Operators and managers who sign in at this kiosk with their PIN. */
 export function UsersScreen({ station, user, onHome }: ManagerPageProps) {
   const { t } = useTranslation('manager');
-  const [view, setView] = useState<View>({ kind: 'list' });
-  const [generation, reload] = useGeneration();
+  const { view, show, generation, notice, formDone } = useRecordList<View>({ kind: 'list' });
   const users = useUsers(station, generation);
-  const [notice, setNotice] = useState<string | null>(null);
   const rows = shown(users) ?? [];
 
   if (view.kind === 'edit') {
@@ -30,13 +28,7 @@ export function UsersScreen({ station, user, onHome }: ManagerPageProps) {
         station={station}
         by={user}
         user={view.user}
-        onDone={(saved) => {
-          setView({ kind: 'list' });
-          if (saved) {
-            setNotice(t('users.saved', { name: saved.name }));
-            reload();
-          }
-        }}
+        onDone={formDone((saved) => t('users.saved', { name: saved.name }))}
       />
     );
   }
@@ -50,7 +42,7 @@ export function UsersScreen({ station, user, onHome }: ManagerPageProps) {
   return (
     <div className="mgr__page" data-testid="users-screen">
       <PageBar title={t('users.title')} onBack={onHome} backLabel={t('common.home')}>
-        <button type="button" className="btn btn--primary" onClick={() => { setNotice(null); setView({ kind: 'edit', user: null }); }} data-testid="user-new">{t('users.new')}</button>
+        <button type="button" className="btn btn--primary" onClick={() => show({ kind: 'edit', user: null })} data-testid="user-new">{t('users.new')}</button>
       </PageBar>
       {notice ? <Banner tone="ok" testId="users-notice">{notice}</Banner> : null}
       {users.status === 'failed' ? <Banner tone="error">{t('users.loadFailed', { message: users.message })}</Banner> : null}
@@ -65,7 +57,7 @@ export function UsersScreen({ station, user, onHome }: ManagerPageProps) {
             <td>{t(`users.roles.${u.role}`)}</td>
             <td>{u.active ? t('users.active') : <span className="badge badge--off">{t('common.inactive')}</span>}</td>
             <td className="mtable__actions">
-              <button type="button" className="btn btn--secondary btn--small" onClick={() => { setNotice(null); setView({ kind: 'edit', user: u }); }} data-testid="user-edit">{t('common.edit')}</button>
+              <button type="button" className="btn btn--secondary btn--small" onClick={() => show({ kind: 'edit', user: u })} data-testid="user-edit">{t('common.edit')}</button>
             </td>
           </tr>
         ))}

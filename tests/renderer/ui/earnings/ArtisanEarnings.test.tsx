@@ -1,31 +1,16 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import {
-  commitSale, DEMO_PINS, findProductByBarcode, saveArtisan, signInWithPin, type ChinarDb,
-} from '../../../../renderer/db';
-import { addToCart, cartItemFor, EMPTY_CART, type Cart } from '../../../../shared/cart';
+import { DEMO_PINS, saveArtisan, signInWithPin, type ChinarDb } from '../../../../renderer/db';
 import type { PrintDocument } from '../../../../shared/documents';
-import type { Paise } from '../../../../shared/money';
-import { settleTenders } from '../../../../shared/tender';
 import { ok } from '../../../../shared/result';
-import { openTestDay, sequentialIds } from '../../db/helpers';
+import { openTestDay, sellBarcodes, sequentialIds } from '../../db/helpers';
 import { renderKiosk, scan, type RenderedKiosk } from '../harness';
 
 const newId = sequentialIds('t');
 
-async function sellNow(db: ChinarDb, barcodes: string[]) {
-  let cart: Cart = EMPTY_CART;
-  for (const code of barcodes) {
-    const f = (await findProductByBarcode(db, code))!;
-    cart = addToCart(cart, cartItemFor(f.product, f.artisan));
-  }
-  const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
-  const total = cart.items.reduce((s, i) => s + i.unitPrice * i.qty - i.discount, 0) as Paise;
-  const settled = settleTenders(total, [{ method: 'cash', tendered: total }]);
-  if (!settled.ok) throw new Error('settle');
-  return commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: 'demo-market/K01', now: new Date(), newId });
-}
+/** The pages show today: the sale is made now, not at the fixed noon. */
+const sellNow = (db: ChinarDb, barcodes: string[]) => sellBarcodes(db, barcodes, { newId, now: new Date() });
 
 async function givePin(db: ChinarDb, code: string, pin: string) {
   const actor = (await signInWithPin(db, DEMO_PINS.manager))!;
