@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { closedAtMs, LATE_AFTER_MS, syncAttention } from '../../../renderer/app/uploads';
 import type { OutboxState } from '../../../renderer/db';
+import type { BusinessDate } from '../../../shared/time';
 
 const CLOSED_AT = '2026-11-22T18:04:11+05:30';
 const CLOSED_MS = Date.parse(CLOSED_AT);
 
 function row(id: string, state: OutboxState, businessDate = '2026-11-22', zNumber = 17, closedAt = CLOSED_AT) {
-  return { id, businessDate, zNumber, state, body: JSON.stringify({ schema: 'chinar.daily-earnings/1', businessDate, zNumber, closedAt }) };
+  return { id, businessDate: businessDate as BusinessDate, zNumber, state, body: JSON.stringify({ schema: 'chinar.daily-earnings/1', businessDate, zNumber, closedAt }) };
 }
 
 describe('syncAttention: which closed days the manager must look at', () => {
