@@ -23,6 +23,7 @@ const METHOD_TABLE: Record<HostMethod, true> = {
   'cards.pdf': true,
   'labels.open': true,
   'upload.send': true,
+  'upload.saveEnvelope': true,
   'journal.append': true,
   'journal.status': true,
   'journal.read': true,

@@ -44,3 +44,37 @@ function expandV6(h: string): number[] | null {
   if (!all.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
   return all.map((g) => parseInt(g, 16));
 }
+
+/** Whether `text` (without brackets) is an IPv6 literal: eight hex groups, `::`, or IPv4-mapped. No zone ids. */
+export function isIPv6Literal(text: string): boolean {
+  const h = text.toLowerCase();
+  if (!h.includes(':')) return false;
+  const v4Tail = /^(.*:)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  if (v4Tail) {
+    if (!v4Tail.slice(2).every((o) => Number(o) <= 255)) return false;
+    // The dotted quad stands for the last two groups.
+    return expandV6(`${v4Tail[1]}0:0`) !== null;
+  }
+  return expandV6(h) !== null;
+}
+
+/**
+ * A printer address as a person may type it, split into host and port: `[2001:db8::5]:9100`,
+ * `[2001:db8::5]`, a bare `2001:db8::5` (no port can follow it: the colons are the
+ * address's own), `192.168.1.50:9100`, `printer.local`. An IPv6 host comes back in
+ * brackets, the way it is shown next to a port; `socketHost` takes them off to connect.
+ */
+export function splitHostPort(text: string): { host: string; port: number | null } {
+  const t = text.trim();
+  const bracketed = /^\[([^\]]*)\](?::(\d{1,5}))?$/.exec(t);
+  if (bracketed) return { host: `[${bracketed[1]}]`, port: bracketed[2] === undefined ? null : Number(bracketed[2]) };
+  if (isIPv6Literal(t)) return { host: `[${t}]`, port: null };
+  const hostPort = /^([^:[\]]+):(\d{1,5})$/.exec(t);
+  if (hostPort) return { host: hostPort[1]!, port: Number(hostPort[2]) };
+  return { host: t, port: null };
+}
+
+/** The host as net.connect and the resolver want it: an IPv6 literal without its brackets. */
+export function socketHost(host: string): string {
+  return host.trim().replace(/^\[|\]$/g, '');
+}

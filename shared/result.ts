@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'conflict'         // journal: this record id is already journaled with other content
   | 'number-reused'    // journal: the invoice number was issued before; restore the store
   | 'journal-damaged'  // journal: the file is damaged in the middle; nothing more is appended
+  | 'busy'             // the same heavy call (a backup, a PDF sheet) is already running; try again in a moment
   | 'internal';        // anything else; the message says what to do
 
 export interface HostError { code: ErrorCode; message: string }

@@ -5,6 +5,7 @@ import { fail, HostFailure, ok, type HostResult } from '../../shared/result';
 import { createPrinter } from '../printing/printers';
 import { readAppVersion } from './app-info';
 import type { HostContext, HostHandlers, HostTransport } from './context';
+import { createBusyGate } from './busy';
 import type { SecretStorage } from './device-key';
 import { createEventBus, type HostEventListener } from './events';
 import { appHandlers } from './handlers/app';
@@ -82,6 +83,8 @@ export function createHost(options: CreateHostOptions): Host {
     uploadTimeouts: options.uploadTimeouts ?? {},
   };
   const handlers: HostHandlers = mergeFeatureMaps('host handler', appHandlers(ctx), printingHandlers(ctx), settingsHandlers(ctx), labelHandlers(ctx), uploadHandlers(ctx), journalHandlers(ctx));
+  // One backup, one label sheet, one card sheet at a time (busy.ts says why not queued).
+  const busy = createBusyGate();
   log.info(`Host started (${options.transport}, version ${ctx.appVersion}, data in ${dataDir})`);
 
   return {
@@ -93,23 +96,29 @@ export function createHost(options: CreateHostOptions): Host {
       const spec = hostMethods[name];
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) return fail('bad-request', `${name}: ${describeIssues(parsed.error.issues)}`);
-      try {
-        const run = handlers[name] as (input: unknown) => Promise<unknown>;
-        const value = await run(parsed.data);
-        // Parsing the output strips any property the contract does not declare, so a
-        // handler mistake cannot leak something (the device key) to the renderer.
-        const output = spec.output.safeParse(value);
-        if (!output.success) {
-          log.error(`${name} returned a result that breaks the contract: ${describeIssues(output.error.issues)}`);
-          return fail('internal', `The kiosk host gave an unexpected answer to ${name}. Try again; if it keeps happening, restart Chinar POS and tell the market manager.`);
-        }
-        return ok(output.data);
-      } catch (error) {
-        return toFailure(name, error);
-      }
+      return busy.run(name, () => run(name, parsed.data));
     },
     on: (event, listener) => events.on(event, listener),
   };
+
+  /** The handler, with its output checked against the contract. Never throws. */
+  async function run(name: HostMethod, input: unknown): Promise<HostResult<unknown>> {
+    const spec = hostMethods[name];
+    try {
+      const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+      const value = await handler(input);
+      // Parsing the output strips any property the contract does not declare, so a
+      // handler mistake cannot leak something (the device key) to the renderer.
+      const output = spec.output.safeParse(value);
+      if (!output.success) {
+        log.error(`${name} returned a result that breaks the contract: ${describeIssues(output.error.issues)}`);
+        return fail('internal', `The kiosk host gave an unexpected answer to ${name}. Try again; if it keeps happening, restart Chinar POS and tell the market manager.`);
+      }
+      return ok(output.data);
+    } catch (error) {
+      return toFailure(name, error);
+    }
+  }
 }
 
 const IO_CODES = new Set(['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EIO', 'EDQUOT', 'EMFILE']);

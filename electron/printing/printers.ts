@@ -8,7 +8,7 @@ import { SerialPort } from 'serialport';
 import type { PrinterStatus } from '../../shared/contract';
 import type { PrinterConfig } from '../../shared/contract/settings';
 import { documentToText, type ParsedPrintDocument } from '../../shared/documents';
-import { isLoopbackHost } from '../../shared/net-address';
+import { isLoopbackHost, socketHost } from '../../shared/net-address';
 import { HostFailure } from '../../shared/result';
 import { encodeDocument, encodeDrawerKick, printableDocument } from './escpos-encoder';
 import type { PrinterService } from './types';
@@ -146,7 +146,7 @@ function networkPrinter(host: string, port: number, t: PrinterTimeouts, allowedP
   const where = `${host}:${port}`;
   // "[fe80::1]" is how a person writes an IPv6 address next to a port; the resolver and
   // net.connect want it bare.
-  const bareHost = host.replace(/^\[|\]$/g, '');
+  const bareHost = socketHost(host);
   const noAnswer = () => new HostFailure('printer-offline',
     `The receipt printer at ${where} did not answer. Check that it is switched on and connected, ${REPRINT}.`);
   const connectFailure = (error: unknown) => (['ENOTFOUND', 'EAI_AGAIN'].includes(errorCode(error))

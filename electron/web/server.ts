@@ -38,7 +38,29 @@ export interface WebHostOptions {
   /** Tests may inject a printer; production uses the real one from settings. */
   printerFactory?: PrinterFactory | undefined;
   now?: () => Date;
+  /** The server's own request timeouts (tests shorten them). */
+  timeouts?: Partial<WebTimeouts> | undefined;
 }
+
+/**
+ * How long a client may take to send its request (issue 10, item 7). The host sets its own
+ * rather than trusting Node's defaults (which have changed between versions), so a page
+ * or a local process that opens connections and trickles bytes cannot hold the host's
+ * sockets and memory. Only the request is timed, not the answer: the event stream
+ * (`GET /api/events`) stays open as long as the page does, and a big backup's write is
+ * not cut off.
+ */
+export interface WebTimeouts {
+  /** From the connection to the end of the request's headers. */
+  headersMs: number;
+  /**
+   * From the connection to the end of the whole request, body included. A 200 MiB backup
+   * crosses loopback in a second or two even on an old kiosk; two minutes is ample.
+   */
+  requestMs: number;
+}
+
+export const DEFAULT_WEB_TIMEOUTS: WebTimeouts = Object.freeze({ headersMs: 15_000, requestMs: 120_000 });
 
 export interface WebHost {
   /** `http://127.0.0.1:PORT/#token=…`: the only place the token is ever shown. */
@@ -112,7 +134,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return handleCall(host, req, res, method);
   }
 
-  const server = createServer((req, res) => {
+  const timeouts: WebTimeouts = { ...DEFAULT_WEB_TIMEOUTS, ...options.timeouts };
+  const server = createServer({
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: Math.max(timeouts.requestMs, timeouts.headersMs),
+    // How often Node looks for requests past those limits (its default is 30 s).
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+  }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       log.error('Request failed', error);
       if (!res.headersSent) refuse(res, 500, 'internal', 'The kiosk host hit an unexpected error. Try again.');

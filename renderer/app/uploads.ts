@@ -1,5 +1,7 @@
 import { useCallback, useEffect } from 'react';
-import type { UploadOutcome } from '../../shared/contract/upload';
+import type { SavedEnvelope, UploadOutcome } from '../../shared/contract/upload';
+import type { UserEntity } from '../../shared/entities';
+import { isoWithOffset } from '../../shared/time';
 import * as db from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
 import { attempt, callHost, type Outcome } from './outcome';
@@ -75,4 +77,67 @@ export function useOutbox(station: Station, generation: number): Loadable<db.Out
 /** The manager's "retry now". */
 export function retryNow(station: Station, id: string): Promise<Outcome<db.OutboxRow | null>> {
   return attempt(() => db.retryUploadNow(station.db, id));
+}
+
+/** A closed day not delivered this long after its close is shown on the manager's home. */
+export const LATE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+export type SyncAttentionReason = 'late' | 'refused' | 'conflict' | 'unauthorized';
+
+export interface SyncAttention {
+  id: string;
+  businessDate: string;
+  zNumber: number;
+  reason: SyncAttentionReason;
+}
+
+/** The instant the day was closed (ms), from the body stored at the close; null when it cannot be read. */
+export function closedAtMs(body: string): number | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const closedAt = parsed && typeof parsed === 'object' && 'closedAt' in parsed ? parsed.closedAt : null;
+    const ms = typeof closedAt === 'string' ? Date.parse(closedAt) : NaN;
+    return Number.isFinite(ms) ? ms : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The closed days the manager must look at (issue 10): one the central system stopped
+ * (refused, conflict, not enrolled / clock wrong), or one still not delivered more than
+ * 24 hours after its close (exactly 24 hours is not yet late). Oldest first. Pure.
+ */
+export function syncAttention(rows: readonly Pick<db.OutboxRow, 'id' | 'businessDate' | 'zNumber' | 'body' | 'state'>[], nowMs: number): SyncAttention[] {
+  const out: SyncAttention[] = [];
+  for (const row of rows) {
+    const status = row.state.status;
+    let reason: SyncAttentionReason | null = null;
+    if (status === 'refused' || status === 'conflict' || status === 'unauthorized') reason = status;
+    else if (status !== 'delivered') {
+      const closed = closedAtMs(row.body);
+      if (closed !== null && nowMs - closed > LATE_AFTER_MS) reason = 'late';
+    }
+    if (reason) out.push({ id: row.id, businessDate: row.businessDate, zNumber: row.zNumber, reason });
+  }
+  return out.sort((a, b) => (a.businessDate !== b.businessDate ? (a.businessDate < b.businessDate ? -1 : 1) : a.zNumber - b.zNumber));
+}
+
+/** The days needing attention, for the manager's home banner (read once per visit). */
+export function useSyncAttention(station: Station, generation: number, now: () => number = Date.now): Loadable<SyncAttention[]> {
+  const load = useCallback(async () => syncAttention(await db.outboxRows(station.db), now()), [station.db, generation, now]);
+  return useLoadable(load);
+}
+
+/**
+ * "Save to file": the host checks the stored body with PROTOCOL.md's validator and writes
+ * it into its `envelopes/` folder, for `npm run upload` from a USB stick.
+ */
+export function saveEnvelope(station: Station, row: Pick<db.OutboxRow, 'body' | 'businessDate' | 'zNumber'>): Promise<Outcome<SavedEnvelope>> {
+  return callHost(station.host, 'upload.saveEnvelope', { body: row.body, businessDate: row.businessDate, zNumber: row.zNumber });
+}
+
+/** "Mark delivered by hand", after a manager's PIN: the upload loop never sends the day again. */
+export function markDeliveredByHand(station: Station, id: string, manager: UserEntity, now = new Date()): Promise<Outcome<db.OutboxRow>> {
+  return attempt(() => db.markDeliveredByHand(station.db, id, manager, isoWithOffset(now, station.profile.timeZone)));
 }

@@ -1,6 +1,8 @@
 import { afterAttempt, nextUpload, type NextUpload } from '../../shared/protocol/retry';
 import type { UploadOutcome } from '../../shared/contract/upload';
-import type { BusinessDayEntity } from '../../shared/entities';
+import type { BusinessDayEntity, UserEntity } from '../../shared/entities';
+import { appendAudit } from './audit';
+import { StoreRefusal } from './refusal';
 import type { BusinessDate } from '../../shared/time';
 import { queueJournal } from './journal-queue';
 import type { ChinarDb } from './schema';
@@ -15,8 +17,12 @@ export type OutboxState =
   | { status: 'queued' }
   /** An attempt went out and has not answered yet (or the page went away meanwhile): sent again, same bytes. */
   | { status: 'sending'; since: string }
-  /** 201, or 200 for a repeat of the same body. */
-  | { status: 'delivered'; at: string }
+  /**
+   * 201, or 200 for a repeat of the same body. Or carried by hand (`byHand`): saved to a
+   * file, sent with `npm run upload` from another machine, and marked delivered by the
+   * manager named here; such a day is never sent again.
+   */
+  | { status: 'delivered'; at: string; byHand?: { managerId: string; managerName: string } }
   /** 400/422 (or another 4xx): the central system's reason. Not retried by itself. */
   | { status: 'refused'; reason: string }
   /** 409: stored before with a different body. Not retried by itself. */
@@ -81,6 +87,8 @@ export async function finishAttempt(db: ChinarDb, id: string, outcome: UploadOut
   return db.transaction('rw', [db.outbox, db.journalQueue], async () => {
     const row = await db.outbox.get(id);
     if (!row) return null;
+    // Marked delivered by hand while this attempt was out: whatever it met, the day stays delivered.
+    if (row.state.status === 'delivered') return row;
     const nowMs = now.getTime();
     const next = afterAttempt({ outcome: outcome.outcome, retryAfterMs: outcome.outcome === 'retry' ? outcome.retryAfterMs : null }, row.failures, nowMs, random);
     let updated: OutboxRow;
@@ -122,6 +130,37 @@ export async function retryUploadNow(db: ChinarDb, id: string, now = new Date())
     const updated: OutboxRow = { ...row, state: row.state.status === 'sending' ? row.state : { status: 'queued' }, nextAttemptAt: null, failures: 0 };
     await db.outbox.put(updated);
     await queueJournal(db, 'upload', now.toISOString(), { outbox: [updated] });
+    return updated;
+  });
+}
+
+/**
+ * The manager's "mark delivered by hand": the day went to the central system some other
+ * way (saved to a file, `npm run upload` from another machine). The row becomes delivered
+ * with the manager's name, so the upload loop never sends it again; audited and journaled
+ * in the same transaction. A day already delivered stays as it was.
+ */
+export async function markDeliveredByHand(db: ChinarDb, id: string, manager: Pick<UserEntity, 'id' | 'name'>, at: string): Promise<OutboxRow> {
+  return db.transaction('rw', [db.outbox, db.users, db.audit, db.journalQueue], async () => {
+    const row = await db.outbox.get(id);
+    if (!row) throw new StoreRefusal('That closed day is not in the sync list any more. Reload the page.');
+    if (row.state.status === 'delivered') return row;
+    const user = await db.users.get(manager.id);
+    if (!user || user.role !== 'manager' || !user.active) throw new StoreRefusal('Only an active manager can mark a day delivered by hand.');
+    const updated: OutboxRow = {
+      ...row,
+      state: { status: 'delivered', at, byHand: { managerId: user.id, managerName: user.name } },
+      nextAttemptAt: null,
+      lastReason: null,
+    };
+    await db.outbox.put(updated);
+    const entry = await appendAudit(db, {
+      at,
+      actorId: user.id,
+      action: 'upload.delivered-by-hand',
+      detail: { outboxId: row.id, dayId: row.dayId, businessDate: row.businessDate, zNumber: row.zNumber, before: row.state.status },
+    });
+    await queueJournal(db, 'upload', at, { outbox: [updated], audit: [entry] });
     return updated;
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { baseUrlProblem } from '../protocol/retry';
-import { isLoopbackHost } from '../net-address';
+import { isIPv6Literal, isLoopbackHost, socketHost } from '../net-address';
 
 /**
  * Machine settings the host keeps in its data folder (not business data: the store
@@ -13,11 +13,14 @@ export const PrinterConfigSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('network'),
     host: z.string()
-      .regex(/^[A-Za-z0-9.-]{1,253}$|^\[[0-9a-fA-F:.]+\]$/, 'Enter a printer IP address or host name')
+      // A name, an IPv4 address, or an IPv6 one with or without brackets (stored with them).
+      .regex(/^[A-Za-z0-9.-]{1,253}$|^\[[0-9a-fA-F:.]+\]$|^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/, 'Enter a printer IP address or host name')
+      .refine((h) => !h.includes(':') || isIPv6Literal(socketHost(h)), 'That is not an IPv6 address. Write it like 2001:db8::5 or [2001:db8::5]')
       // "127.1" and "2130706433" are 127.0.0.1 to the resolver: only whole dotted quads.
       .refine((h) => !/^[0-9.]+$/.test(h) || /^\d{1,3}(\.\d{1,3}){3}$/.test(h), 'Enter the printer\'s IP address as four numbers, like 192.168.1.50')
       // The host re-checks the resolved address; this gives the manager the reason early.
-      .refine((h) => !isLoopbackHost(h), 'That address is this computer, not a printer. Enter the printer\'s own IP address'),
+      .refine((h) => !isLoopbackHost(h), 'That address is this computer, not a printer. Enter the printer\'s own IP address')
+      .transform((h) => (h.includes(':') && !h.startsWith('[') ? `[${h}]` : h)),
     port: z.number().int().min(1).max(65_535).default(9100),
   }),
   z.object({

@@ -40,6 +40,14 @@ export const UploadOutcomeSchema = z.discriminatedUnion('outcome', [
 ]);
 export type UploadOutcome = z.infer<typeof UploadOutcomeSchema>;
 
+export const SavedEnvelopeSchema = z.object({
+  /** Where the host wrote it: `<dataDir>/envelopes/<deviceId>-<date>-Z<n>.json` (the id's "/" as "_"). */
+  path: z.string(),
+  fileName: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export type SavedEnvelope = z.infer<typeof SavedEnvelopeSchema>;
+
 export const uploadMethods = {
   /**
    * Signs and sends one day once. `body` is the exact JSON text stored in the outbox: the
@@ -48,5 +56,19 @@ export const uploadMethods = {
   'upload.send': {
     input: z.object({ body: z.string().min(2).max(900 * 1024) }).strict(),
     output: UploadOutcomeSchema,
+  },
+  /**
+   * "Save to file": the same body text, checked with PROTOCOL.md's validator, written
+   * owner-only into the host's `envelopes/` folder for `npm run upload … FILE` from a USB
+   * stick. The date and Z number must be the body's own (a row mixed up with another
+   * day's body is refused). Returns where it went; no path comes from the renderer.
+   */
+  'upload.saveEnvelope': {
+    input: z.object({
+      body: z.string().min(2).max(900 * 1024),
+      businessDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      zNumber: z.number().int().positive(),
+    }).strict(),
+    output: SavedEnvelopeSchema,
   },
 } as const;

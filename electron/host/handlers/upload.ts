@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import type { UploadOutcome, uploadMethods } from '../../../shared/contract';
 import { NOT_ENROLLED_REASON } from '../../../shared/contract/upload';
+import { HostFailure } from '../../../shared/result';
 import { prepareBody, sendAttempt } from '../../upload/attempt';
 import type { FeatureHandlers, HostContext } from '../context';
 import { readDeviceKey } from '../device-key';
+import { writeFileAtomic } from '../files';
 import { getLogger } from '../log';
 
 const log = getLogger('upload');
@@ -12,6 +15,14 @@ const log = getLogger('upload');
  * the key are the host's own (from the enrolment): the renderer passes only the body, so
  * it can neither learn the key nor send a signed day anywhere else.
  */
+/** `<dataDir>/envelopes/`: closed days saved for a USB stick. */
+export const ENVELOPES_DIR = 'envelopes';
+
+/** `srinagar-polo-view_K01-2026-11-22-Z17.json`: the device id's "/" cannot be in a file name. */
+export function envelopeFileName(deviceId: string, businessDate: string, zNumber: number): string {
+  return `${deviceId.replace(/[^A-Za-z0-9-]/g, '_')}-${businessDate}-Z${zNumber}.json`;
+}
+
 export function uploadHandlers(ctx: HostContext): FeatureHandlers<keyof typeof uploadMethods> {
   return {
     'upload.send': async ({ body }) => {
@@ -45,6 +56,23 @@ export function uploadHandlers(ctx: HostContext): FeatureHandlers<keyof typeof u
       if (outcome.outcome === 'delivered') log.info(`${day} delivered${detail}`);
       else log.warn(`${day}: ${outcome.outcome}${detail}: ${outcome.reason}`);
       return outcome;
+    },
+    'upload.saveEnvelope': async ({ body, businessDate, zNumber }) => {
+      // The validator the upload and the central system use: a file that `npm run upload`
+      // would refuse is not written, so what is on the stick is what can be delivered.
+      const prepared = prepareBody(body);
+      if (!prepared.ok) throw new HostFailure('bad-request', prepared.outcome.reason.replace('so it was not sent', 'so it was not saved'));
+      const { envelope } = prepared;
+      if (envelope.businessDate !== businessDate || envelope.zNumber !== zNumber) {
+        throw new HostFailure('bad-request', `This upload is of Z ${envelope.zNumber} on ${envelope.businessDate}, not Z ${zNumber} on ${businessDate}; nothing was saved.`);
+      }
+      const fileName = envelopeFileName(envelope.deviceId, envelope.businessDate, envelope.zNumber);
+      const path = join(ctx.dataDir, ENVELOPES_DIR, fileName);
+      // The exact bytes the kiosk would send (never re-serialised), so the central system's
+      // idempotency sees the same body whether it arrives from here or from the stick.
+      await writeFileAtomic(path, prepared.bytes, { mode: 0o600 });
+      log.info(`${prepared.idempotencyKey} saved to ${path}`);
+      return { path, fileName, bytes: prepared.bytes.byteLength };
     },
   };
 }

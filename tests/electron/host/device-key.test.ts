@@ -93,6 +93,7 @@ describe('device key', () => {
       'settings.update': { kiosk: false },
       'device.enrol': local,
       'upload.send': { body: dayBody(0) },
+      'upload.saveEnvelope': { body: dayBody(0), businessDate: '2026-11-01', zNumber: 100 },
       'labels.pdf': {
         layout: '3x8',
         labels: [{

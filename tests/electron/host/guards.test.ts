@@ -35,10 +35,23 @@ describe('the host guards what matters from its own renderer', () => {
     expect(await readdir(dir)).not.toContain('settings.json');
   });
 
-  it.each(['127.0.0.1', '127.1', 'localhost', '[::1]', '0.0.0.0', '[::ffff:127.0.0.1]'])('refuses a network printer at %s (this computer)', async (printerHost) => {
+  it.each(['127.0.0.1', '127.1', 'localhost', '[::1]', '::1', '0.0.0.0', '[::ffff:127.0.0.1]', '::ffff:7f00:1'])('refuses a network printer at %s (this computer)', async (printerHost) => {
     const host = createHost({ dataDir: await tempDir(), transport: 'web', printerFactory: fakePrinterFactory().factory });
     const result = await host.dispatch('settings.update', { printer: { kind: 'network', host: printerHost, port: 9100 } });
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('printer.host') } });
+  });
+
+  it('takes an IPv6 printer address with or without brackets, stored with them; refuses one that is not an address', async () => {
+    const host = createHost({ dataDir: await tempDir(), transport: 'web', printerFactory: fakePrinterFactory().factory });
+    // Link-local (fe80::) is not refused: a printer with no DHCP server may only have that.
+    for (const [typed, stored] of [['2001:db8::5', '[2001:db8::5]'], ['[2001:db8::5]', '[2001:db8::5]'], ['fe80::1', '[fe80::1]']] as const) {
+      const result = await host.dispatch('settings.update', { printer: { kind: 'network', host: typed, port: 9100 } });
+      expect(result, typed).toMatchObject({ ok: true, value: { settings: { printer: { kind: 'network', host: stored, port: 9100 } } } });
+    }
+    for (const bad of [':::', '2001:db8::5::1', '[2001:db8::5]:9100', 'fe80::1%eth0']) {
+      const result = await host.dispatch('settings.update', { printer: { kind: 'network', host: bad, port: 9100 } });
+      expect(result, bad).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('printer.host') } });
+    }
   });
 
   it('allows only printer ports, unless the technician adds one on the machine', async () => {
@@ -58,7 +71,7 @@ describe('the host guards what matters from its own renderer', () => {
     const local = await listener();
     const fileDir = await tempDir();
     // Even with the port allowed (a hand-edited settings.json), loopback is refused before connecting.
-    for (const printerHost of ['127.0.0.1', 'localhost', '[::1]']) {
+    for (const printerHost of ['127.0.0.1', 'localhost', '[::1]', '::1']) {
       const printer = createPrinter({ kind: 'network', host: printerHost, port: local.port }, { fileDir, paperWidth: 48, allowedPorts: new Set([local.port]) });
       await expect(printer.print(RECEIPT, { openDrawer: false })).rejects.toMatchObject({ code: 'printer-error', message: expect.stringContaining('is this computer') });
       expect(await printer.status()).toMatchObject({ state: 'offline', message: expect.stringContaining('is this computer') });
@@ -75,6 +88,10 @@ describe('the host guards what matters from its own renderer', () => {
     await printer.print(RECEIPT, { openDrawer: false });
     expect(printer6.connections()).toBe(1);
     expect(Buffer.concat(printer6.received).length).toBeGreaterThan(0);
+    // And bare, as a hand-edited settings.json might hold it.
+    const bare = createPrinter({ kind: 'network', host: '::1', port: printer6.port }, { fileDir: await tempDir(), paperWidth: 48, allowLoopback: true, allowedPorts: new Set([printer6.port]) });
+    await bare.print(RECEIPT, { openDrawer: false });
+    expect(printer6.connections()).toBe(2);
   });
 
   it('creates settings.json, printer files and label PDFs owner-only', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  beginAttempt, closeBusinessDay, DEMO_PINS, finishAttempt, nextOutboxRow, outboxRows, retryUploadNow, signInWithPin, type ChinarDb,
+  beginAttempt, closeBusinessDay, DEMO_PINS, finishAttempt, markDeliveredByHand, nextOutboxRow, outboxRows, retryUploadNow, signInWithPin, StoreRefusal, type ChinarDb,
 } from '../../../renderer/db';
 import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
 import { freshStore, openTestDay } from './helpers';
@@ -47,5 +47,37 @@ describe('the outbox', () => {
     // A delivered day is never sent again, even when asked.
     expect(await beginAttempt(db, next.row.id, t0)).toBeNull();
     expect((await retryUploadNow(db, next.row.id))?.state.status).toBe('delivered');
+  });
+
+  it('a day marked delivered by hand by a manager is audited, journaled and never sent again, even by an attempt already out', async () => {
+    const { db, newId } = await freshStore({ openDay: false });
+    await closeDays(db, newId, ['2026-11-21']);
+    const manager = (await signInWithPin(db, DEMO_PINS.manager))!;
+    const operator = (await signInWithPin(db, DEMO_PINS.operator))!;
+    const [row] = await outboxRows(db);
+    const t0 = new Date('2026-11-23T04:00:00Z');
+    // The loop had an attempt out when the manager marked it.
+    await beginAttempt(db, row!.id, t0);
+    const journalBefore = await db.journalQueue.count();
+    const auditBefore = await db.audit.count();
+
+    await expect(markDeliveredByHand(db, row!.id, operator, '2026-11-23T09:30:00+05:30')).rejects.toBeInstanceOf(StoreRefusal);
+    const marked = await markDeliveredByHand(db, row!.id, manager, '2026-11-23T09:30:00+05:30');
+    expect(marked.state).toEqual({ status: 'delivered', at: '2026-11-23T09:30:00+05:30', byHand: { managerId: manager.id, managerName: manager.name } });
+    expect(await db.audit.count()).toBe(auditBefore + 1);
+    expect((await db.audit.orderBy('seq').last())).toMatchObject({ actorId: manager.id, action: 'upload.delivered-by-hand', detail: { outboxId: row!.id, zNumber: 1, before: 'sending' } });
+    const queued = await db.journalQueue.toArray();
+    expect(queued.length).toBe(journalBefore + 1);
+    expect(queued.at(-1)).toMatchObject({ kind: 'upload', data: { outbox: [{ id: row!.id, state: { status: 'delivered', byHand: { managerId: manager.id } } }], audit: [{ action: 'upload.delivered-by-hand' }] } });
+
+    // The attempt that was out answers afterwards: the day stays delivered by hand.
+    const late = await finishAttempt(db, row!.id, { outcome: 'refused', status: 422, reason: 'late answer' }, t0, () => 0);
+    expect(late?.state).toEqual(marked.state);
+    expect(await nextOutboxRow(db, t0.getTime())).toEqual({ kind: 'idle' });
+    expect(await beginAttempt(db, row!.id, t0)).toBeNull();
+    expect((await retryUploadNow(db, row!.id))?.state).toEqual(marked.state);
+    // Marking it again changes nothing and audits nothing more.
+    await markDeliveredByHand(db, row!.id, manager, '2026-11-24T09:30:00+05:30');
+    expect(await db.audit.count()).toBe(auditBefore + 1);
   });
 });

@@ -1,5 +1,6 @@
 import { HostSettingsSchema, settingsMethods, type HostSettings, type PrinterConfig } from '../../../../../shared/contract';
 import { onlyProblems, problem, type FieldProblems } from './problems';
+import { splitHostPort } from '../../../../../shared/net-address';
 
 /**
  * The host's machine settings (printer, device enrolment) as forms. The host validates
@@ -55,8 +56,10 @@ export function printerPatchFrom(form: PrinterForm): CheckedPrinter {
     case 'file':
       return { ok: true, patch: { printer: { kind: 'file' }, ...rest } };
     case 'network': {
-      const host = form.host.trim();
-      const portText = form.port.trim();
+      // "[2001:db8::5]:9100" or "192.168.1.50:9100" typed into the address: its port is the one meant.
+      const typed = splitHostPort(form.host);
+      const host = typed.host;
+      const portText = typed.port === null ? form.port.trim() : String(typed.port);
       const port = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
       const problems = onlyProblems<PrinterField>({
         host: host === '' ? problem('required') : null,
