@@ -5,7 +5,7 @@
  * market, and a fake host built from a partial map of the contract's own handlers. i18n runs
  * in English, so tests read the words a person sees.
  */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
 import { useCallback, useState } from 'react';
@@ -19,6 +19,10 @@ import { Kiosk } from '../../../renderer/ui/App';
 import { IDBFactory } from 'fake-indexeddb';
 import { createJournalLink } from '../../../renderer/app/journal';
 import { freshStore } from '../db/helpers';
+
+// A store read in fake-indexeddb on a loaded 2-core CI machine can take longer than
+// Testing Library's default 1 s wait: the screens are not slow, the machine is busy.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** One handler per contract method, typed from the contract: what a test's fake host may answer. */
 export type HostHandlers = {
