@@ -1,14 +1,16 @@
 // @vitest-environment happy-dom
 // dexie-export-import reads `self` and FileReader as it loads: a browser's, here happy-dom's.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHost } from '../../../electron/host';
 import { backUpNow, checkBackup, restoreBackup } from '../../../renderer/app/backup';
 import { bootStation } from '../../../renderer/app/boot';
+import { closeTheDay } from '../../../renderer/app/day';
 import { createJournalLink, type JournalLink } from '../../../renderer/app/journal';
 import type { Station } from '../../../renderer/app/station';
 import { commitSale, DEMO_PINS, signInWithPin, type ChinarDb } from '../../../renderer/db';
+import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
 import type { HostApi } from '../../../shared/contract';
 import { addToCart, cartItemFor, EMPTY_CART } from '../../../shared/cart';
 import type { Paise } from '../../../shared/money';
@@ -137,5 +139,29 @@ describe('backup and restore through the host', () => {
     const { db } = await freshStore();
     const host: HostApi = { call: (() => Promise.resolve(fail('io-error', 'The kiosk\'s disk is full.'))) as HostApi['call'], on: () => () => undefined };
     expect(await backUpNow(await stationWith(db, host))).toEqual({ status: 'failed', message: 'The kiosk\'s disk is full.' });
+  });
+
+  it('backs up after every Z close without the close waiting on it, and a failed backup leaves the Z standing', async () => {
+    const s = await setUp();
+    const manager = (await signInWithPin(s.db, DEMO_PINS.manager))!;
+    const open = (await s.db.businessDays.toArray()).find((d) => d.status === 'open')!;
+    const closed = await closeTheDay(s.station, { dayId: open.id, count: EMPTY_CASH_COUNT, manager });
+    if (closed.status !== 'ok') throw new Error(closed.message);
+    const backup = await closed.value.backup;
+    expect(backup).toMatchObject({ status: 'ok', value: { header: { tables: { businessDays: 1 } } } });
+    expect(await readdir(join(s.dataDir, 'backups'))).toHaveLength(1);
+
+    const { db } = await freshStore();
+    const failing: HostApi = {
+      call: ((method: string) => Promise.resolve(method === 'backup.write' ? fail('io-error', 'The kiosk\'s disk is full.') : fail('printer-offline', 'No printer.'))) as HostApi['call'],
+      on: () => () => undefined,
+    };
+    const station = await stationWith(db, failing);
+    const day = (await db.businessDays.toArray()).find((d) => d.status === 'open')!;
+    const z = await closeTheDay(station, { dayId: day.id, count: EMPTY_CASH_COUNT, manager: (await signInWithPin(db, DEMO_PINS.manager))! });
+    expect(z.status).toBe('ok');
+    if (z.status !== 'ok') return;
+    expect(await z.value.backup).toEqual({ status: 'failed', message: 'The kiosk\'s disk is full.' });
+    expect((await db.businessDays.get(day.id))?.status).toBe('closed');
   });
 });
