@@ -13,6 +13,8 @@ import type { HostEvent, HostMethod } from '../shared/contract';
 const METHOD_TABLE: Record<HostMethod, true> = {
   'app.info': true,
   'backup.write': true,
+  'backup.list': true,
+  'backup.read': true,
   'printer.print': true,
   'printer.status': true,
   'drawer.open': true,

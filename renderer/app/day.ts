@@ -7,6 +7,7 @@ import type {
 } from '../../shared/entities';
 import * as db from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
+import { backUpNow, type BackupWritten } from './backup';
 import { attempt, messageOf, type Outcome } from './outcome';
 import { printDocument, type PrintOutcome } from './printing';
 import type { Station } from './station';
@@ -126,11 +127,17 @@ export interface ClosedAndPrinted {
   /** The Z as printed; null when it could not be built (the day is closed all the same). */
   document: PrintDocument | null;
   print: PrintOutcome;
+  /**
+   * The backup of the store taken after the close (never rejects). The close does not
+   * wait for it: a backup that fails is said on the Day page, and the Z stands.
+   */
+  backup: Promise<Outcome<BackupWritten>>;
 }
 
 /**
  * The Z close: the blind count locks the day and queues its upload in one transaction;
- * only then is the Z built and printed. A printer fault leaves the day closed: the Z can
+ * only then is the Z built and printed, and the whole store backed up into the host's
+ * backup folder (in the background: `backup` settles later). A printer fault leaves the day closed: the Z can
  * be printed again from the Day page.
  */
 export async function closeTheDay(station: Station, request: { dayId: string; count: CashCount; manager: UserEntity; now?: Date }): Promise<Outcome<ClosedAndPrinted>> {
@@ -139,8 +146,9 @@ export async function closeTheDay(station: Station, request: { dayId: string; co
     deviceId: station.settings.deviceId, now: request.now ?? new Date(), timeZone: station.profile.timeZone, newId: db.newId,
   }));
   if (closed.status !== 'ok') return closed;
+  const backup = backUpNow(station).catch((error: unknown): Outcome<BackupWritten> => ({ status: 'failed', message: messageOf(error) }));
   const document = zReportDocument(station, closed.value.day, closed.value.figures, 'original');
-  if (document.status !== 'ok') return { status: 'ok', value: { closed: closed.value, document: null, print: document } };
+  if (document.status !== 'ok') return { status: 'ok', value: { closed: closed.value, document: null, print: document, backup } };
   const print = await printDayDocument(station, document.value);
-  return { status: 'ok', value: { closed: closed.value, document: document.value, print } };
+  return { status: 'ok', value: { closed: closed.value, document: document.value, print, backup } };
 }

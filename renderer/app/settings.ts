@@ -3,9 +3,11 @@ import type { HostInput, HostOutput, HostSettings, PrinterStatus } from '../../s
 import type { UserEntity } from '../../shared/entities';
 import type { StoreProfile } from '../../shared/store-profile';
 import type { TaxTable } from '../../shared/tax';
-import { exportStoreJson, getStoreProfile, getTaxTable, newId, updateStoreProfile, updateTaxTable } from '../db';
+import { getStoreProfile, getTaxTable, newId, updateStoreProfile, updateTaxTable } from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
 import { attempt, callHost, valueOf, type Outcome } from './outcome';
+
+export { backUpNow } from './backup';
 import { actorOf, type Station, type StationUpdate } from './station';
 
 /**
@@ -89,11 +91,4 @@ export async function enrolDevice(station: Station, enrolment: HostInput<'device
     : { ...station.settings, deviceId: enrolment.deviceId, centralBaseUrl: enrolment.centralBaseUrl };
   onStation((s) => ({ ...s, settings }));
   return { status: 'ok', value: { settings, deviceKey: enrolled.value } };
-}
-
-/** Every table as JSON (one read transaction), written by the host into its backup folder. */
-export async function backUpNow(station: Station): Promise<Outcome<HostOutput<'backup.write'>>> {
-  const json = await attempt(() => exportStoreJson(station.db, new Date()));
-  if (json.status !== 'ok') return json;
-  return callHost(station.host, 'backup.write', { json: json.value });
 }

@@ -70,16 +70,3 @@ export async function updateTaxTable(db: ChinarDb, table: TaxTable, options: { a
     return parsed.data;
   });
 }
-
-/**
- * Every table as JSON, for the host's backup folder. PIN hashes stay in (a restore must
- * let people sign in) but no PIN does: the store never had them.
- */
-export async function exportStoreJson(db: ChinarDb, now: Date): Promise<string> {
-  return db.transaction('r', db.tables, async () => {
-    const tables: Record<string, unknown[]> = {};
-    // The journal queue is a copy in transit, not data of its own.
-    for (const table of db.tables) if (table.name !== 'journalQueue') tables[table.name] = await table.toArray();
-    return JSON.stringify({ format: 'chinar-pos-backup/1', exportedAt: now.toISOString(), schemaVersion: db.verno, tables });
-  });
-}

@@ -41,5 +41,6 @@ export {
   saveArtisan, saveProduct, adjustStock, setProductActive, setArtisanActive, lowStockProducts, productPage, saveUser, listArtisans, listUsers,
   CatalogEditError, type Actor, type ArtisanDraft, type ProductDraft, type UserDraft, type ImportOutcome,
 } from './catalog-admin';
-export { updateStoreProfile, updateTaxTable, exportStoreJson, SettingsError } from './admin-settings';
+export { updateStoreProfile, updateTaxTable, SettingsError } from './admin-settings';
 export { earningsBetween, earningsOfArtisan, gstMonthFromStore, checkAuditChain, payoutsFor } from './earnings';
+export { exportStoreBackup, restoreStoreBackup, BackupRestoreError } from './backup';

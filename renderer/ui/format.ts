@@ -56,3 +56,13 @@ export function formatPercent(bps: number, locale = 'en-IN'): string {
   const abs = Math.abs(bps);
   return format.format(`${sign}${Math.floor(abs / 10_000)}.${String(abs % 10_000).padStart(4, '0')}` as `${number}`);
 }
+
+/** Megabytes for people: "0.05 MB", "12.4 MB" (the size tells a manager whether a backup fits a USB stick). */
+export function formatBackupSize(bytes: number, locale = 'en-IN'): string {
+  const mb = bytes / (1024 * 1024);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit', unit: 'megabyte', unitDisplay: 'short',
+    maximumFractionDigits: mb < 1 ? 2 : 1,
+    minimumFractionDigits: mb > 0 && mb < 0.01 ? 2 : 0,
+  }).format(mb > 0 && mb < 0.01 ? 0.01 : mb);
+}

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { contentDigest, type BackupMeta } from '../../shared/backup';
 import type { PrinterConfig, PrinterStatus } from '../../shared/contract';
 import type { PrintDocument } from '../../shared/documents';
 import type { PrinterService } from '../../electron/printing/types';
@@ -68,4 +69,12 @@ export function fakePrinterFactory(behaviour: { print?: (doc: unknown) => Promis
     return printer;
   };
   return { factory, made };
+}
+
+/** A `backup.write` input for `content`, with the meta the host checks it by. */
+export function backupInput(content: string, tables: Record<string, number> = {}): { meta: BackupMeta; content: string } {
+  return {
+    meta: { storeName: 'Test Market', databaseName: 'chinar-pos', databaseVersion: 30, tables, journalHead: { seq: 0, hash: '0'.repeat(64) }, ...contentDigest(content) },
+    content,
+  };
 }

@@ -1,5 +1,5 @@
 import type { appMethods } from '../../../shared/contract';
-import { writeBackup } from '../backup';
+import { listBackups, readBackup, writeBackup } from '../backup';
 import { PRODUCT_NAME } from '../app-info';
 import type { FeatureHandlers, HostContext } from '../context';
 
@@ -11,6 +11,12 @@ export function appHandlers(ctx: HostContext): FeatureHandlers<keyof typeof appM
       transport: ctx.transport,
       platform: process.platform,
     }),
-    'backup.write': ({ json }) => writeBackup(ctx.dataDir, json, ctx.now()),
+    'backup.write': async (input) => {
+      // The device id is the host's (enrolment sets it): a restore compares it with its own.
+      const { deviceId } = await ctx.settings.read();
+      return writeBackup(ctx.dataDir, input, { at: ctx.now(), deviceId, appVersion: ctx.appVersion });
+    },
+    'backup.list': () => listBackups(ctx.dataDir),
+    'backup.read': ({ name }) => readBackup(ctx.dataDir, name),
   };
 }

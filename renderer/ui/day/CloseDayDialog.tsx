@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BackupWritten } from '../../app/backup';
 import { closeTheDay, printDayDocument, type ClosedAndPrinted } from '../../app/day';
+import type { Outcome } from '../../app/outcome';
 import type { PrintOutcome } from '../../app/printing';
 import type { Station } from '../../app/station';
 import type { CashCount, UserEntity } from '../../../shared/entities';
@@ -8,6 +10,9 @@ import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
 import { usePrinterTargetText } from '../format/printerTarget';
+import { currentLocale } from '../../i18n';
+import { formatBackupSize } from '../format';
+import { isolate } from '../format/bidi';
 import { ReceiptPreview } from '../receipt/ReceiptPreview';
 import { CountDialog } from './CountDialog';
 
@@ -55,6 +60,7 @@ export function CloseDayDialog({ station, dayId, onClosed, onClose }: { station:
           {phase.print.status === 'ok'
             ? <Banner tone="ok" testId="z-printed">{t('close.printed', { target: targetText(phase.print.value.target) })}</Banner>
             : <Banner tone="error" testId="z-print-failed">{t('close.printFailed', { message: phase.print.message })}</Banner>}
+          <BackupAfterClose backup={phase.result.backup} />
           {document ? (
             <>
               <button type="button" className="btn btn--secondary btn--large" data-testid="z-reprint" disabled={phase.printing} onClick={() => void reprint()}>{t('close.printAgain')}</button>
@@ -71,4 +77,24 @@ export function CloseDayDialog({ station, dayId, onClosed, onClose }: { station:
       station={station} step="close" countTestId="close-count" problem={phase.problem && t('close.notClosed', { message: phase.problem })} onConfirm={close} onClose={onClose}
     />
   );
+}
+
+/** The backup taken after the close: it settles on its own, and a failure leaves the Z as it is. */
+function BackupAfterClose({ backup }: { backup: Promise<Outcome<BackupWritten>> }) {
+  const { t } = useTranslation('day');
+  const [outcome, setOutcome] = useState<Outcome<BackupWritten> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void backup.then((o) => { if (live) setOutcome(o); });
+    return () => { live = false; };
+  }, [backup]);
+  if (!outcome) return <p className="muted" data-testid="z-backup" aria-live="polite">{t('close.backingUp')}</p>;
+  if (outcome.status === 'ok') {
+    return (
+      <Banner tone="ok" testId="z-backup">
+        {t('close.backedUp', { name: isolate(outcome.value.name), size: formatBackupSize(outcome.value.bytes, currentLocale()) })}
+      </Banner>
+    );
+  }
+  return <Banner tone="error" testId="z-backup-failed">{t('close.backupFailed', { message: outcome.message })}</Banner>;
 }

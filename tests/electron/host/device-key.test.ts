@@ -7,7 +7,7 @@ import { HOST_METHOD_NAMES, hostMethods, type HostMethod } from '../../../shared
 import { createHost, readDeviceKey, type SecretStorage } from '../../../electron/host';
 import { keyFingerprint } from '../../../electron/host/device-key';
 import { Journal, JOURNAL_FILE } from '../../../electron/host/journal';
-import { fakePrinterFactory, smallReceipt, tempDir } from '../helpers';
+import { backupInput, fakePrinterFactory, smallReceipt, tempDir } from '../helpers';
 import { dayBody, startTestCentral } from '../upload/fixtures';
 
 // 32 random-looking bytes as the central system issues them (base64url, 43 characters).
@@ -81,11 +81,15 @@ describe('device key', () => {
     await journal.close();
     await mkdir(join(dir, 'journal-import'));
     await copyFile(join(other, JOURNAL_FILE), join(dir, 'journal-import', 'usb.jsonl'));
+    await mkdir(join(dir, 'backups'));
+    await writeFile(join(dir, 'backups', 'chinar-backup-2026-04-01T04-00-00-000Z.jsonl'), 'not read for its content\n');
     await mkdir(join(dir, 'labels'));
     await writeFile(join(dir, 'labels', 'labels-20260401-093000-a1b2c3.pdf'), '%PDF-1.4\n');
     const inputs: Record<HostMethod, unknown> = {
       'app.info': {},
-      'backup.write': { json: '{"sales":[]}' },
+      'backup.write': backupInput('{"formatName":"dexie"}'),
+      'backup.list': {},
+      'backup.read': { name: 'chinar-backup-2026-04-01T04-00-00-000Z.jsonl' },
       'printer.print': { document: smallReceipt },
       'printer.status': {},
       'drawer.open': {},

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PrinterStatus } from '../../../shared/contract';
 import { HostFailure } from '../../../shared/result';
 import { createHost } from '../../../electron/host';
-import { fakePrinterFactory, smallReceipt, tempDir } from '../helpers';
+import { backupInput, fakePrinterFactory, smallReceipt, tempDir } from '../helpers';
 
 const packageVersion = (JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -113,16 +113,16 @@ describe('host dispatch', () => {
     const at = new Date('2026-11-22T18:04:11.250Z');
     const host = createHost({ dataDir: dir, transport: 'web', printerFactory: fakePrinterFactory().factory, now: () => at });
     const json = JSON.stringify({ sales: [{ receiptNo: 'K01/2627/000123', artisan: 'Shahida Bano' }] });
-    const first = await host.dispatch('backup.write', { json });
-    const second = await host.dispatch('backup.write', { json: '{}' });
-    expect(first).toEqual({ ok: true, value: { path: join(dir, 'backups', 'chinar-backup-2026-11-22T18-04-11-250Z.json'), bytes: Buffer.byteLength(json) } });
-    expect(second).toMatchObject({ ok: true, value: { path: join(dir, 'backups', 'chinar-backup-2026-11-22T18-04-11-250Z-2.json'), bytes: 2 } });
-    expect(await readFile(join(dir, 'backups', 'chinar-backup-2026-11-22T18-04-11-250Z.json'), 'utf8')).toBe(json);
-    expect((await stat(join(dir, 'backups', 'chinar-backup-2026-11-22T18-04-11-250Z.json'))).mode & 0o777).toBe(0o600);
-    expect((await readdir(join(dir, 'backups'))).sort()).toEqual([
-      'chinar-backup-2026-11-22T18-04-11-250Z-2.json',
-      'chinar-backup-2026-11-22T18-04-11-250Z.json',
-    ]);
+    const first = await host.dispatch('backup.write', backupInput(json));
+    const second = await host.dispatch('backup.write', backupInput('{}'));
+    const name = 'chinar-backup-2026-11-22T18-04-11-250Z.jsonl';
+    expect(first).toMatchObject({ ok: true, value: { path: join(dir, 'backups', name), name, header: { createdAt: at.toISOString(), format: 'chinar-pos-backup/2' } } });
+    expect(second).toMatchObject({ ok: true, value: { path: join(dir, 'backups', 'chinar-backup-2026-11-22T18-04-11-250Z-2.jsonl') } });
+    const text = await readFile(join(dir, 'backups', name), 'utf8');
+    expect(text.endsWith(`\n${json}`)).toBe(true);
+    expect((first as { value: { bytes: number } }).value.bytes).toBe(Buffer.byteLength(text));
+    expect((await stat(join(dir, 'backups', name))).mode & 0o777).toBe(0o600);
+    expect((await readdir(join(dir, 'backups'))).sort()).toEqual(['chinar-backup-2026-11-22T18-04-11-250Z-2.jsonl', name]);
   });
 
   it('writes label and card sheets as PDFs into labels/', async () => {

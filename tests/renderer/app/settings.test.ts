@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getStoreProfile, getTaxTable, type ChinarDb } from '../../../renderer/db';
-import { backUpNow, enrolDevice, saveMachineSettings, saveStoreProfile, saveTaxTable } from '../../../renderer/app/settings';
+import { enrolDevice, saveMachineSettings, saveStoreProfile, saveTaxTable } from '../../../renderer/app/settings';
 import type { Station, StationUpdate } from '../../../renderer/app/station';
 import { readHostRefusal } from '../../../renderer/ui/manager/settings/logic/machineForms';
 import type { HostApi, HostSettings } from '../../../shared/contract';
@@ -114,22 +114,5 @@ describe('settings data: the host', () => {
     // Nor does the store of record keep it.
     expect(JSON.stringify([await s.db.settings.toArray(), await s.db.audit.toArray()])).not.toContain(KEY);
     expect(s.station().settings.deviceId).toBe('demo-market/K02');
-  });
-});
-
-describe('settings data: backup', () => {
-  it('hands the host the whole store as JSON and says where it went', async () => {
-    const s = await setUp((method) => (method === 'backup.write' ? ok({ path: '/data/backups/chinar-backup-x.json', bytes: 12_345 }) : fail('internal', 'no')));
-    const outcome = await backUpNow(s.station());
-    expect(outcome).toEqual({ status: 'ok', value: { path: '/data/backups/chinar-backup-x.json', bytes: 12_345 } });
-    expect(s.calls).toHaveLength(1);
-    const sent = JSON.parse((s.calls[0]!.input as { json: string }).json) as { format: string; tables: Record<string, unknown[]> };
-    expect(sent.format).toBe('chinar-pos-backup/1');
-    expect(sent.tables.products!.length).toBe(await s.db.products.count());
-  });
-
-  it('says why when the host could not write it', async () => {
-    const s = await setUp(() => fail('io-error', 'The kiosk\'s disk is full.'));
-    expect(await backUpNow(s.station())).toEqual({ status: 'failed', message: 'The kiosk\'s disk is full.' });
   });
 });

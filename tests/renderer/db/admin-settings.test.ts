@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportStoreJson, getStoreProfile, getTaxTable, updateStoreProfile, updateTaxTable, SettingsError } from '../../../renderer/db';
+import { getStoreProfile, getTaxTable, updateStoreProfile, updateTaxTable, SettingsError } from '../../../renderer/db';
 import { DEFAULT_TAX_TABLE, type TaxTable } from '../../../shared/tax';
 import { freshStore, NOON_IN_SRINAGAR } from './helpers';
 
@@ -36,13 +36,5 @@ describe('business settings', () => {
     const twice = [...edited, { ...edited.find((r) => r.id === 'textile-62')!, id: 'textile-62-again' }];
     await expect(updateTaxTable(db, twice, { actor: manager, now: NOON_IN_SRINAGAR })).rejects.toThrow(/same goods/);
     expect((await getTaxTable(db)).find((r) => r.id === 'textile-62')?.slabs[1]?.rateBps).toBe(1200);
-  });
-
-  it('exports every table for a backup', async () => {
-    const { db } = await freshStore();
-    const backup = JSON.parse(await exportStoreJson(db, NOON_IN_SRINAGAR));
-    expect(backup.format).toBe('chinar-pos-backup/1');
-    expect(backup.tables.products).toHaveLength(11);
-    expect(Object.keys(backup.tables)).toEqual(expect.arrayContaining(['sales', 'saleLines', 'payments', 'audit', 'settings']));
   });
 });

@@ -1,8 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BackupListEntry } from '../../../../shared/contract';
+import {
+  backUpNow, checkBackup, restoreBackup, useBackups, type BackupCheckResult, type Restored,
+} from '../../../app/backup';
 import { currentLocale } from '../../../i18n';
 import { Banner } from '../../components/Banner';
-import { backUpNow } from '../../../app/settings';
+import { formatBackupSize, formatDateTime } from '../../format';
+import { isolate } from '../../format/bidi';
 import type { SectionProps } from './route';
 import { SectionFrame, SettingsCard } from './SectionPage';
 
@@ -12,26 +17,60 @@ type BackupState =
   | { status: 'saved'; path: string; bytes: number }
   | { status: 'failed'; message: string };
 
-/** Megabytes for people: "0.05 MB", "12.4 MB" (the size tells a manager whether it fits a USB stick). */
-export function formatBackupSize(bytes: number, locale: string): string {
-  const mb = bytes / (1024 * 1024);
-  return new Intl.NumberFormat(locale, {
-    style: 'unit', unit: 'megabyte', unitDisplay: 'short',
-    maximumFractionDigits: mb < 1 ? 2 : 1,
-    minimumFractionDigits: mb > 0 && mb < 0.01 ? 2 : 0,
-  }).format(mb > 0 && mb < 0.01 ? 0.01 : mb);
-}
+type Checked = Extract<BackupCheckResult, { verdict: 'ok' }>;
 
-/** Everything in the store, as one JSON file in the host's backup folder. */
+type RestoreStep =
+  | { status: 'idle' }
+  | { status: 'checking'; name: string }
+  /** The file could not be restored at all (damaged, another version): nothing changed. */
+  | { status: 'unusable'; check: Exclude<BackupCheckResult, { verdict: 'ok' }> }
+  | { status: 'checked'; check: Checked; anyway: boolean; problem: { refused: boolean; message: string } | null }
+  | { status: 'restoring'; check: Checked }
+  | { status: 'restored'; check: Checked; restored: Restored }
+  | { status: 'failed'; message: string };
+
+/**
+ * Everything in the store, as one file in the host's backup folder (also written after
+ * every day close), and a restore from one: listed with date, size and kiosk; checked
+ * whole before anything changes; a backup of another kiosk, or one that would lose
+ * changes not yet in the journal, only with "restore anyway" ticked; then the kiosk
+ * restarts, and rebuilds from the journal whatever the backup is behind.
+ */
 export function BackupSection({ station, onBack }: SectionProps) {
   const { t } = useTranslation('settings');
   const [state, setState] = useState<BackupState>({ status: 'idle' });
+  const [generation, setGeneration] = useState(0);
+  const list = useBackups(station, generation);
+  const [step, setStep] = useState<RestoreStep>({ status: 'idle' });
+  const locale = currentLocale();
+  const when = (iso: string) => isolate(formatDateTime(iso, station.profile.timeZone, locale));
+  const busy = state.status === 'working' || step.status === 'checking' || step.status === 'restoring';
 
   const run = async () => {
     setState({ status: 'working' });
     const outcome = await backUpNow(station);
     setState(outcome.status === 'ok' ? { status: 'saved', path: outcome.value.path, bytes: outcome.value.bytes } : { status: 'failed', message: outcome.message });
+    setGeneration((g) => g + 1);
   };
+
+  const check = async (name: string) => {
+    setStep({ status: 'checking', name });
+    const outcome = await checkBackup(station, name);
+    if (outcome.status !== 'ok') setStep({ status: 'failed', message: outcome.message });
+    else if (outcome.value.verdict !== 'ok') setStep({ status: 'unusable', check: outcome.value });
+    else setStep({ status: 'checked', check: outcome.value, anyway: false, problem: null });
+  };
+
+  const restore = async (checked: Checked, anyway: boolean) => {
+    setStep({ status: 'restoring', check: checked });
+    const outcome = await restoreBackup(station, checked, { anyway });
+    if (outcome.status === 'ok') setStep({ status: 'restored', check: checked, restored: outcome.value });
+    else setStep({ status: 'checked', check: checked, anyway, problem: { refused: outcome.status === 'refused', message: outcome.message } });
+  };
+
+  const entryText = (b: BackupListEntry) => (b.createdAt && b.deviceId
+    ? t('backup.entry', { date: when(b.createdAt), size: formatBackupSize(b.bytes, locale), device: isolate(b.deviceId) })
+    : t('backup.entryDamaged', { name: isolate(b.name), size: formatBackupSize(b.bytes, locale) }));
 
   return (
     <SectionFrame section="backup" onBack={onBack}>
@@ -39,17 +78,106 @@ export function BackupSection({ station, onBack }: SectionProps) {
         <SettingsCard id="backup-what" title={t('backup.what')} narrow>
           <p>{t('backup.about')}</p>
           <p className="muted">{t('backup.copyAway')}</p>
-          <button type="button" className="btn btn--primary btn--large settings-backup__go" disabled={state.status === 'working'} onClick={() => void run()} data-testid="backup-now">
+          <button type="button" className="btn btn--primary btn--large settings-backup__go" disabled={busy} onClick={() => void run()} data-testid="backup-now">
             {state.status === 'working' ? t('backup.working') : t('backup.now')}
           </button>
           {state.status === 'saved' ? (
             <Banner tone="ok" testId="backup-result">
-              <span className="settings-path">{t('backup.saved', { path: state.path, size: formatBackupSize(state.bytes, currentLocale()) })}</span>
+              <span className="settings-path">{t('backup.saved', { path: isolate(state.path), size: formatBackupSize(state.bytes, locale) })}</span>
             </Banner>
           ) : null}
           {state.status === 'failed' ? <Banner tone="error" testId="backup-result">{t('backup.failed', { message: state.message })}</Banner> : null}
         </SettingsCard>
+
+        <SettingsCard id="backup-list" title={t('backup.listTitle')} narrow>
+          {list.status === 'ready' && list.value.backups.length === 0 ? <p className="muted" data-testid="backup-list-empty">{t('backup.listEmpty')}</p> : null}
+          {list.status === 'ready' && list.value.backups.length > 0 ? (
+            <ul className="settings-backups" data-testid="backup-list">
+              {list.value.backups.map((b) => (
+                <li key={b.name} className="settings-backups__row">
+                  <span className="settings-backups__what">{entryText(b)}</span>
+                  <button type="button" className="btn btn--secondary" disabled={busy} data-testid="backup-restore" data-name={b.name} onClick={() => void check(b.name)}>
+                    {step.status === 'checking' && step.name === b.name ? t('backup.checking') : t('backup.restore')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {list.status === 'failed' ? <Banner tone="error">{t('backup.listFailed', { message: list.message })}</Banner> : null}
+          <button type="button" className="btn btn--ghost settings-backup__go" disabled={busy} onClick={() => setGeneration((g) => g + 1)}>{t('backup.refresh')}</button>
+
+          {step.status === 'unusable' ? (
+            <Banner tone="error" testId="backup-unusable">
+              {t(step.check.verdict === 'damaged' ? 'backup.damaged' : 'backup.version', { detail: step.check.detail })}
+            </Banner>
+          ) : null}
+          {step.status === 'failed' ? <Banner tone="error" testId="backup-restore-failed">{t('backup.failed', { message: step.message })}</Banner> : null}
+          {step.status === 'checked' || step.status === 'restoring' ? (
+            <RestoreConfirm
+              step={step}
+              ownDevice={station.settings.deviceId}
+              when={when}
+              onAnyway={(anyway) => { if (step.status === 'checked') setStep({ ...step, anyway }); }}
+              onConfirm={() => { if (step.status === 'checked') void restore(step.check, step.anyway); }}
+              onCancel={() => setStep({ status: 'idle' })}
+            />
+          ) : null}
+          {step.status === 'restored' ? (
+            <div data-testid="backup-restored">
+              <Banner tone="ok">
+                {step.restored.journal?.behind
+                  ? t('backup.doneBehind', { date: when(step.check.header.createdAt), journal: step.restored.journal.lastSeq, seq: step.restored.head.seq })
+                  : t('backup.done', { date: when(step.check.header.createdAt) })}
+              </Banner>
+              <button type="button" className="btn btn--primary btn--large settings-backup__go" data-testid="backup-restart" onClick={() => window.location.reload()}>
+                {t('backup.restart')}
+              </button>
+            </div>
+          ) : null}
+        </SettingsCard>
       </div>
     </SectionFrame>
+  );
+}
+
+function RestoreConfirm({ step, ownDevice, when, onAnyway, onConfirm, onCancel }: {
+  step: Extract<RestoreStep, { status: 'checked' | 'restoring' }>;
+  ownDevice: string;
+  when: (iso: string) => string;
+  onAnyway: (anyway: boolean) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('settings');
+  const { check } = step;
+  const { header } = check;
+  const needsAnyway = check.otherDevice || check.uncopied > 0;
+  const anyway = step.status === 'checked' && step.anyway;
+  return (
+    <div className="settings-restore" data-testid="backup-check">
+      <h3>{t('backup.restoreTitle')}</h3>
+      <p>{t('backup.summary', {
+        store: isolate(header.storeName), date: when(header.createdAt), device: isolate(header.deviceId), sales: header.tables.sales ?? 0, seq: header.journalHead.seq,
+      })}</p>
+      {check.otherDevice ? <p className="text-error" data-testid="backup-other-device">{t('backup.otherDevice', { device: isolate(header.deviceId), own: isolate(ownDevice) })}</p> : null}
+      {check.uncopied > 0 ? <p className="text-error" data-testid="backup-uncopied">{t('backup.uncopied', { count: check.uncopied })}</p> : null}
+      {check.journal?.behind ? <p data-testid="backup-behind">{t('backup.behind', { journal: check.journal.lastSeq, seq: header.journalHead.seq })}</p> : null}
+      <p className="text-error">{t('backup.replaces')}</p>
+      {needsAnyway ? (
+        <label className="settings-restore__anyway">
+          <input type="checkbox" checked={anyway} disabled={step.status !== 'checked'} data-testid="backup-anyway" onChange={(e) => onAnyway(e.target.checked)} />
+          <span>{t('backup.anyway')}</span>
+        </label>
+      ) : null}
+      {step.status === 'checked' && step.problem ? (
+        <Banner tone="error" testId="backup-restore-problem">{t(step.problem.refused ? 'backup.refused' : 'backup.failed', { message: step.problem.message })}</Banner>
+      ) : null}
+      <div className="confirm__actions">
+        <button type="button" className="btn btn--danger btn--large" data-testid="backup-restore-confirm" disabled={step.status !== 'checked' || (needsAnyway && !anyway)} onClick={onConfirm}>
+          {step.status === 'restoring' ? t('backup.restoring') : t('backup.confirm')}
+        </button>
+        <button type="button" className="btn btn--ghost btn--large" disabled={step.status !== 'checked'} onClick={onCancel}>{t('backup.cancel')}</button>
+      </div>
+    </div>
   );
 }
