@@ -6,7 +6,7 @@ import { busyMessage, createBusyGate } from '../../../electron/host/busy';
 import { startWebHost, type WebHost } from '../../../electron/web';
 import { DEFAULT_WEB_TIMEOUTS } from '../../../electron/web/server';
 import { ok, type HostResult } from '../../../shared/result';
-import { fakePrinterFactory, tempDir } from '../helpers';
+import { backupInput, fakePrinterFactory, tempDir } from '../helpers';
 
 const hosts: WebHost[] = [];
 const sockets: Socket[] = [];
@@ -98,8 +98,8 @@ describe('heavy calls one at a time', () => {
       host.dispatch('cards.pdf', sheet),
       host.dispatch('cards.pdf', sheet),
       // A different heavy call has its own slot.
-      host.dispatch('backup.write', { json: '{"sales":[]}' }),
-      host.dispatch('backup.write', { json: '{"sales":[]}' }),
+      host.dispatch('backup.write', backupInput('{"sales":[]}')),
+      host.dispatch('backup.write', backupInput('{"sales":[]}')),
     ]);
     expect(first).toMatchObject({ ok: true });
     expect(second).toEqual({ ok: false, error: { code: 'busy', message: busyMessage('cards.pdf') } });
