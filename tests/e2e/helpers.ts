@@ -26,6 +26,22 @@ export async function startHost(): Promise<RunningHost> {
   const dataDir = join(root, 'data');
   const printerDir = join(root, 'printer');
   await mkdir(printerDir, { recursive: true });
+  const { child, url } = await spawnHost(dataDir, printerDir);
+  return {
+    url, dataDir, printerDir,
+    async stop() {
+      await stopChild(child);
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One host process on `dataDir` (`--port 0`: the port that folder remembers, else a free
+ * one, so a restart on the same folder comes back at the same address with the same
+ * token), resolved once it prints its URL.
+ */
+export async function spawnHost(dataDir: string, printerDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['dist/electron/web.cjs', '--port', '0', '--data-dir', dataDir, '--printer', `file:${printerDir}`], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,13 +64,7 @@ export async function startHost(): Promise<RunningHost> {
       reject(new Error(`The host exited (${code}) before printing its URL.\nstdout: ${out}\nstderr: ${err}`));
     });
   });
-  return {
-    url, dataDir, printerDir,
-    async stop() {
-      await stopChild(child);
-      await rm(root, { recursive: true, force: true });
-    },
-  };
+  return { child, url };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
