@@ -64,7 +64,8 @@ export async function benchUiScan(productCount: number, scans = 60): Promise<UiS
       return codes;
     }, productCount);
 
-    await page.keyboard.type('1111');
+    // Typed at a person's pace: four fast keys and Enter are an ID card scanned at the sign-in screen.
+    await page.keyboard.type('1111', { delay: 80 });
     await page.keyboard.press('Enter');
     await page.getByTestId('cart').waitFor();
     await page.evaluate(() => {
