@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentralDev, type CentralDev } from '../../electron/central-dev/server';
 import { DEMO_PINS } from '../../renderer/db/demo-data';
 import {
-  completeSale, enterCash, errorsOf, launchChromium, MANAGER_PIN, openKiosk, openManagerTile, openPay, scan, settleAfterOpeningDay,
+  callHost, completeSale, enterCash, errorsOf, launchChromium, MANAGER_PIN, openKiosk, openManagerTile, openPay, scan, settleAfterOpeningDay,
   signIn, startHost, waitForPrints, waitForText, type RunningHost,
 } from './helpers';
 
@@ -20,13 +20,6 @@ async function picture(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(PICTURES, `${name}.png`) });
 }
 
-/** The host contract over its loopback HTTP, from the page (same origin, with the launch token). */
-async function callHost(page: Page, token: string, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(async ({ token, method, input }) => {
-    const response = await fetch(`/api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-    return response.json() as Promise<unknown>;
-  }, { token, method, input });
-}
 
 describe('the market day from the float to a delivered Z (real host, file printer, central:dev, Chromium)', () => {
   let host: RunningHost;

@@ -427,3 +427,11 @@ export function useKioskRig(): KioskRig {
     open(viewport) { return openKiosk(started(browser), started(host).url, viewport); },
   };
 }
+
+/** The host contract over its loopback HTTP, from the page (same origin, with the launch token). */
+export async function callHost(page: Page, token: string, method: string, input: unknown): Promise<unknown> {
+  return page.evaluate(async ({ token, method, input }) => {
+    const response = await fetch(`/api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    return response.json() as Promise<unknown>;
+  }, { token, method, input });
+}

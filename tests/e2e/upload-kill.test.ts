@@ -4,11 +4,11 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentralDev, type CentralDev, type StoredDay } from '../../electron/central-dev/server';
 import { DEMO_PINS } from '../../renderer/db/demo-data';
-import { errorsOf, launchChromium, MANAGER_PIN, openKiosk, openManagerTile, signIn, spawnHost } from './helpers';
+import { callHost, errorsOf, launchChromium, MANAGER_PIN, openKiosk, openManagerTile, signIn, spawnHost } from './helpers';
 
 /**
  * Issue 10, end to end: a day closed in the UI goes to central:dev through a proxy that
@@ -95,12 +95,6 @@ function sigkill(child: ChildProcess): Promise<void> {
   });
 }
 
-async function callHost(page: Page, token: string, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(async ({ token, method, input }) => {
-    const response = await fetch(`/api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-    return response.json() as Promise<unknown>;
-  }, { token, method, input });
-}
 
 describe('a closed day survives the host being killed mid-upload (real host process, central:dev, Chromium)', () => {
   let root: string;
