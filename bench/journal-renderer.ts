@@ -19,7 +19,10 @@ import { addToCart, cartItemFor, cartTotals, EMPTY_CART } from '../shared/cart';
 import type { Paise } from '../shared/money';
 import { GENESIS_HEAD } from '../shared/journal';
 import { settleTenders } from '../shared/tender';
-import { commitSale, DEMO_PINS, findProductByBarcode, newId, openChinarDb, seedDemoIfEmpty, signInWithPin, type ChinarDb } from '../renderer/db';
+import { EMPTY_CASH_COUNT } from '../shared/cash-count';
+import {
+  commitSale, DEMO_PINS, findProductByBarcode, newId, openBusinessDay, openChinarDb, seedDemoIfEmpty, signInWithPin, type ChinarDb,
+} from '../renderer/db';
 import { createJournalLink, rebuildFromJournal } from '../renderer/app/journal';
 
 function stats(samples: number[]): string {
@@ -28,9 +31,12 @@ function stats(samples: number[]): string {
   return `p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms (n=${s.length})`;
 }
 
+/** A seeded store with the day open (a sale needs one), as a counter in the morning. */
 async function store(name: string): Promise<ChinarDb> {
   const db = await openChinarDb(name, { indexedDB: new IDBFactory(), IDBKeyRange });
   await seedDemoIfEmpty(db, { now: new Date(), newId });
+  const manager = (await signInWithPin(db, DEMO_PINS.manager))!;
+  await openBusinessDay(db, { managerId: manager.id, count: EMPTY_CASH_COUNT, deviceId: 'K01', now: new Date(), timeZone: 'Asia/Kolkata', newId });
   return db;
 }
 
