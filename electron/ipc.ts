@@ -32,6 +32,7 @@ const METHOD_TABLE: Record<HostMethod, true> = {
   'journal.importFiles': true,
   'journal.checkImport': true,
   'journal.import': true,
+  'display.publish': true,
 };
 const EVENT_TABLE: Record<HostEvent, true> = {
   'printer.status': true,
