@@ -48,3 +48,8 @@ export const HOST_CALL_CHANNEL = 'host:call';
 export function hostEventChannel(event: HostEvent): string {
   return `host:event:${event}`;
 }
+
+/** Main → display window: each new customer display state. */
+export const DISPLAY_STATE_CHANNEL = 'display:state';
+/** Display window → main: "what is on the display now?" (a display that (re)loads). */
+export const DISPLAY_LAST_CHANNEL = 'display:last';

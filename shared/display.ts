@@ -140,3 +140,13 @@ export function displayThanks(
     artisansShare: sumPaise(sale.lines, (l) => l.artisanNet),
   };
 }
+
+/**
+ * What the display window's preload puts on its page (`window.chinarDisplay`): the
+ * display's states and nothing else. States arrive unchecked (the sandboxed preload
+ * carries no zod); the page checks each against DisplayStateSchema.
+ */
+export interface DisplayBridge {
+  /** Calls `listener` with the last state at once (when there is one) and with every new one. */
+  onDisplayState(listener: (state: unknown) => void): () => void;
+}
