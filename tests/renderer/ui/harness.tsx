@@ -13,7 +13,7 @@ import { afterEach, expect } from 'vitest';
 import type { HostApi, HostEvent, HostEventPayload, HostInput, HostMethod, HostOutput, HostSettings } from '../../../shared/contract';
 import { fail, ok, type HostResult } from '../../../shared/result';
 import type { Station, StationUpdate } from '../../../renderer/app/station';
-import { getStoreProfile, getTaxTable, type ChinarDb } from '../../../renderer/db';
+import { getStoreProfile, getTaxTable, getTouristCurrencies, type ChinarDb } from '../../../renderer/db';
 import { initI18n } from '../../../renderer/i18n';
 import { Kiosk } from '../../../renderer/ui/App';
 import { IDBFactory } from 'fake-indexeddb';
@@ -108,7 +108,7 @@ export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; s
   if (!Dexie.dependencies.indexedDB) Dexie.dependencies.indexedDB = new IDBFactory();
   const fake = fakeHost({ ...PRINTING, ...options.handlers });
   let station: Station = {
-    db, host: fake.host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db),
+    db, host: fake.host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), currencies: await getTouristCurrencies(db),
     settings: options.settings ?? TEST_SETTINGS, demo: true, persistence: 'persisted',
     // Not started: a sale shows "not yet copied" at once instead of waiting on a fake host.
     journal: createJournalLink(db, fake.host),
