@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { divideRoundHalfUp, formatRupeesForPrint, type Paise } from './money';
+import { divideRoundHalfUp, formatRupeesForPrint, formatRupeesPlain, type Paise } from './money';
 import { isBusinessDate, type BusinessDate } from './time';
 
 /**
@@ -90,9 +90,13 @@ export function touristAmounts(total: Paise | number, settings: TouristCurrencyS
   return out;
 }
 
-/** "USD 30.12" style amount for screens, in the UI's locale (`en-IN`, `hi-IN`, …). */
+/**
+ * "USD 30.12" style amount for screens, in the UI's locale (`en-IN`, `hi-IN`, …). The cents
+ * reach Intl as an exact decimal string, never through a float, as rupees do.
+ */
 export function formatForeign(cents: number, code: TouristCurrency, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: code, currencyDisplay: 'code' }).format(cents / 100);
+  const decimal = formatRupeesPlain(cents) as `${number}`; // hundredths, like paise
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: code, currencyDisplay: 'code' }).format(decimal);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
