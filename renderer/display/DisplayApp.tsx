@@ -134,7 +134,7 @@ function Artisan({ artisan }: { artisan: DisplayArtisan }) {
         ? <img className="cd__photo" src={artisan.photoUrl} alt={artisan.name} />
         : <span className="cd__photo cd__photo--initials" role="img" aria-label={t('initialsLabel', { name: artisan.name })}>{initialsOf(artisan.name)}</span>}
       <span className="cd__artisan-name">{artisan.name}</span>
-      <span className="cd__artisan-share" data-testid="display-share" data-paise={artisan.share}>{t('share', { amount: money(artisan.share), name: artisan.name })}</span>
+      <span className="cd__artisan-share" data-testid="display-share" data-paise={artisan.share}>{t('share', { amount: money(artisan.share) })}</span>
     </li>
   );
 }
