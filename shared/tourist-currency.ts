@@ -29,7 +29,7 @@ export const TouristRateSchema = z.object({
   /** Paise per one unit of the currency; null until the manager enters one (then not shown). */
   paisePerUnit: z.number().int().min(1).max(MAX_PAISE_PER_UNIT).nullable(),
   /** The day the rate was read, YYYY-MM-DD; null with no rate. */
-  rateDate: z.string().refine(isBusinessDate, 'A rate date is YYYY-MM-DD').nullable(),
+  rateDate: z.string().refine((text) => isBusinessDate(text), 'A rate date is YYYY-MM-DD').nullable(),
 }).strict().refine((r) => (r.paisePerUnit === null) === (r.rateDate === null), 'A rate needs its date, and a date its rate');
 export type TouristRate = z.infer<typeof TouristRateSchema>;
 
@@ -53,7 +53,8 @@ export interface TouristAmount {
   /** The amount in cents (hundredths of the currency), rounded half up. */
   cents: number;
   paisePerUnit: number;
-  rateDate: BusinessDate;
+  /** YYYY-MM-DD. */
+  rateDate: string;
   /** The rate is older than RATE_STALE_AFTER_DAYS: its date must be shown clearly. */
   stale: boolean;
 }
@@ -65,7 +66,7 @@ export function paiseToCents(amount: Paise | number, paisePerUnit: number): numb
   return divideRoundHalfUp(amount * 100, paisePerUnit);
 }
 
-function daysBetween(from: BusinessDate, to: BusinessDate): number {
+function daysBetween(from: string, to: BusinessDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
@@ -78,7 +79,7 @@ export function touristAmounts(total: Paise | number, settings: TouristCurrencyS
   for (const code of TOURIST_CURRENCIES) {
     const rate = settings.rates.find((r) => r.code === code);
     if (!rate?.shown || rate.paisePerUnit === null || rate.rateDate === null) continue;
-    const rateDate = rate.rateDate as BusinessDate;
+    const rateDate = rate.rateDate;
     out.push({
       code,
       cents: paiseToCents(total, rate.paisePerUnit),
@@ -102,7 +103,7 @@ export function formatForeign(cents: number, code: TouristCurrency, locale: stri
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "1 Dec 2026": ASCII, no Intl, so it prints the same on every thermal code page. */
-export function printableDate(date: BusinessDate): string {
+export function printableDate(date: string): string {
   return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }
 

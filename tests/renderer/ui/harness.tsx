@@ -76,6 +76,11 @@ export const PRINTING: Partial<HostHandlers> = {
   'drawer.open': () => ok({ target: 'File printer' }),
 };
 
+/** The customer display's channel: the host takes each state (tests read them from `fake.calls`). */
+export const DISPLAY: Partial<HostHandlers> = {
+  'display.publish': () => ok({}),
+};
+
 /** The kiosk as App shows it once started, holding its Station as App does (settings saves reach the counter). */
 function StartedKiosk({ initial, onStation }: { initial: Station; onStation: (s: Station) => void }) {
   const [station, setStation] = useState(initial);
@@ -106,7 +111,7 @@ export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; s
   // Dexie's liveQuery (the screens' live reads) runs only where the page has an indexedDB,
   // as a browser does; the store itself is opened on its own fake factory.
   if (!Dexie.dependencies.indexedDB) Dexie.dependencies.indexedDB = new IDBFactory();
-  const fake = fakeHost({ ...PRINTING, ...options.handlers });
+  const fake = fakeHost({ ...PRINTING, ...DISPLAY, ...options.handlers });
   let station: Station = {
     db, host: fake.host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), currencies: await getTouristCurrencies(db),
     settings: options.settings ?? TEST_SETTINGS, demo: true, persistence: 'persisted',
