@@ -29,7 +29,7 @@ export const TouristRateSchema = z.object({
   /** Paise per one unit of the currency; null until the manager enters one (then not shown). */
   paisePerUnit: z.number().int().min(1).max(MAX_PAISE_PER_UNIT).nullable(),
   /** The day the rate was read, YYYY-MM-DD; null with no rate. */
-  rateDate: z.string().refine((text) => isBusinessDate(text), 'A rate date is YYYY-MM-DD').nullable(),
+  rateDate: z.string().refine((text): boolean => isBusinessDate(text), 'A rate date is YYYY-MM-DD').nullable(),
 }).strict().refine((r) => (r.paisePerUnit === null) === (r.rateDate === null), 'A rate needs its date, and a date its rate');
 export type TouristRate = z.infer<typeof TouristRateSchema>;
 
