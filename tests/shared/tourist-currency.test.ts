@@ -59,7 +59,6 @@ describe('tourist currencies', () => {
     expect(printableDate('2026-12-01' as BusinessDate)).toBe('1 Dec 2026');
     const lines = receiptApproxLines({ code: 'USD', cents: 3_012, paisePerUnit: 8_412, rateDate: '2026-12-01' as BusinessDate, stale: false });
     expect(lines).toEqual(['approx. USD 30.12', '(rate 1 USD = Rs. 84.12, 1 Dec 2026)']);
-    // eslint-disable-next-line no-control-regex
     for (const line of lines) expect(line).toMatch(/^[\x20-\x7e]+$/);
   });
 
