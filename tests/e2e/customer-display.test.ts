@@ -7,7 +7,7 @@ import type { ArtisanEntity, ProductEntity } from '../../shared/entities';
 import { formatRupeesForPrint, paise, parseRupees } from '../../shared/money';
 import { DEFAULT_TAX_TABLE } from '../../shared/tax';
 import {
-  cartLines, completeSale, errorsOf, openPay, scan, screenshot, signIn, useKioskRig, waitForCount, waitForPrints, waitForText,
+  cartLines, completeSale, errorsOf, MANAGER_PIN, openManagerTile, openPay, scan, screenshot, signIn, useKioskRig, waitForCount, waitForPrints, waitForText,
 } from './helpers';
 
 /**
@@ -122,6 +122,55 @@ describe('customer display (real host, two pages, Chromium)', () => {
     for (const [route, status] of Object.entries(refused.out)) expect(status, route).toBe(401);
     expect(await waitForPrints(kiosk.host.printerDir, 1)).toHaveLength(1);
 
+    expect(errorsOf(counter)).toEqual([]);
+    await counter.context().close();
+  });
+
+  it('shows the total in the tourist currencies the manager set, on the pay screen, the display (in Urdu) and the receipt', async () => {
+    const counter = await kiosk.open();
+    const display = await counter.context().newPage();
+    await display.goto(kiosk.host.displayUrl);
+    await signIn(counter, MANAGER_PIN);
+    await openManagerTile(counter, 'settings');
+    await counter.getByTestId('settings-open-currency').click();
+    await counter.getByTestId('currency-USD-shown').click();
+    await counter.getByTestId('currency-USD-rate').fill('84.12');
+    await counter.getByTestId('currency-USD-today').click();
+    // A rate read long ago: shown, with its date marked.
+    await counter.getByTestId('currency-GBP-shown').click();
+    await counter.getByTestId('currency-GBP-rate').fill('106.95');
+    await counter.getByTestId('currency-GBP-date').fill('2026-01-05');
+    await counter.getByTestId('currency-on-receipt').click();
+    await counter.getByTestId('currency-save').click();
+    await counter.getByTestId('settings-saved').waitFor();
+    await counter.getByTestId('nav-sell').click();
+
+    await scan(counter, shawl.barcode);
+    // ₹12,500.00 at ₹84.12 = 148.597… → USD 148.60; at ₹106.95 = 116.876… → GBP 116.88.
+    await waitForText(display.getByTestId('tourist-USD'), '148.60');
+    expect(await display.getByTestId('tourist-GBP').getAttribute('data-stale')).toBe('true');
+    const dialog = await openPay(counter);
+    await waitForText(dialog.getByTestId('tourist-USD'), 'approx.');
+    expect(await dialog.getByTestId('tourist-USD').innerText()).toContain('148.60');
+    await waitForText(dialog.getByTestId('tourist-GBP'), 'more than a week old');
+
+    // The display follows the counter's language: Urdu, right to left.
+    await dialog.getByTestId('pay-method-cash').click();
+    await dialog.getByTestId('quick-cash').first().click();
+    const receiptNo = await completeSale(counter);
+    await phase(display, 'thanks').waitFor();
+    await counter.getByTestId('language-ur').first().click();
+    await scan(counter, box.barcode);
+    await phase(display, 'cart').waitFor();
+    await waitForText(display.getByTestId('display-line'), box.name);
+    expect(await display.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await screenshot(display, 'display-04-cart-ur');
+
+    // The first test's receipt is in the same printer folder: this sale's is the one with its number.
+    const printed = (await waitForPrints(kiosk.host.printerDir, 2)).find((p) => p.text.includes(receiptNo));
+    expect(printed!.text).toContain('approx. USD 148.60');
+    expect(printed!.text).toMatch(/\(rate 1 USD = Rs\. 84\.12, \d{1,2} [A-Z][a-z]{2} \d{4}\)/);
+    expect(printed!.text).toContain('approx. GBP 116.88');
     expect(errorsOf(counter)).toEqual([]);
     await counter.context().close();
   });

@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PINS, getTouristCurrencies } from '../../../../../renderer/db';
 import { DEMO_PRODUCTS } from '../../../../../renderer/db/demo-data';
+import { withoutIsolates } from '../../../../../renderer/ui/format/bidi';
 import { renderKiosk, scanIntoCart, signIn, type RenderedKiosk } from '../../harness';
 
 async function currencySettings(): Promise<RenderedKiosk & { page: HTMLElement }> {
@@ -33,7 +34,7 @@ describe('CurrencySection: tourist currencies at the manager\'s rates', () => {
     await user.click(screen.getByTestId('pay'));
     const dialog = await screen.findByTestId('pay-dialog');
     // ₹12,500 at ₹84.12 = 148.597… USD, rounded half up to the cent.
-    expect(within(dialog).getByTestId('tourist-USD').textContent).toMatch(/approx\. USD\s148\.60/);
+    expect(withoutIsolates(within(dialog).getByTestId('tourist-USD').textContent ?? '')).toMatch(/approx\. USD\s148\.60/);
     expect(within(dialog).queryByTestId('tourist-EUR')).toBeNull();
   });
 
