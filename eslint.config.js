@@ -102,6 +102,24 @@ export default tseslint.config(
     },
   },
   {
+    // The customer display (issue 12) is a page for the tourist: it may draw with the
+    // counter's components, but never reach a screen of the operator's, the store, the
+    // services or the host contract's client (it reads its own feed, renderer/display/feed.ts).
+    files: ['renderer/display/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          {
+            // A regex, because a gitignore-style group cannot let files back in under an excluded folder.
+            regex: '(^|/)ui(/(?!components/|format$|receipt/SymbolCanvas$)|$)',
+            message: 'The customer display shows no operator screen: only ui/components, ui/format and the SymbolCanvas.',
+          },
+          { group: [...layer.db, ...layer.app, ...layer.hooks, ...layer.host], message: 'The customer display has no store, services or host client: it reads only its own feed.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The host must not import renderer code.' }] }],

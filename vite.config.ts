@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -15,5 +16,13 @@ export default defineConfig({
     sourcemap: true,
     // bwip-js (barcodes, QR) is one ~0.9 MB chunk, loaded lazily after sign-in.
     chunkSizeWarningLimit: 1200,
+    // Two pages: the counter (index.html) and the customer display (display.html), which
+    // shares only components with the counter, never its screens or its store.
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        display: fileURLToPath(new URL('./renderer/display.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -32,6 +32,7 @@ const METHOD_TABLE: Record<HostMethod, true> = {
   'journal.importFiles': true,
   'journal.checkImport': true,
   'journal.import': true,
+  'display.publish': true,
 };
 const EVENT_TABLE: Record<HostEvent, true> = {
   'printer.status': true,
@@ -47,3 +48,8 @@ export const HOST_CALL_CHANNEL = 'host:call';
 export function hostEventChannel(event: HostEvent): string {
   return `host:event:${event}`;
 }
+
+/** Main → display window: each new customer display state. */
+export const DISPLAY_STATE_CHANNEL = 'display:state';
+/** Display window → main: "what is on the display now?" (a display that (re)loads). */
+export const DISPLAY_LAST_CHANNEL = 'display:last';

@@ -43,6 +43,25 @@ export function kioskBrowserArgs(launchPage: string, profileDir: string): string
   ];
 }
 
+/**
+ * The customer display's Chromium: full screen on the screen at `at`, on its own launch
+ * page (0600, forwarding to the display's address with its own token), in its own profile.
+ */
+export function displayBrowserArgs(displayLaunchPage: string, profileDir: string, at: { x: number; y: number }): string[] {
+  return [
+    '--kiosk',
+    `--app=${pathToFileURL(displayLaunchPage).href}`,
+    `--user-data-dir=${profileDir}`,
+    `--window-position=${at.x},${at.y}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--noerrdialogs',
+    '--disable-session-crashed-bubble',
+    '--disable-features=Translate',
+    '--password-store=basic',
+  ];
+}
+
 export function findBrowser(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = explicit ?? env.CHROMIUM_PATH;
   if (chosen) return chosen;
@@ -89,6 +108,8 @@ export async function seedBookmark(profileDir: string, origin: string): Promise<
 export interface Kiosk {
   web: WebHost;
   browser: ChildProcess;
+  /** The customer display's Chromium, with `--display-at`. */
+  displayBrowser: ChildProcess | null;
   /** Chromium's exit code (or 1 if it was killed); the host is closed by then. */
   exited: Promise<number>;
   stop(): void;
@@ -100,16 +121,28 @@ export async function startKiosk(options: KioskCliOptions, env: NodeJS.ProcessEn
   try {
     await mkdir(options.profileDir, { recursive: true, mode: 0o700 });
     await seedBookmark(options.profileDir, `http://127.0.0.1:${web.port}`);
+    if (options.display) await mkdir(options.display.profileDir, { recursive: true, mode: 0o700 });
   } catch (error) {
     await web.close();
     throw error;
   }
   const browser = spawn(browserPath, kioskBrowserArgs(web.launchPage, options.profileDir), { stdio: 'inherit', env });
+  let displayBrowser: ChildProcess | null = null;
+  if (options.display) {
+    displayBrowser = spawn(browserPath, displayBrowserArgs(web.displayLaunchPage, options.display.profileDir, options.display), { stdio: 'inherit', env });
+    // The display is the tourist's screen: if it fails, the counter sells on regardless.
+    displayBrowser.once('error', (error) => process.stderr.write(`Could not start the customer display (${browserPath}): ${error.message}\n`));
+  }
+  const stopDisplay = (): void => {
+    if (displayBrowser && displayBrowser.exitCode === null && displayBrowser.signalCode === null) displayBrowser.kill('SIGTERM');
+  };
   const exited = new Promise<number>((resolve) => {
     let settled = false;
     const finish = (code: number): void => {
       if (settled) return;
       settled = true;
+      // The counter's window is the kiosk: when it goes, the display goes with it.
+      stopDisplay();
       void web.close().then(() => resolve(code));
     };
     browser.once('error', (error) => {
@@ -118,7 +151,13 @@ export async function startKiosk(options: KioskCliOptions, env: NodeJS.ProcessEn
     });
     browser.once('exit', (code) => finish(code ?? 1));
   });
-  return { web, browser, exited, stop: () => browser.kill('SIGTERM') };
+  return {
+    web, browser, displayBrowser, exited,
+    stop: () => {
+      stopDisplay();
+      browser.kill('SIGTERM');
+    },
+  };
 }
 
 async function runCli(argv: readonly string[]): Promise<void> {

@@ -6,8 +6,10 @@ import {
   Menu,
   protocol,
   safeStorage,
+  screen,
   session,
   shell,
+  type Display,
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
@@ -20,7 +22,7 @@ import { installCrashHandlers } from './host/crash';
 import { RENDERER_SECURITY_HEADERS } from './host/csp';
 import { getLogger } from './host/log';
 import { lookupStaticFile, NOT_BUILT_PAGE } from './host/static-files';
-import { HOST_CALL_CHANNEL, hostEventChannel } from './ipc';
+import { DISPLAY_LAST_CHANNEL, DISPLAY_STATE_CHANNEL, HOST_CALL_CHANNEL, hostEventChannel } from './ipc';
 
 /**
  * The Electron main process, hardened along Electron's security checklist: one instance,
@@ -35,6 +37,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'chinar';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** The customer display's page (renderer/display.html), in its own window on the second screen. */
+export const APP_DISPLAY_URL = `${APP_ORIGIN}/display.html`;
 
 /**
  * Node's URL gives custom schemes an opaque ("null") origin, so scheme and host are
@@ -55,6 +59,12 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'send
   if (!frame || frame.parent !== null) return false;
   if (!expected || event.sender !== expected) return false;
   return isAppUrl(frame.url);
+}
+
+/** Only the top frame of the customer display window, showing the display page, may ask for its state. */
+export function isDisplaySender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, expected: WebContents | null): boolean {
+  if (!isTrustedSender(event, expected)) return false;
+  return new URL(event.senderFrame!.url).pathname === '/display.html';
 }
 
 /** Serves app://chinar/… from the built renderer folder, with the CSP on every file. */
@@ -89,12 +99,16 @@ export interface MainProcessOptions {
   rendererDir: string;
   /** The bundled preload (`dist/electron/preload.cjs`). */
   preloadPath: string;
+  /** The customer display window's preload (`dist/electron/preload-display.cjs`). */
+  displayPreloadPath: string;
   argv?: readonly string[];
 }
 
 export interface MainProcess {
   host: Host;
   window: BrowserWindow;
+  /** The customer display window, while a second screen is connected. */
+  displayWindow(): BrowserWindow | null;
 }
 
 /**
@@ -182,6 +196,52 @@ export async function startMainProcess(options: MainProcessOptions): Promise<Mai
     if (mainWindow) applyKiosk(mainWindow, settings.kiosk);
   });
 
+  // The customer display (issue 12): a window of its own on the second screen, which gets
+  // the display's states and nothing else (its preload has no contract, and the host:call
+  // handler above answers only the counter's window).
+  let displayWindow: BrowserWindow | null = null;
+  host.display.on((state) => {
+    if (displayWindow && !displayWindow.isDestroyed()) displayWindow.webContents.send(DISPLAY_STATE_CHANNEL, state);
+  });
+  ipcMain.handle(DISPLAY_LAST_CHANNEL, (event) => {
+    if (!isDisplaySender(event, displayWindow?.webContents ?? null)) {
+      log.warn(`Refused a display read from ${event.senderFrame?.url ?? 'a closed frame'}`);
+      return null;
+    }
+    return host.display.last();
+  });
+  const openDisplayWindow = (): void => {
+    if (displayWindow && !displayWindow.isDestroyed()) return;
+    const target = secondScreen();
+    // One screen only: no display window (a window over the counter's own screen would
+    // hide the till); it opens when a second screen is plugged in.
+    if (!target) return;
+    const { x, y, width, height } = target.bounds;
+    const win = new BrowserWindow({
+      title: 'Chinar POS: customer display',
+      x, y, width, height,
+      show: false,
+      fullscreen: true,
+      frame: false,
+      // The tourist's screen never takes the keyboard (and the scanner) from the counter.
+      focusable: false,
+      backgroundColor: '#7a1c1c',
+      autoHideMenuBar: true,
+      webPreferences: { ...SECURE_WEB_PREFERENCES, preload: options.displayPreloadPath, devTools: false },
+    });
+    displayWindow = win;
+    win.once('ready-to-show', () => win.showInactive());
+    win.on('closed', () => {
+      if (displayWindow === win) displayWindow = null;
+    });
+    win.loadURL(APP_DISPLAY_URL).catch((error: unknown) => log.error('The customer display did not load', error));
+  };
+  const closeDisplayWithoutScreen = (): void => {
+    if (displayWindow && !displayWindow.isDestroyed() && !secondScreen()) displayWindow.close();
+  };
+  screen.on('display-added', openDisplayWindow);
+  screen.on('display-removed', closeDisplayWithoutScreen);
+
   for (const event of Object.keys(hostEvents) as HostEvent[]) {
     host.on(event, (payload) => {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(hostEventChannel(event), payload);
@@ -202,28 +262,38 @@ export async function startMainProcess(options: MainProcessOptions): Promise<Mai
     backgroundColor: '#7a1c1c',
     kiosk,
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: !app.isPackaged,
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: options.preloadPath, devTools: !app.isPackaged },
   });
   const win = mainWindow;
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     mainWindow = null;
+    // Without the counter the display has nothing to follow; closing it lets the app quit.
+    if (displayWindow && !displayWindow.isDestroyed()) displayWindow.close();
   });
   await win.loadURL(APP_ENTRY_URL);
-  return { host, window: win };
+  openDisplayWindow();
+  return { host, window: win, displayWindow: () => displayWindow };
+}
+
+/** Every window's renderer: sandboxed, isolated, no Node, nothing loosened. */
+const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const;
+
+/** A screen other than the primary one (where the counter's window opens), if any. */
+function secondScreen(): Display | null {
+  const primary = screen.getPrimaryDisplay();
+  return screen.getAllDisplays().find((d) => d.id !== primary.id) ?? null;
 }
 
 /**

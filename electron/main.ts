@@ -9,6 +9,7 @@ import { startMainProcess } from './main-process';
 startMainProcess({
   rendererDir: join(__dirname, '..', 'renderer'),
   preloadPath: join(__dirname, 'preload.cjs'),
+  displayPreloadPath: join(__dirname, 'preload-display.cjs'),
 }).catch((error: unknown) => {
   process.stderr.write(`Chinar POS could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   app.exit(1);

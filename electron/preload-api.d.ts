@@ -1,4 +1,5 @@
 import type { HostApi } from '../shared/contract';
+import type { DisplayBridge } from '../shared/display';
 
 /**
  * What the preload puts on the page's `window`: present in Electron, absent in a plain
@@ -7,6 +8,8 @@ import type { HostApi } from '../shared/contract';
 declare global {
   interface Window {
     chinarHost?: HostApi;
+    /** Only in Electron's customer display window (preload-display.ts). */
+    chinarDisplay?: DisplayBridge;
   }
 }
 

@@ -30,8 +30,10 @@ async function runCli(argv: readonly string[]): Promise<void> {
   }
   installCrashHandlers({ dataDir: options.dataDir, appVersion: readAppVersion() });
   const web = await startWebHost(options);
-  // The one line on stdout: launchers and tests read the URL from it.
+  // Launchers and tests read the counter's URL from the first line on stdout; the second
+  // is the customer display's, for a browser window on the second screen.
   process.stdout.write(`Chinar POS host ready: ${web.url}\n`);
+  process.stdout.write(`Customer display: ${web.displayUrl}\n`);
   const stop = (): void => {
     void web.close().then(() => process.exit(0));
   };

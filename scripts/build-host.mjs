@@ -63,18 +63,29 @@ await Promise.all([
     target: 'chrome120',
     external: ['electron'],
   }),
+  // The customer display window's preload: onDisplayState only.
+  build({
+    ...common,
+    entryPoints: ['electron/preload-display.ts'],
+    outfile: join(out, 'preload-display.cjs'),
+    platform: 'browser',
+    target: 'chrome120',
+    external: ['electron'],
+  }),
 ]);
 
-// Fail the build, not the first launch, if the preload picked up anything it cannot load.
-const preload = await readFile(join(out, 'preload.cjs'), 'utf8');
-const required = [...preload.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
-const stray = required.filter((name) => name !== 'electron');
-if (stray.length > 0) {
-  fail(`preload.cjs requires ${stray.join(', ')}; a sandboxed preload may only require "electron".`);
-}
-// The preload loads with every page: keep the contract's zod schemas out of it (see electron/ipc.ts).
-if (preload.length > 50_000) {
-  fail(`preload.cjs is ${Math.round(preload.length / 1000)} kB; something heavy (zod?) was bundled into it.`);
+for (const name of ['preload.cjs', 'preload-display.cjs']) {
+  // Fail the build, not the first launch, if a preload picked up anything it cannot load.
+  const preload = await readFile(join(out, name), 'utf8');
+  const required = [...preload.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+  const stray = required.filter((module) => module !== 'electron');
+  if (stray.length > 0) {
+    fail(`${name} requires ${stray.join(', ')}; a sandboxed preload may only require "electron".`);
+  }
+  // A preload loads with every page: keep the contract's zod schemas out of it (see electron/ipc.ts).
+  if (preload.length > 50_000) {
+    fail(`${name} is ${Math.round(preload.length / 1000)} kB; something heavy (zod?) was bundled into it.`);
+  }
 }
 // Without its entry check, `node dist/electron/web.cjs` would load and silently do nothing;
 // with two (web.ts bundled into kiosk.cjs), one process would start two hosts.

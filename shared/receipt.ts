@@ -4,6 +4,7 @@ import { formatRupeesForPrint as rs, sumPaise } from './money';
 import type { StoreProfile } from './store-profile';
 import { formatRate } from './tax';
 import { printableDateTime } from './time';
+import { receiptApproxLines, type TouristAmount } from './tourist-currency';
 
 /**
  * The customer's receipt: a GST rule 46 tax invoice (or, for a return or a void, a credit
@@ -23,6 +24,8 @@ export interface ReceiptInput {
   originalReceiptNo?: string | null;
   /** Returns and voids: when that invoice was issued (ISO 8601), printed beside its number (GST rule 53). */
   originalIssuedAt?: string | null;
+  /** The total in tourist currencies, printed as "approx." under it (sales only; never changes an INR amount). */
+  approx?: readonly TouristAmount[];
 }
 
 export const HANDMADE_MARK = '[HM]';
@@ -110,6 +113,17 @@ function paymentBlocks(payments: readonly PaymentEntity[], refund: boolean, widt
   return blocks;
 }
 
+/** Tourist currencies (issue 12): each amount and its rate, right-aligned under the total, then a rule. */
+function approxBlocks(amounts: readonly TouristAmount[]): Block[] {
+  const blocks: Block[] = [];
+  for (const amount of amounts) {
+    const [value, rate] = receiptApproxLines(amount);
+    blocks.push(text(value, { align: 'right', bold: true }), text(rate, { align: 'right' }));
+  }
+  blocks.push({ kind: 'rule', style: 'single' });
+  return blocks;
+}
+
 export function buildReceipt(input: ReceiptInput): PrintDocument {
   const { store, sale, payments, width } = input;
   const lines = [...input.lines].sort((a, b) => a.lineNo - b.lineNo);
@@ -174,6 +188,7 @@ export function buildReceipt(input: ReceiptInput): PrintDocument {
     blocks.push(...pair(totalLabel, rs(sale.total), width, true));
   }
   blocks.push(doubleRule);
+  if (!creditNote && input.approx && input.approx.length > 0) blocks.push(...approxBlocks(input.approx));
 
   if (payments.length > 0) {
     blocks.push(...paymentBlocks(payments, creditNote, width));

@@ -42,6 +42,10 @@ describe('architecture lint', () => {
       ['renderer/hooks/useExample.ts', "import { searchProducts } from '../db';\nexport const x = searchProducts;\n", 'services \\(renderer/app\\) talk to the store'],
       ['renderer/hooks/useExample.ts', "import { attempt } from '../app/outcome';\nexport const x = attempt;\n", 'may use renderer/app types'],
       ['renderer/db/example.ts', "import { attempt } from '../app/outcome';\nexport const x = attempt;\n", 'renderer/db is the bottom layer'],
+      ['renderer/display/Example.tsx', "import { SellScreen } from '../ui/sell/SellScreen';\nexport const x = SellScreen;\n", 'The customer display shows no operator screen'],
+      ['renderer/display/Example.tsx', "import { ManagerPin } from '../ui/approval/ManagerPin';\nexport const x = ManagerPin;\n", 'The customer display shows no operator screen'],
+      ['renderer/display/Example.tsx', "import { getHost } from '../host';\nexport const x = getHost;\n", 'The customer display has no store'],
+      ['renderer/display/Example.tsx', "import { openChinarDb } from '../db';\nexport const x = openChinarDb;\n", 'The customer display has no store'],
     ])('refuses, in %s, `%s`', async (path, code, why) => {
       expect((await lint(path, code)).join('\n')).toMatch(new RegExp(`no-restricted-imports: .*${why}`));
     });
@@ -52,6 +56,7 @@ describe('architecture lint', () => {
       ['renderer/ui/sell/Example.tsx', "import { useDebounced } from '../../hooks/useDebounced';\nexport const x = useDebounced;\n"],
       ['renderer/app/example.ts', "import { commitSale } from '../db';\nimport { useLoadable } from '../hooks/useLoadable';\nexport const x = [commitSale, useLoadable];\n"],
       ['renderer/hooks/useExample.ts', "import type { Outcome } from '../app/outcome';\nexport type X = Outcome<number>;\n"],
+      ['renderer/display/Example.tsx', "import { Money } from '../ui/components/Money';\nimport { SymbolCanvas } from '../ui/receipt/SymbolCanvas';\nexport const x = [Money, SymbolCanvas];\n"],
     ])('allows, in %s, `%s`', async (path, code) => {
       expect(await lint(path, code)).toEqual([]);
     });

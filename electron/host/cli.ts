@@ -81,20 +81,34 @@ export interface KioskCliOptions {
   browser?: string;
   /** Chromium's profile, where IndexedDB (the store of record) lives. */
   profileDir: string;
+  /**
+   * The customer display (issue 12) in a second Chromium, full screen on the screen at this
+   * desktop position (`--display-at X,Y`, e.g. 1920,0 for a screen to the right of a
+   * 1920-wide one), with a profile of its own (it keeps only its key, in sessionStorage).
+   */
+  display?: { x: number; y: number; profileDir: string };
 }
 
 export const KIOSK_USAGE = [
-  'Usage: node dist/electron/kiosk.cjs [host options] [--browser PATH] [--profile DIR (default DATA-DIR/browser-profile)]',
+  'Usage: node dist/electron/kiosk.cjs [host options] [--browser PATH] [--profile DIR (default DATA-DIR/browser-profile)] [--display-at X,Y (the customer display on the screen at that position)]',
   WEB_USAGE.replace(/^Usage: \S+ \S+ /, 'Host options: '),
 ].join('\n');
 
 export function parseKioskArgs(argv: readonly string[], cwd: string = process.cwd()): KioskCliOptions {
-  const f = flags(argv, new Set([...WEB_FLAGS, '--browser', '--profile']), true, new Set(['--move-origin']));
+  const f = flags(argv, new Set([...WEB_FLAGS, '--browser', '--profile', '--display-at']), true, new Set(['--move-origin']));
   const web = webOptions(f, cwd);
   const browser = f.get('--browser');
   const profile = f.get('--profile');
+  const displayAt = f.get('--display-at');
+  let display: KioskCliOptions['display'];
+  if (displayAt !== undefined) {
+    const at = /^(-?\d{1,5}),(-?\d{1,5})$/.exec(displayAt);
+    if (!at) throw new UsageError(`--display-at takes the customer screen's position as X,Y (e.g. 1920,0), not ${displayAt}`);
+    display = { x: Number(at[1]), y: Number(at[2]), profileDir: resolve(web.dataDir, 'display-profile') };
+  }
   return {
     web,
+    ...(display ? { display } : {}),
     // A bare name (`chromium`) is looked up on PATH when started; a path is taken as given.
     ...(browser === undefined ? {} : { browser: browser.includes('/') ? resolve(cwd, browser) : browser }),
     profileDir: profile === undefined ? resolve(web.dataDir, 'browser-profile') : resolve(cwd, profile),

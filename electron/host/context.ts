@@ -2,6 +2,7 @@ import type { HostMethod, HostOutput, HostParsedInput } from '../../shared/contr
 import type { SheetOpener } from '../labels/output';
 import type { AttemptTimeouts } from '../upload/attempt';
 import type { DeviceKeyOptions } from './device-key';
+import type { DisplayHub } from './display';
 import type { HostEventBus } from './events';
 import type { JournalService } from './journal-service';
 import type { PrinterManager } from './printer-manager';
@@ -19,6 +20,8 @@ export interface HostContext {
   deviceKey: DeviceKeyOptions;
   events: HostEventBus;
   journal: JournalService;
+  /** The customer display's last state and its watchers (display.ts). */
+  display: DisplayHub;
   now: () => Date;
   /** Shows a sheet PDF (labels.open); null when the transport has no way to. */
   openSheet: SheetOpener | null;

@@ -7,8 +7,10 @@ import { readAppVersion } from './app-info';
 import type { HostContext, HostHandlers, HostTransport } from './context';
 import { createBusyGate } from './busy';
 import type { SecretStorage } from './device-key';
+import { createDisplayHub, type DisplayFeed } from './display';
 import { createEventBus, type HostEventListener } from './events';
 import { appHandlers } from './handlers/app';
+import { displayHandlers } from './handlers/display';
 import { journalHandlers } from './handlers/journal';
 import { labelHandlers } from './handlers/labels';
 import { printingHandlers } from './handlers/printing';
@@ -56,6 +58,8 @@ export interface Host {
   /** Validates and runs one contract call. Never throws: every failure is a HostResult. */
   dispatch(method: string, input: unknown): Promise<HostResult<unknown>>;
   on<E extends HostEvent>(event: E, listener: HostEventListener<E>): () => void;
+  /** The customer display's feed, for the transports' display channels (never the contract's events). */
+  display: DisplayFeed;
 }
 
 export function createHost(options: CreateHostOptions): Host {
@@ -64,6 +68,7 @@ export function createHost(options: CreateHostOptions): Host {
   const now = options.now ?? (() => new Date());
   const settings = createSettingsStore(dataDir, now);
   const events = createEventBus();
+  const display = createDisplayHub();
   const ctx: HostContext = {
     dataDir,
     transport: options.transport,
@@ -78,11 +83,12 @@ export function createHost(options: CreateHostOptions): Host {
     deviceKey: { dataDir, safeStorage: options.safeStorage },
     events,
     journal: createJournalService(dataDir, now),
+    display,
     now,
     openSheet: options.openSheet ?? null,
     uploadTimeouts: options.uploadTimeouts ?? {},
   };
-  const handlers: HostHandlers = mergeFeatureMaps('host handler', appHandlers(ctx), printingHandlers(ctx), settingsHandlers(ctx), labelHandlers(ctx), uploadHandlers(ctx), journalHandlers(ctx));
+  const handlers: HostHandlers = mergeFeatureMaps('host handler', appHandlers(ctx), printingHandlers(ctx), settingsHandlers(ctx), labelHandlers(ctx), uploadHandlers(ctx), journalHandlers(ctx), displayHandlers(ctx));
   // One backup, one label sheet, one card sheet at a time (busy.ts says why not queued).
   const busy = createBusyGate();
   log.info(`Host started (${options.transport}, version ${ctx.appVersion}, data in ${dataDir})`);
@@ -99,6 +105,7 @@ export function createHost(options: CreateHostOptions): Host {
       return busy.run(name, () => run(name, parsed.data));
     },
     on: (event, listener) => events.on(event, listener),
+    display: { last: () => display.last(), on: (listener) => display.on(listener) },
   };
 
   /** The handler, with its output checked against the contract. Never throws. */

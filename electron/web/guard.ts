@@ -37,6 +37,11 @@ export interface Guard {
    * opens (output.ts), which carry a one-file ticket instead of the token.
    */
   checkOrigin(req: IncomingMessage): Refusal | null;
+  /**
+   * The customer display's stream (display-stream.ts): our own page, with the display
+   * token, which is good for that one route and refused by checkApi everywhere else.
+   */
+  checkDisplay(req: IncomingMessage): Refusal | null;
 }
 
 function digest(text: string): Buffer {
@@ -47,17 +52,21 @@ function openInstead(origin: string): string {
   return `This kiosk's store is at ${origin}/. Open that address (the one the kiosk host printed), not localhost: another address is another browser store, with none of this kiosk's sales.`;
 }
 
-export function createGuard(port: number, token: string): Guard {
+const NO_DISPLAY_KEY = 'This customer display has no valid access key. Open the display address the kiosk host printed when it last started (it ends in #display=…).';
+
+export function createGuard(port: number, token: string, displayToken: string): Guard {
   const ownHost = `127.0.0.1:${port}`;
   const origin = `http://${ownHost}`;
   const tokenDigest = digest(token);
+  const displayDigest = digest(displayToken);
+  if (timingSafeEqual(tokenDigest, displayDigest)) throw new Error('The display token must differ from the API token.');
   const aliasHosts = new Set([...LOOPBACK_ALIASES].map((name) => `${name}:${port}`));
   const aliasOrigins = new Set([...LOOPBACK_ALIASES].map((name) => `http://${name}:${port}`));
 
-  function hasToken(req: IncomingMessage): boolean {
+  function hasToken(req: IncomingMessage, expected: Buffer = tokenDigest): boolean {
     const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(req.headers.authorization ?? '');
     // Comparing digests keeps the comparison constant-time whatever the length sent.
-    return match !== null && timingSafeEqual(digest(match[1]!), tokenDigest);
+    return match !== null && timingSafeEqual(digest(match[1]!), expected);
   }
 
   return {
@@ -78,6 +87,13 @@ export function createGuard(port: number, token: string): Guard {
     checkApi(req) {
       return this.checkOrigin(req) ?? (hasToken(req) ? null : {
         kind: 'refuse', status: 401, code: 'unauthorized', message: 'This page has no valid access key. Open the address the kiosk host printed when it started.',
+      });
+    },
+    checkDisplay(req) {
+      // The API token is refused here too: the counter has no need of the display's
+      // stream, and one credential per route keeps each key's reach exactly what it says.
+      return this.checkOrigin(req) ?? (hasToken(req, displayDigest) ? null : {
+        kind: 'refuse', status: 401, code: 'unauthorized', message: NO_DISPLAY_KEY,
       });
     },
     checkOrigin(req) {

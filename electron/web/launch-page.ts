@@ -12,13 +12,15 @@ import { writeFileAtomic } from '../host/files';
  */
 
 export const LAUNCH_PAGE = 'launch.html';
+/** The customer display's launch page, the same way, for a second browser window. */
+export const DISPLAY_LAUNCH_PAGE = 'display-launch.html';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export async function writeLaunchPage(dataDir: string, url: string): Promise<string> {
-  const path = join(dataDir, LAUNCH_PAGE);
+export async function writeLaunchPage(dataDir: string, url: string, name = LAUNCH_PAGE): Promise<string> {
+  const path = join(dataDir, name);
   const href = escapeHtml(url);
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Chinar POS</title>
@@ -29,6 +31,6 @@ export async function writeLaunchPage(dataDir: string, url: string): Promise<str
   return path;
 }
 
-export async function removeLaunchPage(dataDir: string): Promise<void> {
-  await rm(join(dataDir, LAUNCH_PAGE), { force: true });
+export async function removeLaunchPage(dataDir: string, name = LAUNCH_PAGE): Promise<void> {
+  await rm(join(dataDir, name), { force: true });
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,9 +6,10 @@ import { basename, dirname, join } from 'node:path';
 import { createHost, type PrinterFactory } from '../host';
 import { getLogger } from '../host/log';
 import { callPath, handleCall } from './api';
+import { createDisplayStreams, DISPLAY_EVENTS_PATH } from './display-stream';
 import { createEventStreams } from './events';
 import { createGuard, type Guard } from './guard';
-import { removeLaunchPage, writeLaunchPage } from './launch-page';
+import { DISPLAY_LAUNCH_PAGE, removeLaunchPage, writeLaunchPage } from './launch-page';
 import { originOf, planPort, rememberOrigin } from './origin';
 import { createSheetTickets, outputPath, serveSheet } from './output';
 import { refuse } from './reply';
@@ -69,6 +71,15 @@ export interface WebHost {
   token: string;
   /** `<dataDir>/launch.html` (0600), which forwards to `url`: for launchers, see launch-page.ts. */
   launchPage: string;
+  /**
+   * `http://127.0.0.1:PORT/display.html#display=…`: the customer display, for a second
+   * browser window on the second screen. Its token is new at every start and reads the
+   * display's events only (guard.checkDisplay); every other route refuses it.
+   */
+  displayUrl: string;
+  displayToken: string;
+  /** `<dataDir>/display-launch.html` (0600), which forwards to `displayUrl`. */
+  displayLaunchPage: string;
   close(): Promise<void>;
 }
 
@@ -79,6 +90,10 @@ export interface WebHost {
 export function defaultRendererDir(): string {
   const bundled = basename(__dirname) === 'electron' && basename(dirname(__dirname)) === 'dist';
   return bundled ? join(__dirname, '..', 'renderer') : join(__dirname, '..', '..', 'dist', 'renderer');
+}
+
+function displayUrlOf(port: number, displayToken: string): string {
+  return `${originOf(port)}/display.html#display=${displayToken}`;
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -101,6 +116,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.printerFactory ? { printerFactory: options.printerFactory } : {}),
   });
   const events = createEventStreams(host);
+  // Per launch, unlike the API token: a display left open across a restart shows a clear
+  // "open the new address" rather than a key that lives as long as the data folder.
+  const displayToken = randomBytes(32).toString('base64url');
+  const displayStreams = createDisplayStreams(host.display);
   // Set once the port is known; no request is answered before that.
   let guard: Guard | null = null;
 
@@ -122,6 +141,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const foreign = guard.checkOrigin(req);
       if (foreign) return refuse(res, foreign.status, foreign.code, foreign.message);
       return serveSheet(dataDir, sheets, req, res, sheet);
+    }
+    if (pathname === DISPLAY_EVENTS_PATH) {
+      const shut = guard.checkDisplay(req);
+      if (shut) return refuse(res, shut.status, shut.code, shut.message);
+      if (req.method !== 'GET') return refuse(res, 405, 'bad-request', `Use GET for ${DISPLAY_EVENTS_PATH}.`, { allow: 'GET' });
+      return displayStreams.open(req, res);
     }
     const refusal = guard.checkApi(req);
     if (refusal) return refuse(res, refusal.status, refusal.code, refusal.message);
@@ -165,18 +190,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('error', (error) => log.error('Server error', error));
   const close = (): Promise<void> => new Promise<void>((resolve) => {
     events.closeAll();
+    displayStreams.closeAll();
     server.close(() => resolve());
     server.closeAllConnections();
   });
 
   let launchPage: string;
+  let displayLaunchPage: string;
   try {
     if (plan.remembered !== port) {
       await rememberOrigin(dataDir, port, now());
       if (plan.remembered !== null) log.warn(`Moved this data folder from ${originOf(plan.remembered)} to ${originOf(port)}; the browser's store stays with the old address`);
     }
-    guard = createGuard(port, token);
+    guard = createGuard(port, token, displayToken);
     launchPage = await writeLaunchPage(dataDir, `${guard.origin}/#token=${token}`);
+    displayLaunchPage = await writeLaunchPage(dataDir, displayUrlOf(port, displayToken), DISPLAY_LAUNCH_PAGE);
   } catch (error) {
     await close();
     throw error;
@@ -188,9 +216,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     launchPage,
+    displayUrl: displayUrlOf(port, displayToken),
+    displayToken,
+    displayLaunchPage,
     close: async () => {
       await close();
       await removeLaunchPage(dataDir);
+      await removeLaunchPage(dataDir, DISPLAY_LAUNCH_PAGE);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { HostApi } from '../../shared/contract';
 import type { JournalStatus } from '../../shared/contract/journal';
 import { GENESIS_HEAD } from '../../shared/journal';
 import {
-  getStoreProfile, getTaxTable, isDemoData, journalHeadOf, newId, openChinarDb, pendingJournalIds, requestPersistence,
+  getStoreProfile, getTaxTable, getTouristCurrencies, isDemoData, journalHeadOf, newId, openChinarDb, pendingJournalIds, requestPersistence,
   seedDemoIfEmpty, storeIsEmpty, type ChinarDb,
 } from '../db';
 import { createJournalLink, rebuildFromJournal, type RebuildPlan } from './journal';
@@ -99,8 +99,8 @@ export async function loadStation(base: StationBase): Promise<Station> {
   try {
     const { db } = base;
     if (await storeIsEmpty(db)) await seedDemoIfEmpty(db, { now: new Date(), newId });
-    const [profile, taxTable, demo] = await Promise.all([getStoreProfile(db), getTaxTable(db), isDemoData(db)]);
-    return { ...base, profile, taxTable, demo };
+    const [profile, taxTable, currencies, demo] = await Promise.all([getStoreProfile(db), getTaxTable(db), getTouristCurrencies(db), isDemoData(db)]);
+    return { ...base, profile, taxTable, currencies, demo };
   } catch (error) {
     throw new BootError('store', messageOf(error));
   }

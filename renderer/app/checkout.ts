@@ -2,6 +2,8 @@ import type { Cart } from '../../shared/cart';
 import type { PrintDocument } from '../../shared/documents';
 import type { Paise } from '../../shared/money';
 import { buildReceipt } from '../../shared/receipt';
+import { calendarDateIn } from '../../shared/time';
+import { touristAmounts } from '../../shared/tourist-currency';
 import type { SettledPayment } from '../../shared/tender';
 import type { UserEntity } from '../../shared/entities';
 import { commitSale, markOriginalPrinted, newId, peekNextReceiptNo, type CommitSaleInput, type CommittedSale } from '../db';
@@ -84,9 +86,13 @@ export async function checkout(
 export function makeReceipt(station: Station, sale: CommittedSale, copy: 'original' | 'duplicate'): PrintDocument {
   // A reprint says what the original invoice said, even if the store profile changed since.
   const store = sale.sale.issuer ? { ...station.profile, ...sale.sale.issuer } : station.profile;
+  // Tourist currencies at the rates set now (a reprint too), each printed with its date.
+  const approx = station.currencies.onReceipt && sale.sale.kind === 'sale'
+    ? touristAmounts(sale.sale.total, station.currencies, calendarDateIn(new Date(sale.sale.createdAt), store.timeZone))
+    : [];
   return buildReceipt({
     store, sale: sale.sale, lines: sale.lines, payments: sale.payments,
-    copy, width: station.settings.paperWidth,
+    copy, width: station.settings.paperWidth, approx,
   });
 }
 

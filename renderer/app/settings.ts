@@ -3,7 +3,8 @@ import type { HostInput, HostOutput, HostSettings, PrinterStatus } from '../../s
 import type { UserEntity } from '../../shared/entities';
 import type { StoreProfile } from '../../shared/store-profile';
 import type { TaxTable } from '../../shared/tax';
-import { getStoreProfile, getTaxTable, newId, updateStoreProfile, updateTaxTable } from '../db';
+import type { TouristCurrencySettings } from '../../shared/tourist-currency';
+import { getStoreProfile, getTaxTable, newId, updateStoreProfile, updateTaxTable, updateTouristCurrencies } from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
 import { attempt, callHost, valueOf, type Outcome } from './outcome';
 
@@ -59,6 +60,12 @@ export async function saveStoreProfile(station: Station, by: UserEntity, profile
 export async function saveTaxTable(station: Station, by: UserEntity, table: TaxTable, onStation: StationUpdate): Promise<Outcome<TaxTable>> {
   const outcome = await attempt(() => updateTaxTable(station.db, table, { actor: actorOf(by), now: new Date() }));
   if (outcome.status === 'ok') onStation((s) => ({ ...s, taxTable: outcome.value }));
+  return outcome;
+}
+
+export async function saveTouristCurrencies(station: Station, by: UserEntity, settings: TouristCurrencySettings, onStation: StationUpdate): Promise<Outcome<TouristCurrencySettings>> {
+  const outcome = await attempt(() => updateTouristCurrencies(station.db, settings, { actor: actorOf(by), now: new Date() }));
+  if (outcome.status === 'ok') onStation((s) => ({ ...s, currencies: outcome.value }));
   return outcome;
 }
 

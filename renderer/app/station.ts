@@ -2,6 +2,7 @@ import type { HostApi, HostSettings } from '../../shared/contract';
 import type { UserEntity } from '../../shared/entities';
 import type { StoreProfile } from '../../shared/store-profile';
 import type { TaxTable } from '../../shared/tax';
+import type { TouristCurrencySettings } from '../../shared/tourist-currency';
 import type { Actor, ChinarDb, PersistenceState } from '../db';
 import type { JournalLink } from './journal';
 
@@ -14,6 +15,8 @@ export interface Station {
   host: HostApi;
   profile: StoreProfile;
   taxTable: TaxTable;
+  /** Tourist currencies shown beside the INR total (display only). */
+  currencies: TouristCurrencySettings;
   settings: HostSettings;
   /** The demo market seeded on first run is still in use. */
   demo: boolean;

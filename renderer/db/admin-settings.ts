@@ -1,12 +1,13 @@
 import { StoreProfileSchema, type StoreProfile } from '../../shared/store-profile';
 import { TaxTableSchema, type TaxTable } from '../../shared/tax';
+import { TouristCurrencySettingsSchema, type TouristCurrencySettings } from '../../shared/tourist-currency';
 import { isoWithOffset } from '../../shared/time';
 import { appendAudit } from './audit';
 import { queueJournal } from './journal-queue';
 import type { Actor } from './catalog-admin';
 import { StoreRefusal } from './refusal';
 import type { ChinarDb } from './schema';
-import { getStoreProfile, getTaxTable } from './settings';
+import { getStoreProfile, getTaxTable, getTouristCurrencies, TOURIST_CURRENCIES_KEY } from './settings';
 
 /**
  * The manager's business settings. Each change is audited with what it was before:
@@ -66,6 +67,24 @@ export async function updateTaxTable(db: ChinarDb, table: TaxTable, options: { a
     await db.settings.put(row);
     const at = isoWithOffset(options.now, profile.timeZone);
     const entry = await appendAudit(db, { at, actorId: options.actor.id, action: 'settings.tax-table', detail: { before, after: parsed.data } });
+    await queueJournal(db, 'settings', at, { settings: [row], audit: [entry] });
+    return parsed.data;
+  });
+}
+
+/**
+ * The tourist currencies and their rates (display only: a sale stays in INR). Audited like
+ * the other business settings: a rate decides what the tourist is told she pays.
+ */
+export async function updateTouristCurrencies(db: ChinarDb, settings: TouristCurrencySettings, options: { actor: Actor; now: Date }): Promise<TouristCurrencySettings> {
+  const parsed = TouristCurrencySettingsSchema.safeParse(settings);
+  if (!parsed.success) throw new SettingsError(firstIssue(parsed.error));
+  return db.transaction('rw', [db.settings, db.audit, db.journalQueue], async () => {
+    const [before, profile] = await Promise.all([getTouristCurrencies(db), getStoreProfile(db)]);
+    const row = { key: TOURIST_CURRENCIES_KEY, value: parsed.data };
+    await db.settings.put(row);
+    const at = isoWithOffset(options.now, profile.timeZone);
+    const entry = await appendAudit(db, { at, actorId: options.actor.id, action: 'settings.tourist-currencies', detail: { before, after: parsed.data } });
     await queueJournal(db, 'settings', at, { settings: [row], audit: [entry] });
     return parsed.data;
   });

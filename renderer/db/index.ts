@@ -33,7 +33,7 @@ export {
   commitReturn, findReturnableSale, loadSaleById, ReturnRefusedError, ReturnNotRecordedError, CREDIT_NOTE_COUNTER_PREFIX,
   type CommitReturnInput, type CommittedReturn, type ReturnableSale,
 } from './returns';
-export { getStoreProfile, saveStoreProfile, getTaxTable, saveTaxTable, isDemoData, setDemoData } from './settings';
+export { getStoreProfile, saveStoreProfile, getTaxTable, saveTaxTable, getTouristCurrencies, isDemoData, setDemoData } from './settings';
 export { requestPersistence, checkSpace, MIN_FREE_BYTES, type PersistenceState, type SpaceState } from './storage';
 export { appendAudit } from './audit';
 export {
@@ -41,6 +41,6 @@ export {
   saveArtisan, saveProduct, adjustStock, setProductActive, setArtisanActive, lowStockProducts, productPage, saveUser, listArtisans, listUsers,
   CatalogEditError, type Actor, type ArtisanDraft, type ProductDraft, type UserDraft, type ImportOutcome,
 } from './catalog-admin';
-export { updateStoreProfile, updateTaxTable, SettingsError } from './admin-settings';
+export { updateStoreProfile, updateTaxTable, updateTouristCurrencies, SettingsError } from './admin-settings';
 export { earningsBetween, earningsOfArtisan, gstMonthFromStore, checkAuditChain, payoutsFor } from './earnings';
 export { exportStoreBackup, restoreStoreBackup, BackupRestoreError } from './backup';

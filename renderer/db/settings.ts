@@ -1,9 +1,11 @@
 import { StoreProfileSchema, type StoreProfile } from '../../shared/store-profile';
 import { DEFAULT_TAX_TABLE, TaxTableSchema, type TaxTable } from '../../shared/tax';
+import { DEFAULT_TOURIST_CURRENCIES, TouristCurrencySettingsSchema, type TouristCurrencySettings } from '../../shared/tourist-currency';
 import type { ChinarDb } from './schema';
 
 /** Business settings kept in the store (machine settings live in the host). */
-const KEYS = { profile: 'storeProfile', taxTable: 'taxTable', demo: 'demoData' } as const;
+const KEYS = { profile: 'storeProfile', taxTable: 'taxTable', demo: 'demoData', touristCurrencies: 'touristCurrencies' } as const;
+export const TOURIST_CURRENCIES_KEY = KEYS.touristCurrencies;
 
 export async function getStoreProfile(db: ChinarDb): Promise<StoreProfile> {
   const row = await db.settings.get(KEYS.profile);
@@ -22,6 +24,12 @@ export async function getTaxTable(db: ChinarDb): Promise<TaxTable> {
 
 export async function saveTaxTable(db: ChinarDb, table: TaxTable): Promise<void> {
   await db.settings.put({ key: KEYS.taxTable, value: TaxTableSchema.parse(table) });
+}
+
+/** The tourist currencies shown beside the INR total (none until the manager sets them). */
+export async function getTouristCurrencies(db: ChinarDb): Promise<TouristCurrencySettings> {
+  const row = await db.settings.get(KEYS.touristCurrencies);
+  return row ? TouristCurrencySettingsSchema.parse(row.value) : DEFAULT_TOURIST_CURRENCIES;
 }
 
 /** True while the demo market seeded on first run is still in use (sign-in shows demo PINs). */

@@ -30,6 +30,8 @@ const CALL_TIMEOUT_MS = 120_000;
 const RETRY_SAFE: ReadonlySet<string> = new Set([
   'app.info', 'printer.status', 'settings.get', 'settings.update', 'labels.pdf', 'cards.pdf',
   'journal.append', 'journal.status', 'journal.read', 'journal.importFiles', 'journal.checkImport',
+  // The display's whole state each time: sending it twice shows the same thing.
+  'display.publish',
 ]);
 /** Pauses between tries of a retry-safe call while the host restarts: about 12 s in all. */
 const RETRY_DELAYS_MS = [200, 400, 800, 1_500, 3_000, 3_000, 3_000];

@@ -2,16 +2,19 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import enDay from './en.day.json';
+import enDisplay from './en.display.json';
 import enManager from './en.manager.json';
 import enEarnings from './en.earnings.json';
 import enSettings from './en.settings.json';
 import hi from './hi.json';
 import hiDay from './hi.day.json';
+import hiDisplay from './hi.display.json';
 import hiManager from './hi.manager.json';
 import hiEarnings from './hi.earnings.json';
 import hiSettings from './hi.settings.json';
 import ur from './ur.json';
 import urDay from './ur.day.json';
+import urDisplay from './ur.display.json';
 import urManager from './ur.manager.json';
 import urEarnings from './ur.earnings.json';
 import urSettings from './ur.settings.json';
@@ -24,7 +27,8 @@ import urSettings from './ur.settings.json';
  *
  * Namespaces: `translation` (the counter: sign-in, sell, pay, receipts), `manager`
  * (the manager's screens), `settings` (the manager's settings), `day` (the day: open, cash,
- * Z close, sync) and `earnings` (artisans' earnings, GST, the audit check, PIN locks), so each area's text
+ * Z close, sync), `earnings` (artisans' earnings, GST, the audit check, PIN locks) and `display`
+ * (the customer display's page, renderer/display/), so each area's text
  * stays in its own file.
  */
 export const LANGUAGES = {
@@ -40,10 +44,10 @@ export const LANGUAGES = {
 export type Language = keyof typeof LANGUAGES;
 
 export const defaultNS = 'translation';
-type Namespaces = { translation: typeof en; manager: typeof enManager; settings: typeof enSettings; day: typeof enDay; earnings: typeof enEarnings };
-const english: Namespaces = { translation: en, manager: enManager, settings: enSettings, day: enDay, earnings: enEarnings };
-const hindi: Namespaces = { translation: hi, manager: hiManager, settings: hiSettings, day: hiDay, earnings: hiEarnings };
-const urdu: Namespaces = { translation: ur, manager: urManager, settings: urSettings, day: urDay, earnings: urEarnings };
+type Namespaces = { translation: typeof en; manager: typeof enManager; settings: typeof enSettings; day: typeof enDay; earnings: typeof enEarnings; display: typeof enDisplay };
+const english: Namespaces = { translation: en, manager: enManager, settings: enSettings, day: enDay, earnings: enEarnings, display: enDisplay };
+const hindi: Namespaces = { translation: hi, manager: hiManager, settings: hiSettings, day: hiDay, earnings: hiEarnings, display: hiDisplay };
+const urdu: Namespaces = { translation: ur, manager: urManager, settings: urSettings, day: urDay, earnings: urEarnings, display: urDisplay };
 export const resources = { en: english, hi: hindi, ur: urdu } as const satisfies Record<Language, Namespaces>;
 
 export function isLanguage(value: string | null | undefined): value is Language {
@@ -97,7 +101,7 @@ export async function initI18n(language: Language = 'en'): Promise<typeof i18nex
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     defaultNS,
-    ns: ['translation', 'manager', 'settings', 'day', 'earnings'],
+    ns: ['translation', 'manager', 'settings', 'day', 'earnings', 'display'],
     resources,
     // React escapes what it renders; escaping here too would show "&amp;" on screen.
     interpolation: { escapeValue: false },

@@ -5,6 +5,8 @@ import type { OpenBusinessDayEntity, UserEntity } from '../../shared/entities';
 import { Dialog } from './components/Dialog';
 import { bootStation, BootError, loadStation, type Booted } from '../app/boot';
 import { keepOpenCart, keptOpenCart } from '../app/carts';
+import { counterDisplayState, NO_COUNTER_SALE, useCustomerDisplay, type CounterSale } from '../app/customer-display';
+import { isLanguage } from '../i18n';
 import { messageOf } from '../app/outcome';
 import { usePrinterStatus } from '../app/printing';
 import type { Station } from '../app/station';
@@ -96,7 +98,7 @@ export function App({ host }: { host: HostApi | Error }) {
 
 /** The signed-in part of the kiosk for a started Station (App, and the component tests, render it). */
 export function Kiosk({ station, onStationChange }: { station: Station; onStationChange: StationUpdate }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [user, setUser] = useState<UserEntity | null>(null);
   // An artisan looking at her own earnings: no counter, no manager, nothing else.
   const [artisan, setArtisan] = useState<SignedInArtisan | null>(null);
@@ -120,6 +122,14 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
   }, [station, sell, operatorId]);
   // Closed days go to the central system from whichever screen is up (one loop per page).
   useUploadLoop(station);
+
+  // The customer display follows the cart, the pay dialog and the sale just done; with
+  // nobody signed in (a reload, an idle sign-out, an artisan's own screen) it welcomes.
+  const [counterSale, setCounterSale] = useState<CounterSale>(NO_COUNTER_SALE);
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  useCustomerDisplay(station.host, counterDisplayState({
+    station, language, signedIn: user !== null && artisan === null, cart: sell.cart, sale: counterSale, now: new Date(),
+  }));
 
   const signedIn = useCallback(async (u: UserEntity) => {
     if (!keeping.current) {
@@ -185,6 +195,7 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
           onSaleRecorded={recheck}
           cartKept={cartKept}
           onCartKeptSaid={cartKeptSaid}
+          onCounterSale={setCounterSale}
         />
       ) : screen === 'manager' ? (
         <ManagerScreen station={station} user={user} onStationChange={onStationChange} initialPage={managerPage} />

@@ -66,3 +66,10 @@ export function formatBackupSize(bytes: number, locale = 'en-IN'): string {
     minimumFractionDigits: mb > 0 && mb < 0.01 ? 2 : 0,
   }).format(mb > 0 && mb < 0.01 ? 0.01 : mb);
 }
+
+/** "1 Dec 2026" for a calendar date (YYYY-MM-DD), read as that day whatever the kiosk's zone. */
+export function formatCalendarDate(date: string, locale = 'en-IN'): string {
+  const at = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(at)) return date;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
+}

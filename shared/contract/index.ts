@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { HostResult } from '../result';
 import { appMethods } from './app';
+import { displayMethods } from './display';
 import { journalMethods } from './journal';
 import { labelMethods } from './labels';
 import { mergeFeatureMaps } from './merge';
@@ -14,7 +15,7 @@ import { uploadMethods } from './upload';
  * a method map; this is their union. Types come from the zod schemas (z.infer), so the
  * host's validation and the caller's types cannot drift apart.
  */
-export const hostMethods = mergeFeatureMaps('host method', appMethods, printingMethods, settingsMethods, labelMethods, uploadMethods, journalMethods) satisfies Record<string, MethodSpec>;
+export const hostMethods = mergeFeatureMaps('host method', appMethods, printingMethods, settingsMethods, labelMethods, uploadMethods, journalMethods, displayMethods) satisfies Record<string, MethodSpec>;
 
 export type HostMethods = typeof hostMethods;
 export type HostMethod = keyof HostMethods;
@@ -72,3 +73,4 @@ export * from './merge';
 export * from './spec';
 export * from './upload';
 export * from './journal';
+export * from './display';

@@ -15,6 +15,8 @@ export const SCREENS_DIR = '/tmp/screens';
 
 export interface RunningHost {
   url: string;
+  /** The customer display's address, with its own token (`#display=…`). */
+  displayUrl: string;
   dataDir: string;
   printerDir: string;
   stop(): Promise<void>;
@@ -26,9 +28,9 @@ export async function startHost(): Promise<RunningHost> {
   const dataDir = join(root, 'data');
   const printerDir = join(root, 'printer');
   await mkdir(printerDir, { recursive: true });
-  const { child, url } = await spawnHost(dataDir, printerDir);
+  const { child, url, displayUrl } = await spawnHost(dataDir, printerDir);
   return {
-    url, dataDir, printerDir,
+    url, displayUrl, dataDir, printerDir,
     async stop() {
       await stopChild(child);
       await rm(root, { recursive: true, force: true });
@@ -41,21 +43,22 @@ export async function startHost(): Promise<RunningHost> {
  * one, so a restart on the same folder comes back at the same address with the same
  * token), resolved once it prints its URL.
  */
-export async function spawnHost(dataDir: string, printerDir: string): Promise<{ child: ChildProcess; url: string }> {
+export async function spawnHost(dataDir: string, printerDir: string): Promise<{ child: ChildProcess; url: string; displayUrl: string }> {
   const child = spawn(process.execPath, ['dist/electron/web.cjs', '--port', '0', '--data-dir', dataDir, '--printer', `file:${printerDir}`], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const urls = await new Promise<[string, string]>((resolve, reject) => {
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`The host printed no URL within 20 s.\nstdout: ${out}\nstderr: ${err}`)), 20_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+/.exec(out);
-      if (match) {
+      const display = /http:\/\/127\.0\.0\.1:\d+\/display\.html#display=[A-Za-z0-9_-]+/.exec(out);
+      if (match && display) {
         clearTimeout(timer);
-        resolve(match[0]);
+        resolve([match[0], display[0]]);
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => { err += chunk.toString(); });
@@ -64,7 +67,7 @@ export async function spawnHost(dataDir: string, printerDir: string): Promise<{ 
       reject(new Error(`The host exited (${code}) before printing its URL.\nstdout: ${out}\nstderr: ${err}`));
     });
   });
-  return { child, url };
+  return { child, url: urls[0], displayUrl: urls[1] };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -2,7 +2,7 @@ import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseKioskArgs } from '../../electron/host/cli';
-import { findBrowser, kioskBrowserArgs, seedBookmark, startKiosk } from '../../electron/kiosk';
+import { displayBrowserArgs, findBrowser, kioskBrowserArgs, seedBookmark, startKiosk } from '../../electron/kiosk';
 import { tempDir } from './helpers';
 
 /**
@@ -26,10 +26,35 @@ fetch(new URL('/api/call/app.info', url), { method: 'POST', headers: { authoriza
   });
 `;
 
-async function fakeBrowser(): Promise<{ path: string; out: string }> {
+/**
+ * For --display-at: the counter's window waits until the display's has connected (so the
+ * order of the two is not left to chance), and the display's stays up until it is killed.
+ */
+const FAKE_BROWSER_WITH_DISPLAY = `#!${process.execPath}
+const { readFileSync, writeFileSync, statSync, existsSync } = require('node:fs');
+const { fileURLToPath } = require('node:url');
+const app = process.argv.find((a) => a.startsWith('--app='));
+const page = fileURLToPath(app.slice('--app='.length));
+const url = /url=([^"]+)"/.exec(readFileSync(page, 'utf8'))[1];
+const display = /#display=([A-Za-z0-9_-]+)/.exec(url);
+if (display) {
+  fetch(new URL('/api/display/events', url), { headers: { authorization: 'Bearer ' + display[1] } }).then((r) => {
+    writeFileSync(process.env.FAKE_DISPLAY_OUT, JSON.stringify({ argv: process.argv.slice(2), url, mode: statSync(page).mode & 0o777, status: r.status }));
+    setInterval(() => undefined, 1000);
+  });
+} else {
+  const wait = setInterval(() => {
+    if (!existsSync(process.env.FAKE_DISPLAY_OUT)) return;
+    clearInterval(wait);
+    process.exit(0);
+  }, 20);
+}
+`;
+
+async function fakeBrowser(script = FAKE_BROWSER): Promise<{ path: string; out: string }> {
   const dir = await tempDir('chinar-browser-');
   const path = join(dir, 'chromium');
-  await writeFile(path, FAKE_BROWSER);
+  await writeFile(path, script);
   await chmod(path, 0o755);
   return { path, out: join(dir, 'out.json') };
 }
@@ -63,6 +88,27 @@ describe('browser kiosk launcher', () => {
     await writeFile(file, '{"mine":true}');
     expect(await seedBookmark(profile, 'http://127.0.0.1:47615')).toBe(false);
     expect(await readFile(file, 'utf8')).toBe('{"mine":true}');
+  });
+
+  it('with --display-at, starts the customer display in its own kiosk window on its own key, and stops it with the counter', async () => {
+    const dataDir = await tempDir();
+    const browser = await fakeBrowser(FAKE_BROWSER_WITH_DISPLAY);
+    const displayOut = join(await tempDir('chinar-display-out-'), 'display.json');
+    const options = parseKioskArgs(['--port', '0', '--data-dir', dataDir, '--browser', browser.path, '--display-at', '1920,0']);
+    expect(options.display).toEqual({ x: 1920, y: 0, profileDir: join(dataDir, 'display-profile') });
+    const kiosk = await startKiosk(options, { ...process.env, FAKE_DISPLAY_OUT: displayOut });
+    const displayGone = new Promise((resolve) => kiosk.displayBrowser!.once('exit', (_code, signal) => resolve(signal)));
+    expect(await kiosk.exited).toBe(0);
+    // The counter's window closed: the display's was stopped, not left running alone.
+    expect(await displayGone).toBe('SIGTERM');
+    const seen = JSON.parse(await readFile(displayOut, 'utf8')) as { argv: string[]; url: string; mode: number; status: number };
+    expect(seen.argv).toEqual(displayBrowserArgs(join(dataDir, 'display-launch.html'), join(dataDir, 'display-profile'), { x: 1920, y: 0 }));
+    expect(seen.argv.join(' ')).not.toContain(kiosk.web.displayToken);
+    expect(seen.url).toBe(kiosk.web.displayUrl);
+    expect(seen.mode).toBe(0o600);
+    expect(seen.status).toBe(200);
+    await expect(stat(join(dataDir, 'display-launch.html'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(() => parseKioskArgs(['--data-dir', dataDir, '--display-at', 'right'])).toThrow(/--display-at takes the customer screen's position as X,Y/);
   });
 
   it('takes --browser, then CHROMIUM_PATH, and says what to do when there is none', () => {

@@ -74,6 +74,11 @@ const fake = await vi.hoisted(async () => {
       ipcMain: { handle: vi.fn() },
       Menu: { setApplicationMenu: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      // One screen: the counter's (the customer display has its own test, display-window.test.ts).
+      screen: Object.assign(new EventEmitter(), {
+        getPrimaryDisplay: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1280, height: 800 } }),
+        getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1280, height: 800 } }],
+      }),
       session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
       safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
       // openPath answers '' when the desktop opened the file, else an error message.
@@ -101,7 +106,7 @@ async function launch(options: { kiosk?: boolean } = {}) {
   await mkdir(rendererDir, { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Chinar POS</title>');
   await writeFile(join(rendererDir, '..', 'secret.txt'), 'outside');
-  const started = await startMainProcess({ rendererDir, preloadPath: '/opt/chinar/dist/electron/preload.cjs', argv: ['.'] });
+  const started = await startMainProcess({ rendererDir, preloadPath: '/opt/chinar/dist/electron/preload.cjs', displayPreloadPath: '/opt/chinar/dist/electron/preload-display.cjs', argv: ['.'] });
   const window = fake.FakeBrowserWindow.instances.at(-1) as Window;
   const ipc = ipcMain.handle.mock.calls.find(([channel]) => channel === 'host:call')?.[1] as IpcHandler;
   const trusted = { sender: window?.webContents, senderFrame: { url: 'app://chinar/index.html', parent: null } };
@@ -111,6 +116,7 @@ async function launch(options: { kiosk?: boolean } = {}) {
 beforeEach(() => {
   vi.clearAllMocks();
   app.removeAllListeners();
+  fake.electron.screen.removeAllListeners();
   fake.FakeBrowserWindow.instances.length = 0;
   fake.state.lock = true;
 });

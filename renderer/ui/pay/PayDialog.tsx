@@ -8,6 +8,9 @@ import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
 import type { KeypadKey } from '../components/keypadInput';
 import { Money, useMoney } from '../components/Money';
+import { TouristTotals } from '../components/TouristTotals';
+import { calendarDateIn } from '../../../shared/time';
+import { touristAmounts } from '../../../shared/tourist-currency';
 import { checkout, checkoutSteps, peekReceiptNo, type CheckoutInput, type RecordedCheckout } from '../../app/checkout';
 import type { Station } from '../../app/station';
 import { CardPanel, CashPanel, UpiPanel } from './TenderPanels';
@@ -36,13 +39,15 @@ interface PayDialogProps {
   stockApprovals: CheckoutInput['stockApprovals'];
   onCancel: () => void;
   onRecorded: (sale: RecordedSale) => void;
+  /** The UPI QR now on screen (null: none), for the customer display. */
+  onUpiShown?: (upi: { uri: string; amount: number } | null) => void;
 }
 
 /**
  * Taking payment: cash, card, UPI or any split of them, then "Complete sale". The sale is
  * written first; the receipt is printed only after it is safely recorded.
  */
-export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePaying, discountApprovals, stockApprovals, onCancel, onRecorded }: PayDialogProps) {
+export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePaying, discountApprovals, stockApprovals, onCancel, onRecorded, onUpiShown }: PayDialogProps) {
   const { t } = useTranslation();
   const money = useMoney();
   const [tenders, dispatch] = useReducer(tenderReducer, NO_TENDERS);
@@ -130,7 +135,7 @@ export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePayi
             {/* Keyed by the payments so far: after each one the panel starts again from what is still to pay. */}
             {method === 'card' ? <CardPanel key={`card-${tenders.nextId}`} summary={summary} disabled={saving} onAdd={addNonCash} /> : null}
             {method === 'upi' ? (
-              <UpiPanel key={`upi-${tenders.nextId}`} station={station} summary={summary} txRef={upiRef} disabled={saving} onAdd={addNonCash} />
+              <UpiPanel key={`upi-${tenders.nextId}`} station={station} summary={summary} txRef={upiRef} disabled={saving} onAdd={addNonCash} onQrShown={onUpiShown} />
             ) : null}
           </div>
         </div>
@@ -146,6 +151,7 @@ export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePayi
             <dt>{t('pay.total')}</dt>
             <dd><Money className="figures__big" amount={summary.total} /></dd>
           </dl>
+          <TouristTotals amounts={touristAmounts(summary.total, station.currencies, calendarDateIn(new Date(), station.profile.timeZone))} className="pay__tourist" />
 
           <ul className="tenders" data-testid="tender-list" aria-label={t('pay.tendersLabel')}>
             {tenders.nonCash.map((tender) => (

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paise } from '../../../shared/money';
 import { quickCashAmounts } from '../../../shared/tender';
@@ -139,8 +139,10 @@ export function CardPanel({ summary, disabled, onAdd }: { summary: PaySummary; d
 
 type TxRef = { status: 'loading' } | { status: 'ready'; ref: string } | { status: 'failed'; message: string };
 
-export function UpiPanel({ station, summary, txRef, disabled, onAdd }: {
+export function UpiPanel({ station, summary, txRef, disabled, onAdd, onQrShown }: {
   station: Station; summary: PaySummary; txRef: TxRef; disabled: boolean; onAdd: NonCashAdd;
+  /** The QR on screen now (null: none), for the customer display. */
+  onQrShown?: ((upi: { uri: string; amount: number } | null) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const money = useMoney();
@@ -160,6 +162,13 @@ export function UpiPanel({ station, summary, txRef, disabled, onAdd }: {
   } else if (txRef.status === 'failed') {
     qr = { error: txRef.message };
   }
+
+  const shownUri = qr && 'uri' in qr && check.ok ? qr.uri : null;
+  const shownAmount = check.ok ? check.amount : 0;
+  useEffect(() => {
+    onQrShown?.(shownUri === null ? null : { uri: shownUri, amount: shownAmount });
+  }, [onQrShown, shownUri, shownAmount]);
+  useEffect(() => () => onQrShown?.(null), [onQrShown]);
 
   const received = () => {
     if (!check.ok || txRef.status !== 'ready') return;

@@ -10,6 +10,7 @@ import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
 import { lookupBarcode } from '../../app/catalog';
 import { useParkedSales } from '../../app/carts';
+import { NO_COUNTER_SALE, type CounterSale } from '../../app/customer-display';
 import { useDayState } from '../../app/day';
 import { shown } from '../../hooks/useLoadable';
 import { useGeneration } from '../../hooks/useGeneration';
@@ -59,9 +60,11 @@ interface SellScreenProps {
   /** The sale on the counter was kept across a reload and is back: say so once. */
   cartKept?: boolean;
   onCartKeptSaid?: () => void;
+  /** What the customer display should add to the cart: paying (and the UPI QR shown), or the sale just done. */
+  onCounterSale?: (sale: CounterSale) => void;
 }
 
-export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded, cartKept = false, onCartKeptSaid }: SellScreenProps) {
+export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded, cartKept = false, onCartKeptSaid, onCounterSale }: SellScreenProps) {
   const { t } = useTranslation();
   const [dayGeneration, reloadDay] = useGeneration();
   const day = shown(useDayState(station, dayGeneration));
@@ -181,6 +184,19 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
   };
 
   const empty = sell.cart.items.length === 0;
+
+  // The customer display: paying while the pay dialog is up (with its UPI QR), the thank-you
+  // while this sale's done screen is; neither once the screen goes.
+  const [upiShown, setUpiShown] = useState<{ uri: string; amount: number } | null>(null);
+  const paying = dialog?.name === 'pay';
+  const finished = done && empty ? done.sale : null;
+  useEffect(() => {
+    onCounterSale?.({
+      paying: paying ? { upi: upiShown } : null,
+      finished: finished ? { total: finished.sale.total, lines: finished.lines } : null,
+    });
+  }, [onCounterSale, paying, upiShown, finished]);
+  useEffect(() => () => onCounterSale?.(NO_COUNTER_SALE), [onCounterSale]);
 
   const returnDialog = dialog?.name === 'return' || dialog?.name === 'void' ? (
     <ReturnDialog
@@ -302,6 +318,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           stockApprovals={stockApprovalsForCommit(sell.stockApprovals, sell.cart, sell.stock, overStockLimit)}
           onCancel={close}
           onRecorded={recorded}
+          onUpiShown={setUpiShown}
         />
       ) : null}
 

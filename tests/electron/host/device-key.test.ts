@@ -113,6 +113,7 @@ describe('device key', () => {
       'journal.importFiles': {},
       'journal.checkImport': { fileName: 'usb.jsonl' },
       'journal.import': { fileName: 'usb.jsonl' },
+      'display.publish': { state: { language: 'en', storeName: 'Chinar Crafts Market', phase: { kind: 'idle' } } },
     };
     for (const method of HOST_METHOD_NAMES) {
       const result = await host.dispatch(method, inputs[method]);

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { documentToText, PrintDocumentSchema, type ParsedPrintDocument, type PrintDocument } from '../../../shared/documents';
 import { buildReceipt } from '../../../shared/receipt';
 import { HostFailure } from '../../../shared/result';
+import type { BusinessDate } from '../../../shared/time';
+import { touristAmounts, type TouristAmount } from '../../../shared/tourist-currency';
 import { encodeDocument, encodeDrawerKick, printableDocument } from '../../../electron/printing/escpos-encoder';
 import { asPreview, decode, decodeCode128, hexDump, parseHexDump, render, type Command } from './escpos-decode';
 import { sampleSale, splitTenders, STORE } from './sample-sale';
@@ -14,10 +16,22 @@ const UPI = 'upi://pay?pa=chinarmarket%40sbi&pn=Chinar%20Crafts%20Market&am=1850
 
 const parse = (doc: PrintDocument): ParsedPrintDocument => PrintDocumentSchema.parse(doc);
 
-function receipt(width: number, copy: 'original' | 'duplicate' = 'original', cash = false): ParsedPrintDocument {
+function receipt(width: number, copy: 'original' | 'duplicate' = 'original', cash = false, approx: readonly TouristAmount[] = []): ParsedPrintDocument {
   const s = cash ? sampleSale({ round: true }) : sampleSale({ tenders: splitTenders });
-  return parse(buildReceipt({ store: STORE, ...s, copy, width }));
+  return parse(buildReceipt({ store: STORE, ...s, copy, width, approx }));
 }
+
+/** Tourist currencies under the total (issue 12): USD fresh, GBP with a rate three weeks old. */
+function approxFor(total: number): TouristAmount[] {
+  return touristAmounts(total, {
+    rates: [
+      { code: 'USD', shown: true, paisePerUnit: 8_412, rateDate: '2026-12-01' },
+      { code: 'GBP', shown: true, paisePerUnit: 10_695, rateDate: '2026-11-10' },
+    ],
+    onReceipt: true,
+  }, '2026-12-01' as BusinessDate);
+}
+const APPROX_SALE = sampleSale({ tenders: splitTenders });
 
 const LABEL = parse({
   type: 'label', title: 'Papier-mache box', width: 32, cut: true,
@@ -38,6 +52,8 @@ const CASES: Case[] = [
   { name: 'receipt-32-cash-drawer', doc: receipt(32, 'original', true), openDrawer: true },
   { name: 'receipt-48-duplicate', doc: receipt(48, 'duplicate'), openDrawer: false },
   { name: 'label-ean13-qr', doc: LABEL, openDrawer: false },
+  { name: 'receipt-48-approx', doc: receipt(48, 'original', false, approxFor(APPROX_SALE.sale.total)), openDrawer: false },
+  { name: 'receipt-32-approx', doc: receipt(32, 'original', false, approxFor(APPROX_SALE.sale.total)), openDrawer: false },
 ];
 
 function expectGolden(name: string, bytes: Buffer): void {

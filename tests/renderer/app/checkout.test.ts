@@ -7,7 +7,7 @@ import type { UserEntity } from '../../../shared/entities';
 import { paise } from '../../../shared/money';
 import { fail, ok } from '../../../shared/result';
 import { settleTenders } from '../../../shared/tender';
-import { DEMO_PINS, findProductByBarcode, getStoreProfile, getTaxTable, SaleNotRecordedError, signInWithPin, type CommittedSale } from '../../../renderer/db';
+import { DEMO_PINS, findProductByBarcode, getStoreProfile, getTaxTable, getTouristCurrencies, SaleNotRecordedError, signInWithPin, type CommittedSale } from '../../../renderer/db';
 import { checkout, checkoutSteps, makeReceipt, type CheckoutSteps, type RecordedCheckout } from '../../../renderer/app/checkout';
 import type { Outcome } from '../../../renderer/app/outcome';
 import { openReceipt, reprintDuplicate, reprintReceipt } from '../../../renderer/app/receipts';
@@ -40,7 +40,7 @@ async function station(answer: 'ok' | 'paper-out') {
   const { db } = await freshStore();
   const { host, printed } = fakeHost(answer);
   const s: Station = {
-    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), settings: SETTINGS, demo: true, persistence: 'persisted', journal: createJournalLink(db, host),
+    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), currencies: await getTouristCurrencies(db), settings: SETTINGS, demo: true, persistence: 'persisted', journal: createJournalLink(db, host),
   };
   return { station: s, printed };
 }

@@ -3,7 +3,7 @@ import type { HostApi, HostSettings } from '../../../shared/contract';
 import type { UserEntity } from '../../../shared/entities';
 import { verifyAuditChain } from '../../../shared/hash';
 import { fail, ok } from '../../../shared/result';
-import { DEMO_PINS, getStoreProfile, getTaxTable, signInWithPin } from '../../../renderer/db';
+import { DEMO_PINS, getStoreProfile, getTaxTable, getTouristCurrencies, signInWithPin } from '../../../renderer/db';
 import { approveByManager } from '../../../renderer/app/auth';
 import { openDrawerNoSale, withoutReprintAdvice } from '../../../renderer/app/drawer';
 import type { Station } from '../../../renderer/app/station';
@@ -33,7 +33,7 @@ async function counter(answer: 'ok' | 'offline' | 'throws') {
   const { db } = await freshStore();
   const { host, calls } = drawerHost(answer);
   const station: Station = {
-    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), settings: SETTINGS, demo: true, persistence: 'persisted', journal: createJournalLink(db, host),
+    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), currencies: await getTouristCurrencies(db), settings: SETTINGS, demo: true, persistence: 'persisted', journal: createJournalLink(db, host),
   };
   const operator = (await signInWithPin(db, DEMO_PINS.operator)) as UserEntity;
   const manager = (await signInWithPin(db, DEMO_PINS.manager)) as UserEntity;

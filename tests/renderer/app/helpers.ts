@@ -1,6 +1,6 @@
 import type { HostApi } from '../../../shared/contract';
 import type { UserEntity } from '../../../shared/entities';
-import { getStoreProfile, getTaxTable, type ChinarDb } from '../../../renderer/db';
+import { getStoreProfile, getTaxTable, getTouristCurrencies, type ChinarDb } from '../../../renderer/db';
 import type { Station } from '../../../renderer/app/station';
 import { createJournalLink } from '../../../renderer/app/journal';
 
@@ -21,7 +21,7 @@ export function fakeHost(answer: (method: string, input: unknown, n: number) => 
 
 export async function stationWith(db: ChinarDb, host: HostApi): Promise<Station> {
   return {
-    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), demo: true, persistence: 'persisted', journal: createJournalLink(db, host),
+    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), currencies: await getTouristCurrencies(db), demo: true, persistence: 'persisted', journal: createJournalLink(db, host),
     settings: { deviceId: 'demo-market/K01', marketId: 'demo-market', printer: { kind: 'file' }, paperWidth: 48, cashDrawer: false, kiosk: false, centralBaseUrl: null },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getStoreProfile, getTaxTable, type ChinarDb } from '../../../renderer/db';
+import { getStoreProfile, getTaxTable, getTouristCurrencies, type ChinarDb } from '../../../renderer/db';
 import { enrolDevice, saveMachineSettings, saveStoreProfile, saveTaxTable } from '../../../renderer/app/settings';
 import type { Station, StationUpdate } from '../../../renderer/app/station';
 import { readHostRefusal } from '../../../renderer/ui/manager/settings/logic/machineForms';
@@ -33,7 +33,7 @@ async function setUp(answer: (method: string, input: unknown) => HostResult<unkn
   const { db } = await freshStore();
   const { host, calls } = fakeHost(answer);
   let station: Station = {
-    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), demo: true, persistence: 'persisted', journal: createJournalLink(db, host), settings: SETTINGS,
+    db, host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), currencies: await getTouristCurrencies(db), demo: true, persistence: 'persisted', journal: createJournalLink(db, host), settings: SETTINGS,
   };
   const onStation: StationUpdate = (update) => { station = update(station); };
   const manager = (await db.users.toArray()).find((u) => u.role === 'manager') as UserEntity;

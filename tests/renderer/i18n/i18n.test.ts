@@ -3,6 +3,9 @@ import en from '../../../renderer/i18n/en.json';
 import enDay from '../../../renderer/i18n/en.day.json';
 import hiDay from '../../../renderer/i18n/hi.day.json';
 import urDay from '../../../renderer/i18n/ur.day.json';
+import enDisplay from '../../../renderer/i18n/en.display.json';
+import hiDisplay from '../../../renderer/i18n/hi.display.json';
+import urDisplay from '../../../renderer/i18n/ur.display.json';
 import enManager from '../../../renderer/i18n/en.manager.json';
 import enEarnings from '../../../renderer/i18n/en.earnings.json';
 import enSettings from '../../../renderer/i18n/en.settings.json';
@@ -22,10 +25,10 @@ import urSettings from '../../../renderer/i18n/ur.settings.json';
  */
 type Tree = { [key: string]: string | Tree };
 
-const english: Record<string, Tree> = { translation: en, manager: enManager, settings: enSettings, day: enDay, earnings: enEarnings };
+const english: Record<string, Tree> = { translation: en, manager: enManager, settings: enSettings, day: enDay, earnings: enEarnings, display: enDisplay };
 const translations: Record<'hi' | 'ur', { script: RegExp; files: Record<string, Tree> }> = {
-  hi: { script: /[\u0900-\u097F]/, files: { translation: hi, manager: hiManager, settings: hiSettings, day: hiDay, earnings: hiEarnings } },
-  ur: { script: /[\u0600-\u06FF]/, files: { translation: ur, manager: urManager, settings: urSettings, day: urDay, earnings: urEarnings } },
+  hi: { script: /[\u0900-\u097F]/, files: { translation: hi, manager: hiManager, settings: hiSettings, day: hiDay, earnings: hiEarnings, display: hiDisplay } },
+  ur: { script: /[\u0600-\u06FF]/, files: { translation: ur, manager: urManager, settings: urSettings, day: urDay, earnings: urEarnings, display: urDisplay } },
 };
 
 /** Strings that stay as in English in every language: file names, CSV column names, GSTIN. */

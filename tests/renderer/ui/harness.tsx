@@ -13,7 +13,7 @@ import { afterEach, expect } from 'vitest';
 import type { HostApi, HostEvent, HostEventPayload, HostInput, HostMethod, HostOutput, HostSettings } from '../../../shared/contract';
 import { fail, ok, type HostResult } from '../../../shared/result';
 import type { Station, StationUpdate } from '../../../renderer/app/station';
-import { getStoreProfile, getTaxTable, type ChinarDb } from '../../../renderer/db';
+import { getStoreProfile, getTaxTable, getTouristCurrencies, type ChinarDb } from '../../../renderer/db';
 import { initI18n } from '../../../renderer/i18n';
 import { Kiosk } from '../../../renderer/ui/App';
 import { IDBFactory } from 'fake-indexeddb';
@@ -76,6 +76,11 @@ export const PRINTING: Partial<HostHandlers> = {
   'drawer.open': () => ok({ target: 'File printer' }),
 };
 
+/** The customer display's channel: the host takes each state (tests read them from `fake.calls`). */
+export const DISPLAY: Partial<HostHandlers> = {
+  'display.publish': () => ok({}),
+};
+
 /** The kiosk as App shows it once started, holding its Station as App does (settings saves reach the counter). */
 function StartedKiosk({ initial, onStation }: { initial: Station; onStation: (s: Station) => void }) {
   const [station, setStation] = useState(initial);
@@ -106,9 +111,9 @@ export async function renderKiosk(options: { handlers?: Partial<HostHandlers>; s
   // Dexie's liveQuery (the screens' live reads) runs only where the page has an indexedDB,
   // as a browser does; the store itself is opened on its own fake factory.
   if (!Dexie.dependencies.indexedDB) Dexie.dependencies.indexedDB = new IDBFactory();
-  const fake = fakeHost({ ...PRINTING, ...options.handlers });
+  const fake = fakeHost({ ...PRINTING, ...DISPLAY, ...options.handlers });
   let station: Station = {
-    db, host: fake.host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db),
+    db, host: fake.host, profile: await getStoreProfile(db), taxTable: await getTaxTable(db), currencies: await getTouristCurrencies(db),
     settings: options.settings ?? TEST_SETTINGS, demo: true, persistence: 'persisted',
     // Not started: a sale shows "not yet copied" at once instead of waiting on a fake host.
     journal: createJournalLink(db, fake.host),

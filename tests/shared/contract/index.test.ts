@@ -20,11 +20,12 @@ describe('host contract', () => {
     expect(() => mergeFeatureMaps('host method', a, b, clash)).toThrow(/host method "x\.one"/);
   });
 
-  it('declares each method\'s body limit beside it: backups get 200 MiB, everything else 1 MiB', () => {
+  it('declares each method\'s body limit beside it: backups get 200 MiB, display states 512 KiB, everything else 1 MiB', () => {
     expect(DEFAULT_MAX_BODY_BYTES).toBe(MIB);
     expect(BACKUP_MAX_BODY_BYTES).toBe(200 * MIB);
     expect(maxBodyBytesOf('backup.write')).toBe(200 * MIB);
-    for (const name of HOST_METHOD_NAMES.filter((n) => n !== 'backup.write')) expect(maxBodyBytesOf(name), name).toBe(MIB);
+    expect(maxBodyBytesOf('display.publish')).toBe(512 * 1024);
+    for (const name of HOST_METHOD_NAMES.filter((n) => n !== 'backup.write' && n !== 'display.publish')) expect(maxBodyBytesOf(name), name).toBe(MIB);
     expect(maxBodyBytesOf('no.such.method')).toBe(MIB);
     // Inherited names are not methods.
     expect(maxBodyBytesOf('constructor')).toBe(MIB);

@@ -10,6 +10,7 @@ import { BackupSection } from './BackupSection';
 import { JournalSection } from './JournalSection';
 import { useHostSettings, useStoreSettings } from '../../../app/settings';
 import type { StationUpdate } from '../../../app/station';
+import { CurrencySection } from './CurrencySection';
 import { DeviceSection } from './DeviceSection';
 import { isEverythingElse } from './logic/taxRows';
 import { PrinterSection } from './PrinterSection';
@@ -29,6 +30,7 @@ export function SettingsScreen(props: ManagerPageProps & { onStationChange: Stat
     case null: return <SettingsHome {...props} onSection={setSection} />;
     case 'store': return <StoreSection {...sectionProps} />;
     case 'tax': return <TaxSection {...sectionProps} />;
+    case 'currency': return <CurrencySection {...sectionProps} />;
     case 'printer': return <PrinterSection {...sectionProps} />;
     case 'device': return <DeviceSection {...sectionProps} />;
     case 'backup': return <BackupSection {...sectionProps} />;
@@ -44,6 +46,7 @@ function SettingsHome({ station, onHome, onSection }: ManagerPageProps & { onSec
   const printer = usePrinterSummary();
   const storeNow = shown(store);
   const hostNow = shown(host);
+  const shownCurrencies = station.currencies.rates.filter((r) => r.shown && r.paisePerUnit !== null).map((r) => r.code);
 
   const now: Record<SettingsSection, string | null> = {
     store: storeNow ? t('home.now.store', { name: storeNow.profile.name, gstin: storeNow.profile.gstin }) : null,
@@ -51,6 +54,7 @@ function SettingsHome({ station, onHome, onSection }: ManagerPageProps & { onSec
       count: storeNow.taxTable.length,
       rate: formatRate(storeNow.taxTable.find(isEverythingElse)?.slabs.at(-1)?.rateBps ?? 1800),
     }) : null,
+    currency: shownCurrencies.length > 0 ? t('home.now.currencySome', { codes: shownCurrencies.join(', ') }) : t('home.now.currencyNone'),
     printer: hostNow ? printer(hostNow.settings) : null,
     device: hostNow
       ? hostNow.deviceKey.set && hostNow.deviceKey.fingerprint

@@ -2,7 +2,7 @@ import type { StationUpdate } from '../../../app/station';
 import type { ManagerPageProps } from '../route';
 
 /** The settings' sections, in the order the settings home lists them. */
-export const SETTINGS_SECTIONS = ['store', 'tax', 'printer', 'device', 'backup', 'journal'] as const;
+export const SETTINGS_SECTIONS = ['store', 'tax', 'currency', 'printer', 'device', 'backup', 'journal'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** What every settings section gets. */

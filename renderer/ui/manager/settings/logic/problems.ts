@@ -33,7 +33,10 @@ export type ProblemKey =
   | 'port'
   | 'deviceId'
   | 'centralUrl'
-  | 'deviceKey';
+  | 'deviceKey'
+  | 'rate'
+  | 'rateDate'
+  | 'rateNeeded';
 
 export interface Problem {
   key: ProblemKey;

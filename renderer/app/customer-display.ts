@@ -1,0 +1,94 @@
+import { useEffect } from 'react';
+import type { Cart } from '../../shared/cart';
+import type { HostApi } from '../../shared/contract';
+import { displayCart, displayThanks, type DisplayLanguage, type DisplayState } from '../../shared/display';
+import type { SaleLineEntity } from '../../shared/entities';
+import { calendarDateIn } from '../../shared/time';
+import { touristAmounts } from '../../shared/tourist-currency';
+import type { Station } from './station';
+
+/**
+ * The counter's side of the customer display (issue 12): what the tourist may see, built
+ * from the cart, the pay dialog and the finished sale, and published to the host, which
+ * passes it to the display window or page. Only the figures `shared/display.ts` allows go
+ * out; a PIN, an approval or a person at the counter has no field to go into.
+ */
+
+/** What the sell screen adds to the cart: paying (with the UPI QR on screen), or a sale just done. */
+export interface CounterSale {
+  paying: { upi: { uri: string; amount: number } | null } | null;
+  finished: { total: number; lines: readonly Pick<SaleLineEntity, 'artisanId' | 'artisanName' | 'artisanNet' | 'lineNo'>[] } | null;
+}
+
+export const NO_COUNTER_SALE: CounterSale = { paying: null, finished: null };
+
+export function counterDisplayState(input: {
+  station: Pick<Station, 'profile' | 'taxTable' | 'currencies'>;
+  language: DisplayLanguage;
+  /** Nobody signed in at the counter (or an artisan looking at her earnings): the welcome. */
+  signedIn: boolean;
+  cart: Cart;
+  sale: CounterSale;
+  now: Date;
+}): DisplayState {
+  const { station, language, cart, sale } = input;
+  const base = { language, storeName: station.profile.name.slice(0, 80) };
+  if (!input.signedIn) return { ...base, phase: { kind: 'idle' } };
+  const today = calendarDateIn(input.now, station.profile.timeZone);
+  if (sale.finished && cart.items.length === 0) {
+    const tourist = touristAmounts(sale.finished.total, station.currencies, today);
+    return { ...base, phase: displayThanks(sale.finished, tourist) };
+  }
+  if (cart.items.length === 0) return { ...base, phase: { kind: 'idle' } };
+  const figures = displayCart(cart, station.taxTable, []);
+  const shown = { ...figures, tourist: touristAmounts(figures.total, station.currencies, today) };
+  if (sale.paying) return { ...base, phase: { kind: 'paying', ...shown, upi: sale.paying.upi } };
+  return { ...base, phase: { kind: 'cart', ...shown } };
+}
+
+interface Publisher {
+  publish(state: DisplayState): void;
+}
+
+const publishers = new WeakMap<HostApi, Publisher>();
+
+/**
+ * One publisher per host: the latest state wins, one call at a time, and a state the host
+ * already has is not sent again. A page that reloads starts with none sent, so its first
+ * state goes out at once (the display follows the counter back).
+ */
+export function displayPublisher(host: HostApi): Publisher {
+  let publisher = publishers.get(host);
+  if (publisher) return publisher;
+  let sent: string | null = null;
+  let next: { key: string; state: DisplayState } | null = null;
+  let sending = false;
+  const flush = async (): Promise<void> => {
+    sending = true;
+    while (next) {
+      const { key, state } = next;
+      next = null;
+      if (key === sent) continue;
+      const result = await host.call('display.publish', { state });
+      // Not taken (host away): the next change sends again; the counter never waits on it.
+      sent = result.ok ? key : null;
+    }
+    sending = false;
+  };
+  publisher = {
+    publish(state) {
+      next = { key: JSON.stringify(state), state };
+      if (!sending) void flush();
+    },
+  };
+  publishers.set(host, publisher);
+  return publisher;
+}
+
+/** Publishes `state` whenever it changes. */
+export function useCustomerDisplay(host: HostApi, state: DisplayState): void {
+  const key = JSON.stringify(state);
+  useEffect(() => {
+    displayPublisher(host).publish(JSON.parse(key) as DisplayState);
+  }, [host, key]);
+}
