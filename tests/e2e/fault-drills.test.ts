@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrinter } from '../../electron/printing/printers';
@@ -322,7 +323,7 @@ describe('drill: the disk of the host\'s data folder is full (the journal meets 
     diskFull = join(controls, 'disk-full');
     // While `diskFull` exists, the journal's writes go to /dev/full: a real ENOSPC from the kernel.
     host = await startHost({
-      nodeArgs: ['--require', resolve('tests/fixtures/journal-disk-full.cjs')],
+      nodeArgs: ['--import', pathToFileURL(resolve('tests/fixtures/journal-disk-full.mjs')).href],
       env: { CHINAR_JOURNAL_DISK_FULL: diskFull },
     });
     browser = await launchChromium();
@@ -352,7 +353,7 @@ describe('drill: the disk of the host\'s data folder is full (the journal meets 
     const store = await readTables(page, ['sales', 'journalQueue']);
     const sale = store.sales.find((s) => s.receiptNo === receiptNo)!;
     expect(sale).toBeDefined();
-    const queued = store.journalQueue.filter((r) => JSON.stringify(r).includes(receiptNo));
+    const queued = store.journalQueue.filter((r) => (r.data as { sales?: { receiptNo: string }[] }).sales?.some((s) => s.receiptNo === receiptNo));
     expect(queued).toHaveLength(1);
     const recordId = queued[0]!.id as string;
     expect(await journalLines(host.dataDir)).toHaveLength(linesBefore);
