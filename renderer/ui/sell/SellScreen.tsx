@@ -56,12 +56,14 @@ interface SellScreenProps {
   /** Free space is low: no new sale may start. */
   salesStopped: boolean;
   onSaleRecorded: () => void;
+  /** A sale was NOT recorded: perhaps the disk filled up, so free space is looked at again. */
+  onSaleNotRecorded?: () => void;
   /** The sale on the counter was kept across a reload and is back: say so once. */
   cartKept?: boolean;
   onCartKeptSaid?: () => void;
 }
 
-export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded, cartKept = false, onCartKeptSaid }: SellScreenProps) {
+export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded, onSaleNotRecorded, cartKept = false, onCartKeptSaid }: SellScreenProps) {
   const { t } = useTranslation();
   const [dayGeneration, reloadDay] = useGeneration();
   const day = shown(useDayState(station, dayGeneration));
@@ -302,6 +304,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           stockApprovals={stockApprovalsForCommit(sell.stockApprovals, sell.cart, sell.stock, overStockLimit)}
           onCancel={close}
           onRecorded={recorded}
+          {...(onSaleNotRecorded ? { onNotRecorded: onSaleNotRecorded } : {})}
         />
       ) : null}
 
