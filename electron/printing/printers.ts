@@ -189,10 +189,27 @@ function networkPrinter(host: string, port: number, t: PrinterTimeouts, allowedP
   });
 
   const target = `Network printer ${where}`;
+  const outOfPaper = `The receipt printer at ${where} is out of paper. Load a new roll and close the cover`;
+  /** Unknown until the first job's question: true once it answered, false once it stayed silent. */
+  let answersStatus: boolean | undefined;
   return {
     target,
     async send(job) {
       const socket = await connect();
+      // Asked on the job's own connection before any byte of it: a printer out of paper
+      // would keep a receipt sent now in its buffer and print it once a roll is in, on
+      // top of the Reprint the operator was told to press. A printer that never answers
+      // is not asked again (it would delay every receipt by the wait).
+      if (answersStatus !== false) {
+        const reply = await askPaperSensor(socket, t.statusReplyMs);
+        if (socket.destroyed) throw new HostFailure('printer-offline',
+          `The receipt printer at ${where} dropped the connection before printing. Check that it is switched on and connected, ${REPRINT}.`);
+        answersStatus = reply !== null;
+        if (isPaperEnd(reply)) {
+          socket.destroy();
+          throw new HostFailure('printer-error', `${outOfPaper}, ${REPRINT}.`);
+        }
+      }
       await new Promise<void>((resolve, reject) => {
         let finished = false;
         let settled = false;
@@ -221,21 +238,40 @@ function networkPrinter(host: string, port: number, t: PrinterTimeouts, allowedP
       } catch (error) {
         return { state: 'offline', target, message: error instanceof HostFailure ? error.message : errorText(error) };
       }
-      // DLE EOT 4, transmit roll paper sensor status: fixed bits 0001 0010, paper end sets bits 5–6,
-      // near end bits 2–3. Printers that do not answer are taken as ready: they did accept a connection.
-      const reply = await new Promise<number | null>((resolve) => {
-        const timer = setTimeout(() => resolve(null), t.statusReplyMs);
-        socket.once('data', (data: Buffer) => { clearTimeout(timer); resolve(data[0] ?? null); });
-        socket.once('error', () => { clearTimeout(timer); resolve(null); });
-        socket.write(Buffer.from([0x10, 0x04, 0x04]));
-      });
+      const reply = await askPaperSensor(socket, t.statusReplyMs);
       socket.destroy();
-      if (reply !== null && (reply & 0x93) === 0x12 && (reply & 0x60) === 0x60) {
-        return { state: 'error', target, message: `The receipt printer at ${where} is out of paper. Load a new roll and close the cover.` };
-      }
+      if (isPaperEnd(reply)) return { state: 'error', target, message: `${outOfPaper}.` };
       return { state: 'ready', target, message: '' };
     },
   };
+}
+
+/**
+ * DLE EOT 4, transmit roll paper sensor status: one byte back, fixed bits 0001 0010, paper
+ * end sets bits 5–6, near end bits 2–3. Null when the printer does not answer in time
+ * (some do not answer status requests at all) or the connection fails.
+ */
+function askPaperSensor(socket: net.Socket, replyMs: number): Promise<number | null> {
+  return new Promise<number | null>((resolve) => {
+    const done = (reply: number | null) => {
+      clearTimeout(timer);
+      socket.off('data', onData);
+      socket.off('error', onGone);
+      socket.off('close', onGone);
+      resolve(reply);
+    };
+    const onData = (data: Buffer) => done(data[0] ?? null);
+    const onGone = () => done(null);
+    const timer = setTimeout(onGone, replyMs);
+    socket.on('data', onData);
+    socket.once('error', onGone);
+    socket.once('close', onGone);
+    socket.write(Buffer.from([0x10, 0x04, 0x04]));
+  });
+}
+
+function isPaperEnd(reply: number | null): boolean {
+  return reply !== null && (reply & 0x93) === 0x12 && (reply & 0x60) === 0x60;
 }
 
 /** What a device-file error means to the operator, for a USB or serial printer. */

@@ -27,8 +27,12 @@ export type CopyState =
   /** Nothing waiting: every committed transaction is in the host's journal. */
   | { status: 'copied' }
   | { status: 'copying'; pending: number }
-  /** The host could not be reached (or failed); the next try is in `retryInMs`. */
-  | { status: 'waiting'; pending: number; message: string; retryInMs: number }
+  /**
+   * The host could not be reached (or failed); the next try is in `retryInMs`. `code` is
+   * the failed call's: 'io-error' is the host saying it cannot write its journal (a full
+   * disk), which a manager must fix; absent when the store itself could not be read.
+   */
+  | { status: 'waiting'; pending: number; message: string; retryInMs: number; code?: ErrorCode }
   /** The host refused the records: sending again will not help; the manager must act. */
   | { status: 'refused'; pending: number; code: ErrorCode; message: string };
 
@@ -178,7 +182,7 @@ export function createJournalLink(db: ChinarDb, host: HostApi, options: JournalL
         await pause(refusedRetryMs);
         continue;
       }
-      emit({ status: 'waiting', pending, message, retryInMs: delay });
+      emit({ status: 'waiting', pending, message, retryInMs: delay, code });
       await pause(delay);
       delay = Math.min(delay * 2, maxMs);
     }

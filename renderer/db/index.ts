@@ -34,7 +34,7 @@ export {
   type CommitReturnInput, type CommittedReturn, type ReturnableSale,
 } from './returns';
 export { getStoreProfile, saveStoreProfile, getTaxTable, saveTaxTable, getTouristCurrencies, isDemoData, setDemoData } from './settings';
-export { requestPersistence, checkSpace, MIN_FREE_BYTES, type PersistenceState, type SpaceState } from './storage';
+export { requestPersistence, checkSpace, MIN_FREE_BYTES, DISK_FULL_MESSAGE, isQuotaExceeded, type PersistenceState, type SpaceState } from './storage';
 export { appendAudit } from './audit';
 export {
   applyCatalogImport, previewCatalogImport, exportCatalog, loadCatalogSnapshot, inStoreNumberingFor,

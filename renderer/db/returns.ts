@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { PaymentEntity, ProductEntity, SaleEntity, SaleLineEntity, UserEntity } from '../../shared/entities';
 import { creditNoteCounterKey, formatCreditNoteNumber } from '../../shared/invoice';
 import { paise } from '../../shared/money';
@@ -13,6 +12,7 @@ import { findSaleByReceiptNo } from './receipts';
 import { StoreRefusal } from './refusal';
 import type { CommittedSale } from './sales';
 import type { ChinarDb } from './schema';
+import { DISK_FULL_MESSAGE, isQuotaExceeded } from './storage';
 import { getStoreProfile } from './settings';
 
 /** Counter rows of credit-note sequences are keyed `credit-note:{series}/C{fy}`: a series of their own. */
@@ -233,9 +233,7 @@ export async function commitReturn(db: ChinarDb, input: CommitReturnInput): Prom
     });
   } catch (error) {
     if (error instanceof StoreRefusal || error instanceof ReturnNotRecordedError) throw error;
-    const reason = error instanceof Dexie.QuotaExceededError || (error as { name?: string })?.name === 'QuotaExceededError'
-      ? 'The disk is full.'
-      : error instanceof Error ? error.message : String(error);
+    const reason = isQuotaExceeded(error) ? DISK_FULL_MESSAGE : error instanceof Error ? error.message : String(error);
     throw new ReturnNotRecordedError(reason, error);
   }
 }

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { cartTotals, lineAmounts, type Cart } from '../../shared/cart';
 import { paise, sumPaise, type Paise } from '../../shared/money';
 import { formatInvoiceNumber, invoiceCounterKey } from '../../shared/invoice';
@@ -13,6 +12,7 @@ import { OPEN_CART_ID } from './carts';
 import { dayForSale, openDay } from './days';
 import type { NewId } from './ids';
 import type { ChinarDb } from './schema';
+import { DISK_FULL_MESSAGE, isQuotaExceeded } from './storage';
 import { getStoreProfile, getTaxTable } from './settings';
 
 export interface CommitSaleInput {
@@ -163,9 +163,7 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
     });
   } catch (error) {
     if (error instanceof SaleNotRecordedError) throw error;
-    const reason = error instanceof Dexie.QuotaExceededError || (error as { name?: string })?.name === 'QuotaExceededError'
-      ? 'The disk is full.'
-      : error instanceof Error ? error.message : String(error);
+    const reason = isQuotaExceeded(error) ? DISK_FULL_MESSAGE : error instanceof Error ? error.message : String(error);
     throw new SaleNotRecordedError(reason, error);
   }
 }

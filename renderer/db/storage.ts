@@ -22,3 +22,20 @@ export async function checkSpace(storage: StorageManager | undefined = globalThi
   const freeBytes = quota - usage;
   return { state: freeBytes < MIN_FREE_BYTES ? 'low' : 'ok', freeBytes };
 }
+
+/** What a sale or return refused for lack of space says on screen, after "NOT recorded:". */
+export const DISK_FULL_MESSAGE = 'This kiosk\'s disk is full. Ask the market manager to free some disk space.';
+
+/**
+ * A write the browser refused for lack of space: IndexedDB's QuotaExceededError, as Dexie
+ * hands it on (Dexie.QuotaExceededError itself, or as the `inner` error of the abort of the
+ * transaction that hit the quota at commit, which is how Chromium reports it).
+ */
+export function isQuotaExceeded(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 3; depth++) {
+    if ((current as { name?: unknown }).name === 'QuotaExceededError') return true;
+    current = (current as { inner?: unknown }).inner;
+  }
+  return false;
+}

@@ -183,7 +183,7 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
         printer={printer}
         onSignOut={() => (sell.cart.items.length > 0 ? setConfirmSignOut(true) : signOut())}
       />
-      <StorageBanners user={user} persistence={station.persistence} space={space} />
+      <StorageBanners user={user} persistence={station.persistence} space={space} onRecheck={recheck} />
       <JournalBanner station={station} user={user} />
       {screen === 'sell' ? (
         <SellScreen
@@ -193,6 +193,7 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
           dispatch={dispatch}
           salesStopped={space.state === 'low'}
           onSaleRecorded={recheck}
+          onSaleNotRecorded={recheck}
           cartKept={cartKept}
           onCartKeptSaid={cartKeptSaid}
           onCounterSale={setCounterSale}

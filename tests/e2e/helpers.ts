@@ -22,13 +22,16 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/electron/web.cjs` on a free port with fresh data and printer folders. */
-export async function startHost(): Promise<RunningHost> {
+/**
+ * Starts `node dist/electron/web.cjs` on a free port with fresh data and printer folders
+ * (`spawn` adds Node options and environment, such as a fault drill's `--require`).
+ */
+export async function startHost(spawnOptions: Parameters<typeof spawnHost>[2] = {}): Promise<RunningHost> {
   const root = await mkdtemp(join(tmpdir(), 'chinar-e2e-'));
   const dataDir = join(root, 'data');
   const printerDir = join(root, 'printer');
   await mkdir(printerDir, { recursive: true });
-  const { child, url, displayUrl } = await spawnHost(dataDir, printerDir);
+  const { child, url, displayUrl } = await spawnHost(dataDir, printerDir, spawnOptions);
   return {
     url, displayUrl, dataDir, printerDir,
     async stop() {
@@ -43,10 +46,13 @@ export async function startHost(): Promise<RunningHost> {
  * one, so a restart on the same folder comes back at the same address with the same
  * token), resolved once it prints its URL.
  */
-export async function spawnHost(dataDir: string, printerDir: string): Promise<{ child: ChildProcess; url: string; displayUrl: string }> {
-  const child = spawn(process.execPath, ['dist/electron/web.cjs', '--port', '0', '--data-dir', dataDir, '--printer', `file:${printerDir}`], {
+export async function spawnHost(
+  dataDir: string, printerDir: string, options: { nodeArgs?: readonly string[]; env?: Readonly<Record<string, string>> } = {},
+): Promise<{ child: ChildProcess; url: string; displayUrl: string }> {
+  const child = spawn(process.execPath, [...options.nodeArgs ?? [], 'dist/electron/web.cjs', '--port', '0', '--data-dir', dataDir, '--printer', `file:${printerDir}`], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   const urls = await new Promise<[string, string]>((resolve, reject) => {
     let out = '';
@@ -93,12 +99,17 @@ export function errorsOf(page: Page): string[] {
 }
 
 /** A fresh context (its own IndexedDB is irrelevant: the store lives on the host's origin per context). */
-export async function openKiosk(browser: Browser, url: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
+export async function openKiosk(
+  browser: Browser, url: string, viewport = { width: 1366, height: 768 },
+  /** Runs on the blank page before the kiosk loads (a drill's CDP setup, which must come before the store opens). */
+  beforeLoad?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   pageErrors.set(page, errors);
   page.on('pageerror', (error) => errors.push(error.message));
+  await beforeLoad?.(page);
   await page.goto(url);
   // A new browser context is a fresh, empty store. Once the host's journal holds records
   // (an earlier test sold something), the kiosk rebuilds that store from the journal
@@ -437,4 +448,29 @@ export async function callHost(page: Page, token: string, method: string, input:
     const response = await fetch(`/api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
     return response.json() as Promise<unknown>;
   }, { token, method, input });
+}
+
+/**
+ * Whole tables of the kiosk's store as IndexedDB holds them, read in the page with the raw
+ * API (no app code), each sorted as IndexedDB keeps it (by primary key).
+ */
+export function readTables<N extends string>(page: Page, names: readonly N[]): Promise<Record<N, Record<string, unknown>[]>> {
+  return page.evaluate(async (names: readonly string[]) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('chinar-pos');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const tx = db.transaction(names, 'readonly');
+      const rows = await Promise.all(names.map((name) => new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const request = tx.objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+        request.onerror = () => reject(request.error);
+      })));
+      return Object.fromEntries(names.map((name, i) => [name, rows[i]!]));
+    } finally {
+      db.close();
+    }
+  }, names) as Promise<Record<N, Record<string, unknown>[]>>;
 }

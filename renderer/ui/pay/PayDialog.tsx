@@ -41,13 +41,15 @@ interface PayDialogProps {
   onRecorded: (sale: RecordedSale) => void;
   /** The UPI QR now on screen (null: none), for the customer display. */
   onUpiShown?: (upi: { uri: string; amount: number } | null) => void;
+  /** The sale was NOT recorded (the cart stays): the shell looks at the free space again. */
+  onNotRecorded?: () => void;
 }
 
 /**
  * Taking payment: cash, card, UPI or any split of them, then "Complete sale". The sale is
  * written first; the receipt is printed only after it is safely recorded.
  */
-export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePaying, discountApprovals, stockApprovals, onCancel, onRecorded, onUpiShown }: PayDialogProps) {
+export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePaying, discountApprovals, stockApprovals, onCancel, onRecorded, onUpiShown, onNotRecorded }: PayDialogProps) {
   const { t } = useTranslation();
   const money = useMoney();
   const [tenders, dispatch] = useReducer(tenderReducer, NO_TENDERS);
@@ -78,6 +80,7 @@ export function PayDialog({ station, operator, cart, cartTotal, scannedWhilePayi
     committing.current = false;
     if (result.status !== 'ok') {
       setPhase({ status: 'not-recorded', reason: result.message });
+      onNotRecorded?.();
       return;
     }
     onRecorded({ ...result.value, change: summary.change });

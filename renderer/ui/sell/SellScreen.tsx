@@ -57,6 +57,8 @@ interface SellScreenProps {
   /** Free space is low: no new sale may start. */
   salesStopped: boolean;
   onSaleRecorded: () => void;
+  /** A sale was NOT recorded: perhaps the disk filled up, so free space is looked at again. */
+  onSaleNotRecorded?: () => void;
   /** The sale on the counter was kept across a reload and is back: say so once. */
   cartKept?: boolean;
   onCartKeptSaid?: () => void;
@@ -64,7 +66,7 @@ interface SellScreenProps {
   onCounterSale?: (sale: CounterSale) => void;
 }
 
-export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded, cartKept = false, onCartKeptSaid, onCounterSale }: SellScreenProps) {
+export function SellScreen({ station, operator, sell, dispatch, salesStopped, onSaleRecorded, onSaleNotRecorded, cartKept = false, onCartKeptSaid, onCounterSale }: SellScreenProps) {
   const { t } = useTranslation();
   const [dayGeneration, reloadDay] = useGeneration();
   const day = shown(useDayState(station, dayGeneration));
@@ -319,6 +321,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
           onCancel={close}
           onRecorded={recorded}
           onUpiShown={setUpiShown}
+          {...(onSaleNotRecorded ? { onNotRecorded: onSaleNotRecorded } : {})}
         />
       ) : null}
 

@@ -10,7 +10,11 @@ import { formatMegabytes } from '../format';
  * Storage warnings. Low space concerns everyone (sales stop); persistence refused is for
  * the manager, who can do something about it.
  */
-export function StorageBanners({ user, persistence, space }: { user: UserEntity; persistence: PersistenceState; space: SpaceState }) {
+export function StorageBanners({ user, persistence, space, onRecheck }: {
+  user: UserEntity; persistence: PersistenceState; space: SpaceState;
+  /** Looks at the free space now: once the manager has freed some, sales go on at once, not at the next minute's look. */
+  onRecheck: () => void;
+}) {
   const { t } = useTranslation();
   // The manager can put the persistence warning away for this sign-in; it comes back at
   // the next one, because the risk has not gone away.
@@ -18,7 +22,11 @@ export function StorageBanners({ user, persistence, space }: { user: UserEntity;
   return (
     <>
       {space.state === 'low' ? (
-        <Banner tone="error" testId="space-low">
+        <Banner
+          tone="error"
+          testId="space-low"
+          action={<button type="button" className="btn btn--ghost" data-testid="space-recheck" onClick={onRecheck}>{t('storage.recheck')}</button>}
+        >
           <strong>{t('storage.lowTitle')}</strong>{' '}
           {t('storage.lowBody', { free: formatMegabytes(space.freeBytes, currentLocale()) })}
         </Banner>

@@ -36,8 +36,16 @@ async function failureOf(promise: Promise<unknown>): Promise<HostFailure> {
   throw new Error('expected the call to fail');
 }
 
-/** A real TCP server on 127.0.0.1 that records what each connection sent. */
-async function tcpPrinter(onConnection?: (socket: net.Socket) => void) {
+const PAPER_SENSOR_QUESTION = Buffer.from([0x10, 0x04, 0x04]);
+/** DLE EOT 4's answer of a printer with paper (fixed bits 0001 0010). */
+const PAPER_PRESENT = 0x12;
+
+/**
+ * A real TCP server on 127.0.0.1 that records what each connection sent after answering
+ * the paper-sensor question a job starts with (`paper` is its answer; null: stays silent,
+ * and the question is kept in what it received).
+ */
+async function tcpPrinter(onConnection?: (socket: net.Socket) => void, paper: () => number | null = () => PAPER_PRESENT) {
   const received: Buffer[] = [];
   let open = 0;
   let maxOpen = 0;
@@ -51,7 +59,13 @@ async function tcpPrinter(onConnection?: (socket: net.Socket) => void) {
     closed.push(new Promise((resolve) => socket.on('close', () => { open--; sockets.delete(socket); resolve(); })));
     socket.on('error', () => undefined);
     if (onConnection) { onConnection(socket); return; }
-    socket.on('data', (d) => chunks.push(d));
+    let first = true;
+    socket.on('data', (d) => {
+      const answer = first && d.equals(PAPER_SENSOR_QUESTION) ? paper() : null;
+      first = false;
+      if (answer === null) chunks.push(d);
+      else socket.write(Buffer.from([answer]));
+    });
     socket.on('end', () => { received.push(Buffer.concat(chunks)); socket.end(); });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -205,6 +219,39 @@ describe('createPrinter', () => {
         });
         answer = null; // printers that do not answer status requests
         expect((await printer.status()).state).toBe('ready');
+      } finally {
+        await server.close();
+      }
+    });
+    it('asks for paper before each job and, out of paper, sends none of the receipt', async () => {
+      let paper = 0x72; // paper end: bits 5 and 6
+      const server = await tcpPrinter(undefined, () => paper);
+      try {
+        const printer = createPrinter({ kind: 'network', host: '127.0.0.1', port: server.port }, { fileDir: tmp, paperWidth: 48, ...localPrinter(server.port) });
+        const failure = await failureOf(printer.print(RECEIPT, { openDrawer: false }));
+        expect(failure.code).toBe('printer-error');
+        expect(failure.message).toBe(`The receipt printer at 127.0.0.1:${server.port} is out of paper. Load a new roll and close the cover, then press Reprint.`);
+        await Promise.all(server.closed);
+        // Nothing of the receipt reached the printer's buffer, to come out after the Reprint.
+        expect(server.received).toEqual([Buffer.alloc(0)]);
+        paper = PAPER_PRESENT;
+        await printer.print(RECEIPT, { openDrawer: false });
+        expect(server.received[1]!.equals(encodeDocument(RECEIPT, { openDrawer: false }))).toBe(true);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('stops asking a printer that never answers the paper question', async () => {
+      const server = await tcpPrinter(undefined, () => null);
+      try {
+        const printer = createPrinter({ kind: 'network', host: '127.0.0.1', port: server.port },
+          { fileDir: tmp, paperWidth: 48, timeouts: { statusReplyMs: 100 }, ...localPrinter(server.port) });
+        await printer.print(RECEIPT, { openDrawer: false });
+        await printer.print(RECEIPT, { openDrawer: false });
+        const job = encodeDocument(RECEIPT, { openDrawer: false });
+        expect(server.received[0]!.equals(Buffer.concat([PAPER_SENSOR_QUESTION, job]))).toBe(true);
+        expect(server.received[1]!.equals(job)).toBe(true);
       } finally {
         await server.close();
       }

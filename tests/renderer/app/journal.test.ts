@@ -139,6 +139,36 @@ describe('the journal sender', () => {
     link.stop();
   });
 
+  it('says which failure holds the records back: the host unable to write (a full disk) apart from a host away', async () => {
+    const { db } = await freshStore();
+    const host = await realHost();
+    let diskFull = true;
+    const full: HostApi = {
+      call: ((method: string, input: unknown) => (diskFull && method === 'journal.append'
+        ? Promise.resolve(fail('io-error', 'The kiosk host cannot write its journal: the disk of its data folder is full.'))
+        : host.api.call(method as never, input as never))) as HostApi['call'],
+      on: () => () => undefined,
+    };
+    const link = createJournalLink(db, full, fast);
+    link.start();
+    const waiting = await until(link, 'waiting');
+    expect(waiting).toMatchObject({ status: 'waiting', code: 'io-error', message: expect.stringMatching(/cannot write its journal/) });
+    expect(await db.journalQueue.count()).toBeGreaterThan(0);
+    diskFull = false;
+    link.nudge();
+    await until(link, 'copied');
+    expect(await db.journalQueue.count()).toBe(0);
+    link.stop();
+
+    host.state.down = true;
+    const away = createJournalLink(db, host.api, fast);
+    away.start();
+    await sellOne(db);
+    away.nudge();
+    expect(await until(away, 'waiting')).toMatchObject({ code: 'internal' });
+    away.stop();
+  });
+
   it('sends a backlog in batches within the contract\'s limits', async () => {
     const { db } = await freshStore();
     const host = await realHost();

@@ -1,7 +1,7 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
-  closeBusinessDay, commitReturn, commitSale, DAY_NOT_OPEN, DayNotOpenError, dayReport, DEMO_PINS, findProductByBarcode, findReturnableSale,
+  closeBusinessDay, commitReturn, commitSale, DAY_NOT_OPEN, DISK_FULL_MESSAGE, DayNotOpenError, dayReport, DEMO_PINS, findProductByBarcode, findReturnableSale,
   findSaleByReceiptNo, openChinarDb, openDay, restoreJournalPage, ReturnNotRecordedError, ReturnRefusedError, signInWithPin,
   type ChinarDb, type CommitReturnInput, type CommittedSale,
 } from '../../../renderer/db';
@@ -136,6 +136,31 @@ describe('commitReturn', () => {
     // What is left is still returnable.
     const found = (await findReturnableSale(t.db, sale.sale.receiptNo))!;
     expect(found.earlierReturnLines.map((l) => [l.originalLineId, l.qty])).toEqual([[papier.id, -1]]);
+  });
+
+  it('is NOT recorded when the disk has no room, writes none of it, and goes through once there is room', async () => {
+    const t = await till();
+    const sale = await sell(t, await cartOf(t.db, PAPIER, PASHMINA), (total) => [{ method: 'cash', tendered: total }]);
+    const before = await rowCounts(t.db);
+    // IndexedDB refuses the audit entry, the return's last write, with its own quota error.
+    const realAdd = IDBObjectStore.prototype.add;
+    let diskFull = true;
+    IDBObjectStore.prototype.add = function add(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (diskFull && this.name === 'audit') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realAdd.apply(this, args);
+    };
+    try {
+      const refused = await returnOf(t, sale, [[sale.lines[0]!, 1]]).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(ReturnNotRecordedError);
+      expect((refused as Error).message).toBe(DISK_FULL_MESSAGE);
+      expect(await rowCounts(t.db)).toEqual(before);
+      diskFull = false;
+      const done = await returnOf(t, sale, [[sale.lines[0]!, 1]]);
+      // The refused return used no credit-note number.
+      expect(done.sale.receiptNo).toMatch(/\/0*1$/);
+    } finally {
+      IDBObjectStore.prototype.add = realAdd;
+    }
   });
 
   it('numbers credit notes consecutively in a series of their own, apart from invoices', async () => {

@@ -1,7 +1,7 @@
-import { IDBKeyRange } from 'fake-indexeddb';
+import { IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
-  commitSale, DEMO_PINS, findProductByBarcode, findSaleByReceiptNo, openChinarDb, peekNextReceiptNo,
+  commitSale, DEMO_PINS, DISK_FULL_MESSAGE, findProductByBarcode, findSaleByReceiptNo, openChinarDb, peekNextReceiptNo,
   SaleNotRecordedError, searchProducts, seedDemoIfEmpty, signInWithPin, openDay, closeBusinessDay,
 } from '../../../renderer/db';
 import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
@@ -143,6 +143,39 @@ describe('commitSale', () => {
     expect(await db.audit.count()).toBe(before.audit);
     expect(await db.counters.count()).toBe(before.counters);
     expect((await findProductByBarcode(db, '2000000000015'))!.product.stock).toBe(before.stock);
+  });
+
+  it('refuses a sale the disk has no room for: NOT recorded, none of it written, and it sells once there is room', async () => {
+    const { db, newId } = await freshStore();
+    const cart = await cartOf(db, '2000000000015', '2000000000022');
+    const snapshot = async () => ({
+      sales: await db.sales.count(), lines: await db.saleLines.count(), payments: await db.payments.count(),
+      audit: await db.audit.count(), counters: await db.counters.toArray(), queued: await db.journalQueue.count(),
+      stock: (await db.products.bulkGet(cart.items.map((i) => i.productId))).map((p) => p!.stock),
+    });
+    const before = await snapshot();
+    // The browser refuses the audit entry, the sale's last write, when the other rows are
+    // already in the transaction: IndexedDB's own QuotaExceededError, as a full disk gives.
+    const realAdd = IDBObjectStore.prototype.add;
+    let diskFull = true;
+    IDBObjectStore.prototype.add = function add(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (diskFull && this.name === 'audit') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realAdd.apply(this, args);
+    };
+    try {
+      const refused = await sellCart(db, cart, { newId }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(SaleNotRecordedError);
+      expect((refused as Error).message).toBe(DISK_FULL_MESSAGE);
+      expect(await snapshot()).toEqual(before);
+      diskFull = false;
+      const sold = await sellCart(db, cart, { newId });
+      // The refused sale used no invoice number.
+      expect(sold.sale.receiptNo).toBe('K01/2627/000001');
+      expect(await db.sales.count()).toBe(1);
+      expect(await db.journalQueue.count()).toBe(before.queued + 1);
+    } finally {
+      IDBObjectStore.prototype.add = realAdd;
+    }
   });
 
   it('refuses payments that do not add up to the total', async () => {
