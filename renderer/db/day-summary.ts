@@ -20,6 +20,8 @@ import type { ChinarDb } from './schema';
 export interface DaySummaryRow {
   /** The business day's own id. */
   dayId: BusinessDayEntity['id'];
+  /** The day's own status, indexed: a sale finds the open day's summary while it reads the open day. */
+  status: BusinessDayEntity['status'];
   /** Sums of the day's records and cash movements so far (shared/day-report `DayTally`). */
   tally: DayTally;
 }
@@ -67,13 +69,29 @@ export const SUMMARY_TABLES = (db: ChinarDb) => [db.daySummaries, db.sales, db.s
  * Inside a transaction over SUMMARY_TABLES.
  */
 export async function loadDayTally(db: ChinarDb, day: BusinessDayEntity): Promise<DayTally> {
-  const row = await db.daySummaries.get(day.id);
+  return tallyOf(db, day, await db.daySummaries.get(day.id));
+}
+
+/** The summaries marked open (one, or none before the day's first record). */
+export function openDaySummaries(db: ChinarDb): Promise<DaySummaryRow[]> {
+  return db.daySummaries.where('status').equals('open').toArray();
+}
+
+/**
+ * The open day's tally, from the rows `openDaySummaries` read alongside the open day (so
+ * a sale waits for one round of reads, not two), or from the day's rows when none is its.
+ */
+export async function openDayTally(db: ChinarDb, day: BusinessDayEntity, open: readonly DaySummaryRow[]): Promise<DayTally> {
+  return tallyOf(db, day, open.find((row) => row.dayId === day.id));
+}
+
+async function tallyOf(db: ChinarDb, day: BusinessDayEntity, row: DaySummaryRow | undefined): Promise<DayTally> {
   return row?.tally ?? dayTallyFromRows(await dayRows(db, day));
 }
 
 /** Writes the day's new tally, in the transaction of the rows it sums. */
-export function saveDayTally(db: ChinarDb, dayId: BusinessDayEntity['id'], tally: DayTally): Promise<string> {
-  return db.daySummaries.put({ dayId, tally });
+export function saveDayTally(db: ChinarDb, day: BusinessDayEntity, tally: DayTally): Promise<string> {
+  return db.daySummaries.put({ dayId: day.id, status: day.status, tally });
 }
 
 /**
@@ -95,5 +113,5 @@ export async function buildOpenDaySummary(tx: Transaction): Promise<void> {
     if (error instanceof DayRowsError) return;
     throw error;
   }
-  await tx.table<DaySummaryRow, string>('daySummaries').put({ dayId: open.id, tally });
+  await tx.table<DaySummaryRow, string>('daySummaries').put({ dayId: open.id, status: open.status, tally });
 }

@@ -153,7 +153,7 @@ export async function recordCashMovement(db: ChinarDb, input: CashMovementInput)
       id: input.newId(), dayId: day.id, businessDate: day.businessDate, kind: input.kind, amount, reason,
       by: input.by, approvedBy: input.approvedBy, at, payoutId: null,
     };
-    await Promise.all([db.cashMovements.add(movement), saveDayTally(db, day.id, tallyCashMovement(tally, movement, day.id))]);
+    await Promise.all([db.cashMovements.add(movement), saveDayTally(db, day, tallyCashMovement(tally, movement, day.id))]);
     const entry = await appendAudit(db, { at, actorId: input.by, action: `cash.${input.kind}`, detail: { movementId: movement.id, dayId: day.id, amount, reason, approvedBy: input.approvedBy } });
     await queueJournal(db, 'cash', at, { cashMovements: [movement], audit: [entry] });
     return movement;
@@ -206,7 +206,7 @@ export async function recordPayout(db: ChinarDb, input: PayoutInput): Promise<Re
       dayId: day.id, businessDate: day.businessDate, at, paidBy: input.paidBy, cashMovementId: movement?.id ?? null,
     };
     await db.payouts.add(payout);
-    if (movement) await Promise.all([db.cashMovements.add(movement), saveDayTally(db, day.id, tallyCashMovement(tally, movement, day.id))]);
+    if (movement) await Promise.all([db.cashMovements.add(movement), saveDayTally(db, day, tallyCashMovement(tally, movement, day.id))]);
     const entry = await appendAudit(db, { at, actorId: input.paidBy, action: 'artisan.payout', detail: { payoutId, dayId: day.id, artisanCode: artisan.code, amount, method: input.method, reference } });
     await queueJournal(db, 'payout', at, { payouts: [payout], ...(movement ? { cashMovements: [movement] } : {}), audit: [entry] });
     return { payout, movement };
@@ -278,7 +278,7 @@ export async function dayTotals(db: ChinarDb, dayId: BusinessDayEntity['id']): P
     const day = await db.businessDays.get(dayId);
     if (!day) throw new DayError('That day is not in the store.');
     if (await db.daySummaries.get(dayId)) return;
-    await saveDayTally(db, dayId, dayTallyFromRows(await dayRows(db, day)));
+    await saveDayTally(db, day, dayTallyFromRows(await dayRows(db, day)));
   });
   const rebuilt = await read();
   if (!rebuilt) throw new DayError("The day's figures could not be kept in the store. Try again.");
@@ -355,7 +355,7 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
     // neither reissues the Z nor forgets that the day is still to be uploaded.
     // The summary of the rows the close locked: a reprint of the Z prints these figures.
     await Promise.all([
-      db.businessDays.put(day), db.audit.add(audit), db.outbox.add(outbox), saveDayTally(db, day.id, dayTallyFromRows(rows)),
+      db.businessDays.put(day), db.audit.add(audit), db.outbox.add(outbox), saveDayTally(db, day, dayTallyFromRows(rows)),
       queueJournal(db, 'day-close', closedAt, { businessDays: [day], outbox: [outbox], audit: [audit] }),
     ]);
     return { day, figures, outbox };

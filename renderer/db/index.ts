@@ -27,7 +27,7 @@ export {
   type OpenDayInput, type CashMovementInput, type PayoutInput, type RecordedPayout, type CloseDayInput, type ClosedDay, type DayTotalsView,
 } from './days';
 export {
-  outboxRows, nextOutboxRow, beginAttempt, finishAttempt, retryUploadNow, markDeliveredByHand, isPending, type OutboxRow, type OutboxState,
+  outboxRows, undeliveredOutboxRows, nextOutboxRow, beginAttempt, finishAttempt, retryUploadNow, markDeliveredByHand, isPending, type OutboxRow, type OutboxState,
 } from './outbox';
 export {
   commitReturn, findReturnableSale, loadSaleById, ReturnRefusedError, ReturnNotRecordedError, CREDIT_NOTE_COUNTER_PREFIX,

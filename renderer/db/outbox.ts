@@ -60,9 +60,18 @@ export async function outboxRows(db: ChinarDb): Promise<OutboxRow[]> {
   return rows.sort((a, b) => (a.businessDate !== b.businessDate ? (a.businessDate < b.businessDate ? -1 : 1) : a.zNumber - b.zNumber));
 }
 
+/**
+ * The days not yet delivered (waiting, being sent, or stopped), by the status index. Each
+ * row carries its day's whole upload body (hundreds of kB for a busy day), so the upload
+ * loop and the sync banner must not read a year of delivered days to find these.
+ */
+export function undeliveredOutboxRows(db: ChinarDb): Promise<OutboxRow[]> {
+  return db.outbox.where('state.status').notEqual('delivered').toArray();
+}
+
 /** The one day to send next (oldest pending first; a stopped day does not hold back later ones). */
 export async function nextOutboxRow(db: ChinarDb, nowMs: number): Promise<NextUpload<OutboxRow>> {
-  const rows = await db.outbox.toArray();
+  const rows = await db.outbox.where('state.status').anyOf(['queued', 'sending']).toArray();
   return nextUpload(rows.map((r) => ({ ...r, pending: isPending(r) })), nowMs);
 }
 

@@ -8,7 +8,7 @@ import { invoiceNumberParts } from '../../shared/journal';
 import { isoWithOffset } from '../../shared/time';
 import { lastAuditEntry, nextAuditEntry } from './audit';
 import { dayForSale } from './days';
-import { loadDayTally, saveDayTally, SUMMARY_TABLES } from './day-summary';
+import { openDaySummaries, openDayTally, saveDayTally, SUMMARY_TABLES } from './day-summary';
 import type { NewId } from './ids';
 import { queueJournal } from './journal-queue';
 import { findSaleByReceiptNo } from './receipts';
@@ -137,7 +137,7 @@ export async function commitReturn(db: ChinarDb, input: CommitReturnInput): Prom
       db.products, db.counters, db.audit, db.businessDays, db.settings, db.users, db.journalQueue, ...SUMMARY_TABLES(db),
     ], async () => {
       const [profile, { open, tally }, manager, originalSale, lastAudit] = await Promise.all([
-        getStoreProfile(db), dayForSale(db).then(async (day) => ({ open: day, tally: await loadDayTally(db, day) })), db.users.get(input.managerId), db.sales.get(input.originalSaleId), lastAuditEntry(db),
+        getStoreProfile(db), Promise.all([dayForSale(db), openDaySummaries(db)]).then(async ([day, summaries]) => ({ open: day, tally: await openDayTally(db, day, summaries) })), db.users.get(input.managerId), db.sales.get(input.originalSaleId), lastAuditEntry(db),
       ]);
       if (!manager || !manager.active || manager.role !== 'manager') {
         throw new ReturnRefusedError('A return needs the approval of an active manager: ask a manager to enter their PIN.');
@@ -231,7 +231,7 @@ export async function commitReturn(db: ChinarDb, input: CommitReturnInput): Prom
         restocked.length ? db.products.bulkPut(restocked) : Promise.resolve(),
         db.counters.put(counter),
         db.audit.add(audit),
-        saveDayTally(db, dayId, dayTally),
+        saveDayTally(db, open, dayTally),
       ]);
       return { sale, lines: built.lines, payments: refundPayments, original, journalId };
     });

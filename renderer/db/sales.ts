@@ -11,7 +11,7 @@ import { lastAuditEntry, nextAuditEntry } from './audit';
 import { queueJournal } from './journal-queue';
 import { OPEN_CART_ID } from './carts';
 import { dayForSale, openDay } from './days';
-import { loadDayTally, saveDayTally, SUMMARY_TABLES } from './day-summary';
+import { openDaySummaries, openDayTally, saveDayTally, SUMMARY_TABLES } from './day-summary';
 import { tallyRecord } from '../../shared/day-report';
 import type { NewId } from './ids';
 import type { ChinarDb } from './schema';
@@ -76,7 +76,7 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       // to the cost of a bare transaction writing the same rows (see bench/).
       // The counters table holds one row per invoice series and financial year: tiny.
       const [profile, taxTable, { open, tally }, products, lastAudit, counters] = await Promise.all([
-        getStoreProfile(db), getTaxTable(db), dayForSale(db).then(async (day) => ({ open: day, tally: await loadDayTally(db, day) })),
+        getStoreProfile(db), getTaxTable(db), Promise.all([dayForSale(db), openDaySummaries(db)]).then(async ([day, summaries]) => ({ open: day, tally: await openDayTally(db, day, summaries) })),
         db.products.bulkGet(input.cart.items.map((i) => i.productId)), lastAuditEntry(db), db.counters.toArray(),
       ]);
       const totals = cartTotals(input.cart, taxTable);
@@ -160,7 +160,7 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
         db.products.bulkPut(updatedProducts),
         db.counters.put(counter),
         db.audit.add(audit),
-        saveDayTally(db, dayId, dayTally),
+        saveDayTally(db, open, dayTally),
         // The counter's cart is now a sale: it must never come back to be charged again.
         db.carts.delete(OPEN_CART_ID),
       ]);

@@ -131,7 +131,7 @@ export class ChinarDb extends Dexie {
     });
     // v40 (issue 11): each day's running summary, so the X and Z read one row, not the
     // day's thousands (day-summary.ts). The open day's is built here; others when read.
-    this.version(40).stores({ daySummaries: 'dayId' }).upgrade(buildOpenDaySummary);
+    this.version(40).stores({ daySummaries: 'dayId, status' }).upgrade(buildOpenDaySummary);
   }
 }
 
