@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
-  closeBusinessDay, commitReturn, commitSale, dayReport, dayTotals, DEMO_PINS, recordCashMovement, recordPayout, restoreJournalPage,
+  closeBusinessDay, commitReturn, commitSale, dayReport, dayTotals, DEMO_PINS, openChinarDb, recordCashMovement, recordPayout, restoreJournalPage,
   signInWithPin, type ChinarDb, type CommittedSale,
 } from '../../../renderer/db';
 import { buildOpenDaySummary } from '../../../renderer/db/day-summary';
@@ -13,7 +14,7 @@ import { GENESIS_HEAD } from '../../../shared/journal';
 import { paise, type Paise } from '../../../shared/money';
 import { settleTenders, type TenderInput } from '../../../shared/tender';
 import { seeded } from '../../fixtures/random';
-import { freshStore, NOON_IN_SRINAGAR, openTestDay } from './helpers';
+import { freshStore, NOON_IN_SRINAGAR, openTestDay, openVersion30Store } from './helpers';
 
 const TZ = 'Asia/Kolkata';
 
@@ -185,7 +186,26 @@ describe('the day summary (the X and Z from one row)', () => {
     expect(after).toEqual(totalsOf((await dayReport(c.db, c.dayId)).figures));
   });
 
-  it("version 40's upgrade sums the open day from its rows", async () => {
+  it("version 40's upgrade sums a version-30 store's open day from its rows, and leaves closed days to be summed when read", async () => {
+    const c = await counterWithFloat();
+    const next = seeded(17);
+    for (let i = 0; i < 8; i++) await randomEvent(c, next);
+    const kept = (await c.db.daySummaries.get(c.dayId))!;
+    const tables = ['artisans', 'products', 'users', 'sales', 'saleLines', 'payments', 'businessDays', 'cashMovements', 'payouts', 'audit', 'settings', 'counters'] as const;
+    const rows = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await c.db.table(t).toArray()] as const)));
+
+    const factory = new IDBFactory();
+    const old = await openVersion30Store(factory, 'v30');
+    await old.transaction('rw', tables.map((t) => old.table(t)), async () => {
+      for (const t of tables) await old.table(t).bulkAdd(rows[t]!);
+    });
+    old.close();
+    const upgraded = await openChinarDb('v30', { indexedDB: factory, IDBKeyRange });
+    expect(await upgraded.daySummaries.toArray()).toEqual([kept]);
+    expect((await dayTotals(upgraded, c.dayId)).figures).toEqual((await dayTotals(c.db, c.dayId)).figures);
+  });
+
+  it("version 40's upgrade step builds the open day's summary inside its transaction", async () => {
     const c = await counterWithFloat();
     const next = seeded(13);
     for (let i = 0; i < 8; i++) await randomEvent(c, next);
