@@ -1,4 +1,4 @@
-import type { DayFigures } from './day-report';
+import type { DayTotals } from './day-report';
 import { pairBlocks, textBlock, type DocBlock, type PrintDocument } from './documents';
 import type { ArtisanEarningsFigures } from './earnings';
 import { formatRupeesForPrint as rs } from './money';
@@ -39,7 +39,7 @@ function storeHeader(store: StoreProfile): DocBlock[] {
 }
 
 /** Every cross-total the report prints must agree with the others. */
-export function dayFigureProblems(f: DayFigures): string[] {
+export function dayFigureProblems(f: DayTotals): string[] {
   const problems: string[] = [];
   const expect = (what: string, actual: number, wanted: number) => { if (actual !== wanted) problems.push(`${what} is ${actual}, not ${wanted}`); };
   const sum = <T>(xs: readonly T[], pick: (x: T) => number) => xs.reduce((s, x) => s + pick(x), 0);
@@ -63,7 +63,7 @@ export function dayFigureProblems(f: DayFigures): string[] {
   return problems;
 }
 
-function dayBody(f: DayFigures, width: number, detailArtisans: boolean): DocBlock[] {
+function dayBody(f: DayTotals, width: number, detailArtisans: boolean): DocBlock[] {
   const b: DocBlock[] = [];
   const p = (l: string, r: string, bold = false) => b.push(...pairBlocks(l, r, width, bold));
   b.push(textBlock('SALES', { bold: true }));
@@ -115,7 +115,7 @@ function dayBody(f: DayFigures, width: number, detailArtisans: boolean): DocBloc
 
 export interface XReportInput {
   store: StoreProfile;
-  figures: DayFigures;
+  figures: DayTotals;
   /** When it is printed: an X report is a snapshot. */
   printedAt: Date;
   width: number;
@@ -138,7 +138,7 @@ export function buildXReport(input: XReportInput): PrintDocument {
 export interface ZReportInput {
   store: StoreProfile;
   /** A closed day's figures. */
-  figures: DayFigures;
+  figures: DayTotals;
   /** The audit chain's head hash when the day closed. */
   auditHead: string;
   copy: 'original' | 'duplicate';

@@ -173,126 +173,290 @@ export class DayRowsError extends RangeError {
 
 interface Acc { gross: number; taxable: number; tax: number; cgst: number; sgst: number }
 
-export function dayFigures(input: DayReportInput): DayFigures {
-  const { day } = input;
+const noAcc = (): Acc => ({ gross: 0, taxable: 0, tax: 0, cgst: 0, sgst: 0 });
+
+/** An artisan's totals in a tally, with what her latest line says about her. */
+export interface ArtisanTally extends ArtisanLineTotals {
+  artisanId: string;
+  artisanCode: string;
+  name: string;
+  fairWageCertified: boolean;
+  /** createdAt of the latest record her name was taken from. */
+  latest: string;
+}
+
+/**
+ * The running sums behind a day's figures, as plain data (the store keeps one per day in
+ * `daySummaries`, updated inside each sale's, return's and cash movement's own
+ * transaction). dayFigures folds the day's rows into one of these, and so does the
+ * store, one record at a time: both give the same totals, to the paisa, because they
+ * are the same additions.
+ */
+export interface DayTally {
+  saleCount: number;
+  returnCount: number;
+  roundOff: number;
+  itemsSold: number;
+  itemsReturned: number;
+  salesGross: number;
+  discounts: number;
+  returns: number;
+  commission: number;
+  total: Acc;
+  /** Keyed by the rate in basis points. */
+  byRate: Record<string, Acc>;
+  tenders: Record<TenderMethod, number>;
+  cashTaken: number;
+  changeGiven: number;
+  cashRefunds: number;
+  paidIn: number;
+  paidOut: number;
+  /** Keyed by artisan id. */
+  artisans: Record<string, ArtisanTally>;
+}
+
+export function emptyDayTally(): DayTally {
+  return {
+    saleCount: 0, returnCount: 0, roundOff: 0, itemsSold: 0, itemsReturned: 0, salesGross: 0, discounts: 0, returns: 0, commission: 0,
+    total: noAcc(), byRate: {}, tenders: { cash: 0, card: 0, upi: 0 }, cashTaken: 0, changeGiven: 0, cashRefunds: 0, paidIn: 0, paidOut: 0,
+    artisans: {},
+  };
+}
+
+function addAcc(into: Acc, l: SaleLineEntity): void {
+  into.gross += l.gross; into.taxable += l.taxable; into.tax += l.tax; into.cgst += l.cgst; into.sgst += l.sgst;
+}
+
+/** Counts one sale, return or void record (not its lines or payments). */
+function tallySale(t: DayTally, s: SaleEntity): void {
+  if (s.kind === 'sale') t.saleCount++; else t.returnCount++;
+  t.roundOff += s.roundOff;
+}
+
+/** Adds one line of the record `s`; the artisan's name, code and certificate follow her latest line. */
+function tallyLine(t: DayTally, l: SaleLineEntity, s: SaleEntity): ArtisanTally {
+  if (l.qty > 0) { t.itemsSold += l.qty; t.salesGross += l.gross; t.discounts += l.discount; } else { t.itemsReturned -= l.qty; t.returns -= l.gross; }
+  t.commission += l.commission;
+  addAcc(t.total, l);
+  addAcc(t.byRate[l.taxRateBps] ??= noAcc(), l);
+  let a = t.artisans[l.artisanId];
+  if (!a) {
+    a = {
+      artisanId: l.artisanId, artisanCode: l.artisanCode, name: l.artisanName, fairWageCertified: l.fairWageCertified,
+      ...noArtisanLineTotals(), latest: s.createdAt,
+    };
+    t.artisans[l.artisanId] = a;
+  } else if (s.createdAt >= a.latest) {
+    a.latest = s.createdAt; a.name = l.artisanName; a.fairWageCertified = l.fairWageCertified; a.artisanCode = l.artisanCode;
+  }
+  addArtisanLine(a, l);
+  return a;
+}
+
+/** Adds one payment; a cash payment whose handed-over amount less change is not its amount is a problem. */
+function tallyPayment(t: DayTally, p: PaymentEntity): boolean {
+  t.tenders[p.method] += p.amount;
+  if (p.method !== 'cash') return true;
+  if (p.amount < 0) { t.cashRefunds -= p.amount; return true; }
+  const handed = p.tendered ?? p.amount;
+  const change = p.change ?? 0;
+  t.cashTaken += handed;
+  t.changeGiven += change;
+  return handed - change === p.amount;
+}
+
+function movementProblem(m: CashMovementEntity, dayId: string): string | null {
+  if (m.dayId !== dayId) return `cash movement ${m.id} belongs to another day`;
+  if (!Number.isSafeInteger(m.amount) || m.amount <= 0) return `cash movement ${m.id} has no positive amount`;
+  return null;
+}
+
+function tallyMovement(t: DayTally, m: CashMovementEntity): void {
+  if (m.kind === 'paid-in') t.paidIn += m.amount; else t.paidOut += m.amount;
+}
+
+function saleProblems(sale: SaleEntity, gross: number, paid: number, hasPayments: boolean): string[] {
   const problems: string[] = [];
+  if (gross !== sale.gross) problems.push(`the lines of ${sale.receiptNo} do not make its gross`);
+  if (sale.gross + sale.roundOff !== sale.total) problems.push(`${sale.receiptNo}: gross plus round-off is not its total`);
+  if ((hasPayments || sale.total !== 0) && paid !== sale.total) problems.push(`the payments of ${sale.receiptNo} do not make its total`);
+  return problems;
+}
+
+function lineProblems(l: SaleLineEntity, s: SaleEntity, problems: string[]): void {
+  if ((s.kind === 'sale') !== (l.qty > 0) || l.qty === 0) problems.push(`line ${l.lineNo} of ${s.receiptNo} has quantity ${l.qty} on a ${s.kind}`);
+  if (l.unitPrice * l.qty - l.discount !== l.gross || l.taxable + l.tax !== l.gross || l.cgst + l.sgst !== l.tax || l.taxable - l.commission !== l.artisanNet) {
+    problems.push(`line ${l.lineNo} of ${s.receiptNo} breaks a line identity`);
+  }
+}
+
+/**
+ * Adds one committed record (a sale, return or void, with all its lines and payments) to
+ * the day's running tally, as its transaction writes it. Returns a new tally; a record
+ * whose rows do not add up throws DayRowsError, so its transaction writes nothing.
+ */
+export function tallyRecord(
+  tally: DayTally, record: { sale: SaleEntity; lines: readonly SaleLineEntity[]; payments: readonly PaymentEntity[] },
+): DayTally {
+  const t = cloneTally(tally);
+  const problems: string[] = [];
+  const { sale } = record;
+  tallySale(t, sale);
+  let gross = 0, paid = 0;
+  for (const l of record.lines) {
+    if (l.saleId !== sale.id) { problems.push(`line ${l.id} has no sale in the day`); continue; }
+    lineProblems(l, sale, problems);
+    gross += l.gross;
+    tallyLine(t, l, sale);
+  }
+  for (const p of record.payments) {
+    if (p.saleId !== sale.id) { problems.push(`payment ${p.id} has no sale in the day`); continue; }
+    paid += p.amount;
+    if (!tallyPayment(t, p)) problems.push(`the cash of ${sale.receiptNo} is not what was handed over less change`);
+  }
+  problems.push(...saleProblems(sale, gross, paid, record.payments.length > 0));
+  if (problems.length > 0) throw new DayRowsError(problems);
+  return t;
+}
+
+/** Adds a paid-in or paid-out of the day `dayId` to its running tally. Returns a new tally. */
+export function tallyCashMovement(tally: DayTally, movement: CashMovementEntity, dayId: string): DayTally {
+  const problem = movementProblem(movement, dayId);
+  if (problem) throw new DayRowsError([problem]);
+  const t = cloneTally(tally);
+  tallyMovement(t, movement);
+  return t;
+}
+
+function cloneTally(t: DayTally): DayTally {
+  const artisans: Record<string, ArtisanTally> = {};
+  for (const [id, a] of Object.entries(t.artisans)) artisans[id] = { ...a };
+  const byRate: Record<string, Acc> = {};
+  for (const [rate, r] of Object.entries(t.byRate)) byRate[rate] = { ...r };
+  return { ...t, total: { ...t.total }, byRate, tenders: { ...t.tenders }, artisans };
+}
+
+/** A day's figures without each artisan's lines: what the X and Z reports print. */
+export type ArtisanDayTotals = Omit<ArtisanFigures, 'lines'>;
+export type DayTotals = Omit<DayFigures, 'artisans'> & { artisans: ArtisanDayTotals[] };
+
+/** What the day's own row and the previous Z add to a tally, as dayFigures takes them. */
+export type DayTotalsContext = Pick<DayReportInput, 'day' | 'previous' | 'counted'>;
+
+/**
+ * The X or Z totals of a day from its tally. A closed day's figures must be those its
+ * close recorded (expected cash, grand total, over/short); otherwise DayRowsError.
+ */
+export function dayTotalsFromTally(t: DayTally, context: DayTotalsContext): DayTotals {
+  const problems: string[] = [];
+  const totals = totalsOf(t, context, problems);
+  if (problems.length > 0) throw new DayRowsError(problems);
+  return totals;
+}
+
+function totalsOf(t: DayTally, { day, previous, counted: countedAtClose }: DayTotalsContext, problems: string[]): DayTotals {
+  const zNumber = day.status === 'closed' ? day.zNumber : (previous?.zNumber ?? 0) + 1;
+  if (day.status === 'closed' && previous && previous.zNumber + 1 !== day.zNumber) {
+    problems.push(`Z ${day.zNumber} does not follow the previous Z ${previous.zNumber}`);
+  }
+  const previousGrandTotal = previous?.grandTotal ?? 0;
+  const grandTotal = previousGrandTotal + t.salesGross;
+  const expected = day.openingFloat + t.cashTaken - t.changeGiven - t.cashRefunds + t.paidIn - t.paidOut;
+  const counted = day.status === 'closed' ? day.countedCash : countedAtClose ?? null;
+  if (day.status === 'closed') {
+    if (day.expectedCash !== expected) problems.push(`the expected cash was ${day.expectedCash} at the close but the rows give ${expected}`);
+    if (day.grandTotal !== grandTotal) problems.push(`the grand total was ${day.grandTotal} at the close but the rows give ${grandTotal}`);
+    if (day.overShort !== day.countedCash - expected) problems.push(`the over/short recorded at the close is not the count less the expected cash`);
+  }
+  const artisans = Object.values(t.artisans)
+    .map(({ latest: _latest, ...a }): ArtisanDayTotals => ({ ...a }))
+    .sort((x, y) => (x.artisanCode < y.artisanCode ? -1 : x.artisanCode > y.artisanCode ? 1 : 0));
+  return {
+    dayId: day.id, businessDate: day.businessDate, deviceId: day.deviceId, status: day.status, zNumber,
+    openedAt: day.openedAt, closedAt: day.status === 'closed' ? day.closedAt : null,
+    saleCount: t.saleCount, returnCount: t.returnCount, itemsSold: t.itemsSold, itemsReturned: t.itemsReturned,
+    sales: paise(t.salesGross), discounts: paise(t.discounts), returns: paise(t.returns), roundOff: paise(t.roundOff),
+    netTakings: paise(t.salesGross - t.returns + t.roundOff),
+    taxable: paise(t.total.taxable), tax: paise(t.total.tax), cgst: paise(t.total.cgst), sgst: paise(t.total.sgst),
+    commission: paise(t.commission), artisanNet: paise(t.total.taxable - t.commission),
+    taxByRate: Object.entries(t.byRate).map(([rate, r]) => ({ rateBps: Number(rate), r })).sort((x, y) => x.rateBps - y.rateBps).map(({ rateBps, r }) => ({
+      rateBps, gross: paise(r.gross), taxable: paise(r.taxable), tax: paise(r.tax), cgst: paise(r.cgst), sgst: paise(r.sgst),
+    })),
+    tenders: { cash: paise(t.tenders.cash), card: paise(t.tenders.card), upi: paise(t.tenders.upi) },
+    cash: {
+      openingFloat: day.openingFloat, cashTaken: paise(t.cashTaken), changeGiven: paise(t.changeGiven), cashRefunds: paise(t.cashRefunds),
+      paidIn: paise(t.paidIn), paidOut: paise(t.paidOut), expected: paise(expected),
+      counted, overShort: counted === null ? null : paise(counted - expected),
+    },
+    artisans,
+    previousGrandTotal: paise(previousGrandTotal), grandTotal: paise(grandTotal),
+  };
+}
+
+/**
+ * The day's rows folded into its tally, checking every row as it goes (each belongs to
+ * the day, is listed once, keeps the line identities; each record's lines and payments
+ * make its totals). Problems are collected into `problems`.
+ */
+function foldRows(input: DayReportInput, problems: string[], onLine?: (l: SaleLineEntity, s: SaleEntity, a: ArtisanTally) => void): DayTally {
+  const { day } = input;
   const foreign = (row: { dayId?: string; businessDate: BusinessDate }) =>
     (row.dayId !== undefined ? row.dayId !== day.id : row.businessDate !== day.businessDate);
-
+  const t = emptyDayTally();
   const sales = new Map<string, { sale: SaleEntity; gross: number; paid: number; hasPayments: boolean }>();
-  let saleCount = 0;
-  let returnCount = 0;
-  let roundOff = 0;
   for (const s of input.sales) {
     if (foreign(s)) problems.push(`${s.receiptNo} belongs to another day`);
     if (sales.has(s.id)) problems.push(`${s.receiptNo} is listed twice`);
     sales.set(s.id, { sale: s, gross: 0, paid: 0, hasPayments: false });
-    if (s.kind === 'sale') saleCount++; else returnCount++;
-    roundOff += s.roundOff;
+    tallySale(t, s);
   }
-
-  let itemsSold = 0, itemsReturned = 0, salesGross = 0, discounts = 0, returns = 0, commission = 0;
-  const total: Acc = { gross: 0, taxable: 0, tax: 0, cgst: 0, sgst: 0 };
-  const byRate = new Map<number, Acc>();
-  const artisans = new Map<string, ArtisanFigures & { latest: string }>();
   for (const l of input.lines) {
     const owner = sales.get(l.saleId);
     if (!owner) { problems.push(`line ${l.id} has no sale in the day`); continue; }
     const s = owner.sale;
     if (foreign(l)) problems.push(`line ${l.lineNo} of ${s.receiptNo} belongs to another day`);
-    if ((s.kind === 'sale') !== (l.qty > 0) || l.qty === 0) problems.push(`line ${l.lineNo} of ${s.receiptNo} has quantity ${l.qty} on a ${s.kind}`);
-    if (l.unitPrice * l.qty - l.discount !== l.gross || l.taxable + l.tax !== l.gross || l.cgst + l.sgst !== l.tax || l.taxable - l.commission !== l.artisanNet) {
-      problems.push(`line ${l.lineNo} of ${s.receiptNo} breaks a line identity`);
-    }
+    lineProblems(l, s, problems);
     owner.gross += l.gross;
-    if (l.qty > 0) { itemsSold += l.qty; salesGross += l.gross; discounts += l.discount; } else { itemsReturned -= l.qty; returns -= l.gross; }
-    commission += l.commission;
-    total.gross += l.gross; total.taxable += l.taxable; total.tax += l.tax; total.cgst += l.cgst; total.sgst += l.sgst;
-    const r = byRate.get(l.taxRateBps) ?? { gross: 0, taxable: 0, tax: 0, cgst: 0, sgst: 0 };
-    r.gross += l.gross; r.taxable += l.taxable; r.tax += l.tax; r.cgst += l.cgst; r.sgst += l.sgst;
-    byRate.set(l.taxRateBps, r);
-
-    let a = artisans.get(l.artisanId);
-    if (!a) {
-      a = {
-        artisanId: l.artisanId, artisanCode: l.artisanCode, name: l.artisanName, fairWageCertified: l.fairWageCertified,
-        ...noArtisanLineTotals(), lines: [], latest: s.createdAt,
-      };
-      artisans.set(l.artisanId, a);
-    } else if (s.createdAt >= a.latest) {
-      a.latest = s.createdAt; a.name = l.artisanName; a.fairWageCertified = l.fairWageCertified; a.artisanCode = l.artisanCode;
-    }
-    addArtisanLine(a, l);
-    a.lines.push(artisanLineFigures(l, s));
+    const a = tallyLine(t, l, s);
+    onLine?.(l, s, a);
   }
-
-  const tenders = { cash: 0, card: 0, upi: 0 };
-  let cashTaken = 0, changeGiven = 0, cashRefunds = 0;
   for (const p of input.payments) {
     const owner = sales.get(p.saleId);
     if (!owner) { problems.push(`payment ${p.id} has no sale in the day`); continue; }
     if (foreign(p)) problems.push(`a payment of ${owner.sale.receiptNo} belongs to another day`);
     owner.paid += p.amount;
     owner.hasPayments = true;
-    tenders[p.method] += p.amount;
-    if (p.method !== 'cash') continue;
-    if (p.amount < 0) { cashRefunds -= p.amount; continue; }
-    const handed = p.tendered ?? p.amount;
-    const change = p.change ?? 0;
-    if (handed - change !== p.amount) problems.push(`the cash of ${owner.sale.receiptNo} is not what was handed over less change`);
-    cashTaken += handed;
-    changeGiven += change;
+    if (!tallyPayment(t, p)) problems.push(`the cash of ${owner.sale.receiptNo} is not what was handed over less change`);
   }
-  for (const { sale, gross, paid, hasPayments } of sales.values()) {
-    if (gross !== sale.gross) problems.push(`the lines of ${sale.receiptNo} do not make its gross`);
-    if (sale.gross + sale.roundOff !== sale.total) problems.push(`${sale.receiptNo}: gross plus round-off is not its total`);
-    if ((hasPayments || sale.total !== 0) && paid !== sale.total) problems.push(`the payments of ${sale.receiptNo} do not make its total`);
-  }
-
-  let paidIn = 0, paidOut = 0;
+  for (const { sale, gross, paid, hasPayments } of sales.values()) problems.push(...saleProblems(sale, gross, paid, hasPayments));
   for (const m of input.cashMovements) {
-    if (m.dayId !== day.id) problems.push(`cash movement ${m.id} belongs to another day`);
-    if (!Number.isSafeInteger(m.amount) || m.amount <= 0) problems.push(`cash movement ${m.id} has no positive amount`);
-    if (m.kind === 'paid-in') paidIn += m.amount; else paidOut += m.amount;
+    const problem = movementProblem(m, day.id);
+    if (problem) problems.push(problem);
+    tallyMovement(t, m);
   }
+  return t;
+}
 
-  const zNumber = day.status === 'closed' ? day.zNumber : (input.previous?.zNumber ?? 0) + 1;
-  if (day.status === 'closed' && input.previous && input.previous.zNumber + 1 !== day.zNumber) {
-    problems.push(`Z ${day.zNumber} does not follow the previous Z ${input.previous.zNumber}`);
-  }
-  const previousGrandTotal = input.previous?.grandTotal ?? 0;
-  const grandTotal = previousGrandTotal + salesGross;
-  const expected = day.openingFloat + cashTaken - changeGiven - cashRefunds + paidIn - paidOut;
-  const counted = day.status === 'closed' ? day.countedCash : input.counted ?? null;
-  if (day.status === 'closed') {
-    if (day.expectedCash !== expected) problems.push(`the expected cash was ${day.expectedCash} at the close but the rows give ${expected}`);
-    if (day.grandTotal !== grandTotal) problems.push(`the grand total was ${day.grandTotal} at the close but the rows give ${grandTotal}`);
-    if (day.overShort !== day.countedCash - expected) problems.push(`the over/short recorded at the close is not the count less the expected cash`);
-  }
+/** The day's rows as a running tally (what `daySummaries` holds), checked as dayFigures checks them. */
+export function dayTallyFromRows(input: Omit<DayReportInput, 'previous' | 'counted'>): DayTally {
+  const problems: string[] = [];
+  const t = foldRows({ ...input, previous: null }, problems);
   if (problems.length > 0) throw new DayRowsError(problems);
+  return t;
+}
 
-  const artisanList = [...artisans.values()]
-    .map(({ latest: _latest, ...a }) => ({ ...a, lines: a.lines.sort(compareLineFigures) }))
-    .sort((x, y) => (x.artisanCode < y.artisanCode ? -1 : x.artisanCode > y.artisanCode ? 1 : 0));
-
+export function dayFigures(input: DayReportInput): DayFigures {
+  const problems: string[] = [];
+  const linesOf = new Map<string, ArtisanLineFigures[]>();
+  const t = foldRows(input, problems, (l, s) => {
+    let lines = linesOf.get(l.artisanId);
+    if (!lines) { lines = []; linesOf.set(l.artisanId, lines); }
+    lines.push(artisanLineFigures(l, s));
+  });
+  const totals = totalsOf(t, input, problems);
+  if (problems.length > 0) throw new DayRowsError(problems);
   return {
-    dayId: day.id, businessDate: day.businessDate, deviceId: day.deviceId, status: day.status, zNumber,
-    openedAt: day.openedAt, closedAt: day.status === 'closed' ? day.closedAt : null,
-    saleCount, returnCount, itemsSold, itemsReturned,
-    sales: paise(salesGross), discounts: paise(discounts), returns: paise(returns), roundOff: paise(roundOff),
-    netTakings: paise(salesGross - returns + roundOff),
-    taxable: paise(total.taxable), tax: paise(total.tax), cgst: paise(total.cgst), sgst: paise(total.sgst),
-    commission: paise(commission), artisanNet: paise(total.taxable - commission),
-    taxByRate: [...byRate.entries()].sort(([x], [y]) => x - y).map(([rateBps, r]) => ({
-      rateBps, gross: paise(r.gross), taxable: paise(r.taxable), tax: paise(r.tax), cgst: paise(r.cgst), sgst: paise(r.sgst),
-    })),
-    tenders: { cash: paise(tenders.cash), card: paise(tenders.card), upi: paise(tenders.upi) },
-    cash: {
-      openingFloat: day.openingFloat, cashTaken: paise(cashTaken), changeGiven: paise(changeGiven), cashRefunds: paise(cashRefunds),
-      paidIn: paise(paidIn), paidOut: paise(paidOut), expected: paise(expected),
-      counted, overShort: counted === null ? null : paise(counted - expected),
-    },
-    artisans: artisanList,
-    previousGrandTotal: paise(previousGrandTotal), grandTotal: paise(grandTotal),
+    ...totals,
+    artisans: totals.artisans.map((a) => ({ ...a, lines: (linesOf.get(a.artisanId) ?? []).sort(compareLineFigures) })),
   };
 }

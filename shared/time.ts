@@ -14,13 +14,24 @@ export function isBusinessDate(text: string): text is BusinessDate {
   return DATE.test(text);
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs more than a sale's other arithmetic. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-GB', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  return fmt;
+}
+
 function parts(now: Date, timeZone: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const fmt = new Intl.DateTimeFormat('en-GB', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  });
-  for (const p of fmt.formatToParts(now)) out[p.type] = p.value;
+  for (const p of formatterFor(timeZone).formatToParts(now)) out[p.type] = p.value;
   return out;
 }
 

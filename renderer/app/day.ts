@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { buildXReport, buildZReport } from '../../shared/day-documents';
-import type { DayFigures } from '../../shared/day-report';
+import type { DayTotals } from '../../shared/day-report';
 import type { PrintDocument } from '../../shared/documents';
 import type {
   BusinessDayEntity, CashCount, CashMovementEntity, CashMovementKind, ClosedBusinessDayEntity, OpenBusinessDayEntity, PayoutMethod, UserEntity,
@@ -49,14 +49,14 @@ export function dayLeftOpen(station: Station, now = new Date()): Promise<Outcome
 
 export interface DayView {
   day: BusinessDayEntity;
-  figures: DayFigures;
+  figures: DayTotals;
   movements: CashMovementEntity[];
 }
 
-/** A day's X (open) or Z (closed) figures, reloaded when `generation` changes. */
+/** A day's X (open) or Z (closed) figures, from its running summary, reloaded when `generation` changes. */
 export function useDayReport(station: Station, dayId: string | null, generation: number): Loadable<DayView | null> {
   const load = useCallback(
-    () => (dayId === null ? Promise.resolve(null) : db.dayReport(station.db, dayId)),
+    () => (dayId === null ? Promise.resolve(null) : db.dayTotals(station.db, dayId)),
     [station.db, dayId, generation],
   );
   return useLoadable(load);
@@ -100,7 +100,7 @@ export function payArtisan(
 }
 
 /** The X report as printed (and drawn on screen). */
-export function xReportDocument(station: Station, figures: DayFigures, printedAt: Date = new Date()): Outcome<PrintDocument> {
+export function xReportDocument(station: Station, figures: DayTotals, printedAt: Date = new Date()): Outcome<PrintDocument> {
   try {
     return { status: 'ok', value: buildXReport({ store: station.profile, figures, printedAt, width: station.settings.paperWidth }) };
   } catch (error) {
@@ -109,7 +109,7 @@ export function xReportDocument(station: Station, figures: DayFigures, printedAt
 }
 
 /** The Z report of a closed day. */
-export function zReportDocument(station: Station, day: ClosedBusinessDayEntity, figures: DayFigures, copy: 'original' | 'duplicate'): Outcome<PrintDocument> {
+export function zReportDocument(station: Station, day: ClosedBusinessDayEntity, figures: DayTotals, copy: 'original' | 'duplicate'): Outcome<PrintDocument> {
   try {
     return { status: 'ok', value: buildZReport({ store: station.profile, figures, auditHead: day.auditHead, copy, width: station.settings.paperWidth }) };
   } catch (error) {

@@ -125,7 +125,7 @@ export function syncAttention(rows: readonly Pick<db.OutboxRow, 'id' | 'business
 
 /** The days needing attention, for the manager's home banner (read once per visit). */
 export function useSyncAttention(station: Station, generation: number, now: () => number = Date.now): Loadable<SyncAttention[]> {
-  const load = useCallback(async () => syncAttention(await db.outboxRows(station.db), now()), [station.db, generation, now]);
+  const load = useCallback(async () => syncAttention(await db.undeliveredOutboxRows(station.db), now()), [station.db, generation, now]);
   return useLoadable(load);
 }
 

@@ -62,6 +62,9 @@ export async function restoreStoreBackup(
     }
     // The name may differ (web mode and Electron name nothing differently, but a test store does).
     await importInto(db, stream, { clearTablesBeforeImport: true, acceptNameDiff: true });
+    // Day summaries are derived: a backup from before v40 has none, so none of the old
+    // store's may stay; the days are summed again from their rows when read.
+    if (!store.data.tables.some((t) => t.name === 'daySummaries')) await db.daySummaries.clear();
     const head = await journalHeadOf(db);
     if (head.seq !== expectedHead.seq || head.hash !== expectedHead.hash) {
       throw new BackupRestoreError('The restored store is not at the journal record its backup says. Nothing was changed.');

@@ -1,15 +1,17 @@
-import { Dexie } from 'dexie';
 import { cashCountTotal } from '../../shared/cash-count';
-import { dayFigures, type DayFigures, type DayReportInput } from '../../shared/day-report';
+import {
+  dayFigures, dayTallyFromRows, dayTotalsFromTally, tallyCashMovement, type DayFigures, type DayReportInput, type DayTotals,
+} from '../../shared/day-report';
 import { buildEnvelope, serializeEnvelope } from '../../shared/envelope';
 import type {
   BusinessDayEntity, CashCount, CashMovementEntity, CashMovementKind, ClosedBusinessDayEntity, OpenBusinessDayEntity,
   PayoutEntity, PayoutMethod, UserEntity,
 } from '../../shared/entities';
 import { paise, type Paise } from '../../shared/money';
-import { calendarDateIn, isoWithOffset, type BusinessDate } from '../../shared/time';
+import { calendarDateIn, isoWithOffset } from '../../shared/time';
 import { appendAudit, lastAuditEntry, nextAuditEntry } from './audit';
 import type { NewId } from './ids';
+import { dayRows, loadDayTally, saveDayTally, SUMMARY_TABLES } from './day-summary';
 import { queueJournal } from './journal-queue';
 import type { OutboxRow } from './outbox';
 import { StoreRefusal } from './refusal';
@@ -143,15 +145,15 @@ export async function recordCashMovement(db: ChinarDb, input: CashMovementInput)
   const reason = input.reason.trim();
   if (reason === '') throw new DayError('Say why the cash moved: the reason goes on the X and Z reports.');
   if (reason.length > REASON_MAX) throw new DayError(`The reason is longer than ${REASON_MAX} characters.`);
-  return db.transaction('rw', [db.businessDays, db.cashMovements, db.users, db.audit, db.journalQueue], async () => {
+  return db.transaction('rw', [db.businessDays, db.users, db.audit, db.journalQueue, ...SUMMARY_TABLES(db)], async () => {
     const day = await writableDay(db, input.dayId);
-    await activeManager(db, input.approvedBy, input.kind === 'paid-in' ? 'A paid-in' : 'A paid-out');
+    const [tally] = await Promise.all([loadDayTally(db, day), activeManager(db, input.approvedBy, input.kind === 'paid-in' ? 'A paid-in' : 'A paid-out')]);
     const at = isoWithOffset(input.now, input.timeZone);
     const movement: CashMovementEntity = {
       id: input.newId(), dayId: day.id, businessDate: day.businessDate, kind: input.kind, amount, reason,
       by: input.by, approvedBy: input.approvedBy, at, payoutId: null,
     };
-    await db.cashMovements.add(movement);
+    await Promise.all([db.cashMovements.add(movement), saveDayTally(db, day, tallyCashMovement(tally, movement, day.id))]);
     const entry = await appendAudit(db, { at, actorId: input.by, action: `cash.${input.kind}`, detail: { movementId: movement.id, dayId: day.id, amount, reason, approvedBy: input.approvedBy } });
     await queueJournal(db, 'cash', at, { cashMovements: [movement], audit: [entry] });
     return movement;
@@ -188,9 +190,9 @@ export async function recordPayout(db: ChinarDb, input: PayoutInput): Promise<Re
   const reference = input.method === 'cash' ? null : (input.reference ?? '').trim();
   if (reference === '') throw new DayError(`A ${input.method === 'upi' ? 'UPI' : 'bank'} payout needs its transaction reference.`);
   if (reference !== null && reference.length > REFERENCE_MAX) throw new DayError(`The reference is longer than ${REFERENCE_MAX} characters.`);
-  return db.transaction('rw', [db.businessDays, db.artisans, db.payouts, db.cashMovements, db.users, db.audit, db.journalQueue], async () => {
+  return db.transaction('rw', [db.businessDays, db.artisans, db.payouts, db.users, db.audit, db.journalQueue, ...SUMMARY_TABLES(db)], async () => {
     const day = await writableDay(db, input.dayId);
-    await activeManager(db, input.paidBy, 'Paying an artisan');
+    const [tally] = await Promise.all([loadDayTally(db, day), activeManager(db, input.paidBy, 'Paying an artisan')]);
     const artisan = await db.artisans.get(input.artisanId);
     if (!artisan) throw new DayError('That artisan is not in the store.');
     const at = isoWithOffset(input.now, input.timeZone);
@@ -204,22 +206,11 @@ export async function recordPayout(db: ChinarDb, input: PayoutInput): Promise<Re
       dayId: day.id, businessDate: day.businessDate, at, paidBy: input.paidBy, cashMovementId: movement?.id ?? null,
     };
     await db.payouts.add(payout);
-    if (movement) await db.cashMovements.add(movement);
+    if (movement) await Promise.all([db.cashMovements.add(movement), saveDayTally(db, day, tallyCashMovement(tally, movement, day.id))]);
     const entry = await appendAudit(db, { at, actorId: input.paidBy, action: 'artisan.payout', detail: { payoutId, dayId: day.id, artisanCode: artisan.code, amount, method: input.method, reference } });
     await queueJournal(db, 'payout', at, { payouts: [payout], ...(movement ? { cashMovements: [movement] } : {}), audit: [entry] });
     return { payout, movement };
   });
-}
-
-/** The id version 20 gave a day moved from the table keyed by date. */
-export function migratedDayId(date: BusinessDate): string {
-  return `day-${date}`;
-}
-
-/** A record belongs to the day: by its dayId, or (written before days had ids) by its date to the migrated day. */
-function inDay(row: { dayId?: string; businessDate: BusinessDate }, day: BusinessDayEntity): boolean {
-  if (row.businessDate !== day.businessDate) return false;
-  return row.dayId !== undefined ? row.dayId === day.id : day.id === migratedDayId(day.businessDate);
 }
 
 /** The newest closed day before `day` (the previous Z), or the newest of all for an open day. */
@@ -232,34 +223,66 @@ async function previousClose(db: ChinarDb, day: BusinessDayEntity): Promise<Clos
 
 /** Everything dayFigures needs about one day. Inside a transaction over the day's tables. */
 async function dayInput(db: ChinarDb, day: BusinessDayEntity, counted?: Paise): Promise<DayReportInput> {
-  // Each read is one ranged getAll (a Dexie filter() or anyOf() walks a cursor, a round
-  // trip a row: 2,000 sales took seconds), and the day's rows are picked out in memory.
-  const date = day.businessDate;
-  const [sales, lines, payments, cashMovements, previous] = await Promise.all([
-    db.sales.where('businessDate').equals(date).toArray(),
-    db.saleLines.where('[businessDate+artisanId]').between([date, Dexie.minKey], [date, Dexie.maxKey]).toArray(),
-    db.payments.where('businessDate').equals(date).toArray(),
-    db.cashMovements.where('dayId').equals(day.id).toArray(),
-    previousClose(db, day),
-  ]);
-  const mine = (row: { dayId?: string; businessDate: BusinessDate }) => inDay(row, day);
+  const [rows, previous] = await Promise.all([dayRows(db, day), previousClose(db, day)]);
   return {
-    day, sales: sales.filter(mine), lines: lines.filter(mine), payments: payments.filter(mine), cashMovements,
-    previous: previous ? { zNumber: previous.zNumber, grandTotal: previous.grandTotal } : null,
+    ...rows, previous: previous ? { zNumber: previous.zNumber, grandTotal: previous.grandTotal } : null,
     ...(counted === undefined ? {} : { counted }),
   };
 }
 
 const READ_TABLES = (db: ChinarDb) => [db.businessDays, db.sales, db.saleLines, db.payments, db.cashMovements];
 
-/** A day as it is now: the X figures of an open day (read-only, any time), the Z figures of a closed one. */
+const byTime = (a: { at: string }, b: { at: string }) => (a.at < b.at ? -1 : 1);
+
+/**
+ * A day as it is now, from every one of its rows: the X figures of an open day, the Z
+ * figures of a closed one, with each artisan's lines (what the upload lists). The X and
+ * Z reports need only the totals: dayTotals reads them from the day's summary.
+ */
 export async function dayReport(db: ChinarDb, dayId: BusinessDayEntity['id']): Promise<{ day: BusinessDayEntity; figures: DayFigures; movements: CashMovementEntity[] }> {
   return db.transaction('r', READ_TABLES(db), async () => {
     const day = await db.businessDays.get(dayId);
     if (!day) throw new DayError('That day is not in the store.');
     const input = await dayInput(db, day);
-    return { day, figures: dayFigures(input), movements: [...input.cashMovements].sort((a, b) => (a.at < b.at ? -1 : 1)) };
+    return { day, figures: dayFigures(input), movements: [...input.cashMovements].sort(byTime) };
   });
+}
+
+export interface DayTotalsView {
+  day: BusinessDayEntity;
+  figures: DayTotals;
+  /** The day's paid-ins and paid-outs, oldest first. */
+  movements: CashMovementEntity[];
+}
+
+/**
+ * The X (open) or Z (closed) totals of a day, from its running summary: one row however
+ * many sales the day had. A day without a summary (kept from before v40, or restored)
+ * gets it built from its rows first, once. The figures are those dayReport gives from the
+ * rows, to the paisa (tests/renderer/db/day-summary.test.ts), without the artisans' lines.
+ */
+export async function dayTotals(db: ChinarDb, dayId: BusinessDayEntity['id']): Promise<DayTotalsView> {
+  const read = () => db.transaction('r', [db.businessDays, db.daySummaries, db.cashMovements], async () => {
+    const [day, summary, movements] = await Promise.all([
+      db.businessDays.get(dayId), db.daySummaries.get(dayId), db.cashMovements.where('dayId').equals(dayId).toArray(),
+    ]);
+    if (!day) throw new DayError('That day is not in the store.');
+    if (!summary) return null;
+    const previous = await previousClose(db, day);
+    const context = { day, previous: previous ? { zNumber: previous.zNumber, grandTotal: previous.grandTotal } : null };
+    return { day, figures: dayTotalsFromTally(summary.tally, context), movements: movements.sort(byTime) };
+  });
+  const shown = await read();
+  if (shown) return shown;
+  await db.transaction('rw', [db.businessDays, ...SUMMARY_TABLES(db)], async () => {
+    const day = await db.businessDays.get(dayId);
+    if (!day) throw new DayError('That day is not in the store.');
+    if (await db.daySummaries.get(dayId)) return;
+    await saveDayTally(db, day, dayTallyFromRows(await dayRows(db, day)));
+  });
+  const rebuilt = await read();
+  if (!rebuilt) throw new DayError("The day's figures could not be kept in the store. Try again.");
+  return rebuilt;
 }
 
 /** The days in the store, newest first (the open one, then the closes by Z number). */
@@ -304,7 +327,7 @@ export interface ClosedDay {
  */
 export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Promise<ClosedDay> {
   const counted = countTotal(input.count, 'drawer count');
-  return db.transaction('rw', [...READ_TABLES(db), db.users, db.audit, db.outbox, db.journalQueue], async () => {
+  return db.transaction('rw', [...READ_TABLES(db), db.daySummaries, db.users, db.audit, db.outbox, db.journalQueue], async () => {
     const open = await writableDay(db, input.dayId);
     await activeManager(db, input.managerId, 'Closing the day');
     const [rows, head] = await Promise.all([dayInput(db, open, counted), lastAuditEntry(db)]);
@@ -330,8 +353,9 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
     };
     // The Z number and the outbox row are in the journal too: a store rebuilt from it
     // neither reissues the Z nor forgets that the day is still to be uploaded.
+    // The summary of the rows the close locked: a reprint of the Z prints these figures.
     await Promise.all([
-      db.businessDays.put(day), db.audit.add(audit), db.outbox.add(outbox),
+      db.businessDays.put(day), db.audit.add(audit), db.outbox.add(outbox), saveDayTally(db, day, dayTallyFromRows(rows)),
       queueJournal(db, 'day-close', closedAt, { businessDays: [day], outbox: [outbox], audit: [audit] }),
     ]);
     return { day, figures, outbox };

@@ -22,12 +22,12 @@ export {
   clearStoreForRestore, restoreJournalPage, JournalRestoreError,
 } from './journal-queue';
 export {
-  openDay, dayForSale, isLeftOpen, openBusinessDay, recordCashMovement, recordPayout, closeBusinessDay, dayReport, recentDays,
+  openDay, dayForSale, isLeftOpen, openBusinessDay, recordCashMovement, recordPayout, closeBusinessDay, dayReport, dayTotals, recentDays,
   payoutsOfDay, DayError, DayClosedError, DayNotOpenError, DAY_NOT_OPEN, REASON_MAX, REFERENCE_MAX,
-  type OpenDayInput, type CashMovementInput, type PayoutInput, type RecordedPayout, type CloseDayInput, type ClosedDay,
+  type OpenDayInput, type CashMovementInput, type PayoutInput, type RecordedPayout, type CloseDayInput, type ClosedDay, type DayTotalsView,
 } from './days';
 export {
-  outboxRows, nextOutboxRow, beginAttempt, finishAttempt, retryUploadNow, markDeliveredByHand, isPending, type OutboxRow, type OutboxState,
+  outboxRows, undeliveredOutboxRows, nextOutboxRow, beginAttempt, finishAttempt, retryUploadNow, markDeliveredByHand, isPending, type OutboxRow, type OutboxState,
 } from './outbox';
 export {
   commitReturn, findReturnableSale, loadSaleById, ReturnRefusedError, ReturnNotRecordedError, CREDIT_NOTE_COUNTER_PREFIX,

@@ -122,9 +122,9 @@ export async function storeIsEmpty(db: ChinarDb): Promise<boolean> {
 
 export class JournalRestoreError extends StoreRefusal {}
 
-/** Tables a journal may put rows into: every table but the queue itself and the counter's carts. */
+/** Tables a journal may put rows into: every table but the queue itself, the counter's carts and the derived day summaries. */
 function restorableTables(db: ChinarDb): Table[] {
-  return db.tables.filter((t) => t.name !== 'journalQueue' && t.name !== 'carts');
+  return db.tables.filter((t) => t.name !== 'journalQueue' && t.name !== 'carts' && t.name !== 'daySummaries');
 }
 
 /**
@@ -162,8 +162,10 @@ export async function restoreJournalPage(db: ChinarDb, given: RestoreRows, head:
   for (const name of Object.keys(rows)) {
     if (!tables.has(name)) throw new JournalRestoreError(`The journal holds rows for "${name}", which this version of the kiosk does not know. Update Chinar POS, then restore again.`);
   }
-  await db.transaction('rw', [...tables.values()], async () => {
+  await db.transaction('rw', [...tables.values(), db.daySummaries], async () => {
     await Promise.all(Object.entries(rows).map(([name, list]) => tables.get(name)!.bulkPut(list)));
+    // The restored rows may belong to days already summed: those days are summed again from their rows when read.
+    await db.daySummaries.clear();
     await db.settings.put({ key: HEAD_KEY, value: { seq: head.seq, hash: head.hash } });
   });
 }

@@ -1,11 +1,13 @@
 import type { PaymentEntity, ProductEntity, SaleEntity, SaleLineEntity, UserEntity } from '../../shared/entities';
 import { creditNoteCounterKey, formatCreditNoteNumber } from '../../shared/invoice';
+import { tallyRecord } from '../../shared/day-report';
 import { paise } from '../../shared/money';
 import { allocateRefund, buildReturnLines, type RefundMode, type ReturnProblem, type ReturnQuantity } from '../../shared/returns';
 import { invoiceNumberParts } from '../../shared/journal';
 import { isoWithOffset } from '../../shared/time';
 import { lastAuditEntry, nextAuditEntry } from './audit';
 import { dayForSale } from './days';
+import { openDaySummaries, openDayTally, saveDayTally, SUMMARY_TABLES } from './day-summary';
 import type { NewId } from './ids';
 import { queueJournal } from './journal-queue';
 import { findSaleByReceiptNo } from './receipts';
@@ -132,10 +134,10 @@ export async function loadSaleById(db: ChinarDb, id: SaleEntity['id']): Promise<
 export async function commitReturn(db: ChinarDb, input: CommitReturnInput): Promise<CommittedReturn> {
   try {
     return await db.transaction('rw', [
-      db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.businessDays, db.settings, db.users, db.journalQueue,
+      db.products, db.counters, db.audit, db.businessDays, db.settings, db.users, db.journalQueue, ...SUMMARY_TABLES(db),
     ], async () => {
-      const [profile, open, manager, originalSale, lastAudit] = await Promise.all([
-        getStoreProfile(db), dayForSale(db), db.users.get(input.managerId), db.sales.get(input.originalSaleId), lastAuditEntry(db),
+      const [profile, { open, tally }, manager, originalSale, lastAudit] = await Promise.all([
+        getStoreProfile(db), Promise.all([dayForSale(db), openDaySummaries(db)]).then(async ([day, summaries]) => ({ open: day, tally: await openDayTally(db, day, summaries) })), db.users.get(input.managerId), db.sales.get(input.originalSaleId), lastAuditEntry(db),
       ]);
       if (!manager || !manager.active || manager.role !== 'manager') {
         throw new ReturnRefusedError('A return needs the approval of an active manager: ask a manager to enter their PIN.');
@@ -218,6 +220,7 @@ export async function commitReturn(db: ChinarDb, input: CommitReturnInput): Prom
       });
 
       const counter = { key: counterKey, value: sequence };
+      const dayTally = tallyRecord(tally, { sale, lines: built.lines, payments: refundPayments });
       const [journalId] = await Promise.all([
         queueJournal(db, input.kind, createdAt, {
           sales: [sale], saleLines: built.lines, payments: refundPayments, products: restocked, counters: [counter], audit: [audit],
@@ -228,6 +231,7 @@ export async function commitReturn(db: ChinarDb, input: CommitReturnInput): Prom
         restocked.length ? db.products.bulkPut(restocked) : Promise.resolve(),
         db.counters.put(counter),
         db.audit.add(audit),
+        saveDayTally(db, open, dayTally),
       ]);
       return { sale, lines: built.lines, payments: refundPayments, original, journalId };
     });

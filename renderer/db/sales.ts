@@ -10,6 +10,8 @@ import { lastAuditEntry, nextAuditEntry } from './audit';
 import { queueJournal } from './journal-queue';
 import { OPEN_CART_ID } from './carts';
 import { dayForSale, openDay } from './days';
+import { openDaySummaries, openDayTally, saveDayTally, SUMMARY_TABLES } from './day-summary';
+import { tallyRecord } from '../../shared/day-report';
 import type { NewId } from './ids';
 import type { ChinarDb } from './schema';
 import { DISK_FULL_MESSAGE, isQuotaExceeded } from './storage';
@@ -60,7 +62,8 @@ export class SaleNotRecordedError extends Error {
 
 /**
  * Commits a sale: ONE strict read-write transaction writes the sale, its lines, its
- * payments, the stock decrements, the next invoice number and an audit entry. Either all
+ * payments, the stock decrements, the next invoice number, an audit entry and the day's
+ * running summary (day-summary.ts). Either all
  * of it is on disk or none of it is. The receipt is printed by the caller only after this
  * resolves. Stock may go below zero: the piece is in the buyer's hands, so the count was
  * wrong, and refusing the sale would not fix it (the low-stock list shows it).
@@ -68,12 +71,12 @@ export class SaleNotRecordedError extends Error {
 export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<CommittedSale> {
   if (input.cart.items.length === 0) throw new SaleNotRecordedError('The cart is empty.');
   try {
-    return await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.products, db.counters, db.audit, db.businessDays, db.settings, db.users, db.carts, db.journalQueue], async () => {
+    return await db.transaction('rw', [db.products, db.counters, db.audit, db.businessDays, db.settings, db.users, db.carts, db.journalQueue, ...SUMMARY_TABLES(db)], async () => {
       // Every read is issued at once: IndexedDB pipelines them, and the commit stays close
       // to the cost of a bare transaction writing the same rows (see bench/).
       // The counters table holds one row per invoice series and financial year: tiny.
-      const [profile, taxTable, open, products, lastAudit, counters] = await Promise.all([
-        getStoreProfile(db), getTaxTable(db), dayForSale(db),
+      const [profile, taxTable, { open, tally }, products, lastAudit, counters] = await Promise.all([
+        getStoreProfile(db), getTaxTable(db), Promise.all([dayForSale(db), openDaySummaries(db)]).then(async ([day, summaries]) => ({ open: day, tally: await openDayTally(db, day, summaries) })),
         db.products.bulkGet(input.cart.items.map((i) => i.productId)), lastAuditEntry(db), db.counters.toArray(),
       ]);
       const totals = cartTotals(input.cart, taxTable);
@@ -146,6 +149,7 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       });
 
       const counter = { key: counterKey, value: sequence };
+      const dayTally = tallyRecord(tally, { sale, lines, payments });
       const [journalId] = await Promise.all([
         queueJournal(db, 'sale', createdAt, {
           sales: [sale], saleLines: lines, payments, products: updatedProducts, counters: [counter], audit: [audit],
@@ -156,6 +160,7 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
         db.products.bulkPut(updatedProducts),
         db.counters.put(counter),
         db.audit.add(audit),
+        saveDayTally(db, open, dayTally),
         // The counter's cart is now a sale: it must never come back to be charged again.
         db.carts.delete(OPEN_CART_ID),
       ]);

@@ -7,6 +7,7 @@ import { migrateDaysByDate } from './day-migration';
 import type { OutboxRow } from './outbox';
 import type { Cart } from '../../shared/cart';
 import { markLegacyPin } from './pins';
+import { buildOpenDaySummary, type DaySummaryRow } from './day-summary';
 import type { LineApproval } from './sales';
 
 /** A key–value row: store profile, tax table, demo flag. */
@@ -86,6 +87,8 @@ export class ChinarDb extends Dexie {
   carts!: Table<CartRow, string>;
   journalQueue!: Table<JournalQueueRow, number>;
   receiptPrints!: Table<ReceiptPrintRow, string>;
+  /** Each day's running X/Z sums (day-summary.ts): derived from the day's rows, never journaled. */
+  daySummaries!: Table<DaySummaryRow, string>;
 
   constructor(name: string, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Strict durability: a committed sale is on disk before the transaction's complete
@@ -126,6 +129,9 @@ export class ChinarDb extends Dexie {
       await tx.table<UserEntity, string>('users').toCollection().modify((u) => { u.pinHash = markLegacyPin(u.pinHash); });
       await tx.table<ArtisanEntity, string>('artisans').toCollection().modify((a) => { a.pinHash = markLegacyPin(a.pinHash); });
     });
+    // v40 (issue 11): each day's running summary, so the X and Z read one row, not the
+    // day's thousands (day-summary.ts). The open day's is built here; others when read.
+    this.version(40).stores({ daySummaries: 'dayId, status' }).upgrade(buildOpenDaySummary);
   }
 }
 

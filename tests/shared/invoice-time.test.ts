@@ -31,6 +31,15 @@ describe('time', () => {
     expect(isoWithOffset(lateUtc)).toBe('2026-11-23T01:30:00+05:30');
     expect(isoWithOffset(new Date('2026-11-22T12:00:00.900Z'), 'UTC')).toBe('2026-11-22T12:00:00+00:00');
   });
+
+  it('keeps each zone to its own formatter, whichever zone was asked first', () => {
+    const lateUtc = new Date('2026-11-22T20:00:00Z');
+    const zones = ['Asia/Kolkata', 'America/New_York', 'Asia/Kolkata', 'UTC', 'America/New_York'];
+    expect(zones.map((z) => isoWithOffset(lateUtc, z))).toEqual([
+      '2026-11-23T01:30:00+05:30', '2026-11-22T15:00:00-05:00', '2026-11-23T01:30:00+05:30', '2026-11-22T20:00:00+00:00', '2026-11-22T15:00:00-05:00',
+    ]);
+    expect(calendarDateIn(lateUtc, 'America/New_York')).toBe('2026-11-22');
+  });
 });
 
 describe('UPI link', () => {

@@ -89,3 +89,20 @@ export async function openVersion2Store(factory: IDBFactory, name: string): Prom
   await old.open();
   return old;
 }
+
+/**
+ * A store as Dexie version 30 left it (before the day summaries of v40), open, for the
+ * upgrade tests to fill and close. Frozen like openVersion2Store: never follow the schema.
+ */
+export async function openVersion30Store(factory: IDBFactory, name: string): Promise<Dexie> {
+  const old = await openVersion2Store(factory, name);
+  old.close();
+  old.version(3).stores({ journalQueue: '++qseq, &id', receiptPrints: 'id' });
+  old.version(20).stores({
+    days: null, businessDays: 'id, status, businessDate, zNumber', cashMovements: 'id, dayId, businessDate',
+    payouts: 'id, artisanId, dayId', outbox: 'id, &dayId, state.status, nextAttemptAt',
+  });
+  old.version(30).stores({});
+  await old.open();
+  return old;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  beginAttempt, closeBusinessDay, DEMO_PINS, finishAttempt, markDeliveredByHand, nextOutboxRow, outboxRows, retryUploadNow, signInWithPin, StoreRefusal, type ChinarDb,
+  beginAttempt, closeBusinessDay, DEMO_PINS, finishAttempt, markDeliveredByHand, nextOutboxRow, outboxRows, retryUploadNow, undeliveredOutboxRows, signInWithPin, StoreRefusal, type ChinarDb,
 } from '../../../renderer/db';
 import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
 import { freshStore, openTestDay } from './helpers';
@@ -44,6 +44,8 @@ describe('the outbox', () => {
       { status: 'delivered', at: t0.toISOString() },
     ]);
     expect(await nextOutboxRow(db, t0.getTime())).toEqual({ kind: 'idle' });
+    // The banner's read: the stopped day, not the delivered one.
+    expect((await undeliveredOutboxRows(db)).map((r) => r.zNumber)).toEqual([1]);
     // A delivered day is never sent again, even when asked.
     expect(await beginAttempt(db, next.row.id, t0)).toBeNull();
     expect((await retryUploadNow(db, next.row.id))?.state.status).toBe('delivered');
