@@ -82,7 +82,17 @@ export function TextField({
       setFocused(true);
       onFocus?.();
     },
-    onBlur: () => setFocused(false),
+    onBlur: () => {
+      if (!keypad) return;
+      // The keypad goes once the tap that took the focus away has ended: going at once would
+      // move what is under the finger between its press and its release, and the tap would miss.
+      const hide = () => {
+        window.removeEventListener('click', hide);
+        if (document.activeElement !== document.getElementById(id)) setFocused(false);
+      };
+      window.addEventListener('click', hide);
+      setTimeout(hide, KEYPAD_LINGER_MS);
+    },
     dir: ltr ? 'ltr' : undefined,
     autoComplete: 'off',
     spellCheck: false,
@@ -109,6 +119,9 @@ export function TextField({
   );
 
 }
+
+/** How long a field's keypad stays after the focus left by the keyboard (no tap to wait for). */
+const KEYPAD_LINGER_MS = 400;
 
 /** The keypad under a TextField: its keys edit the field's text by the field's kind of number. */
 function FieldKeypad({ kind, label, value, onChange, digits }: { kind: 'amount' | 'count' | 'code'; label: string; value: string; onChange: (value: string) => void; digits: number | undefined }) {
