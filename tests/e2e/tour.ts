@@ -144,7 +144,15 @@ export const TOUR: readonly TourStop[] = [
   { name: 'audit', part: 'counter', go: (p) => openManagerTile(p, 'audit') },
   { name: 'settings', part: 'counter', go: (p) => manager(p, 'settings', 'settings-screen') },
   { name: 'settings-store', part: 'counter', go: (p) => settings(p, 'store') },
+  {
+    name: 'settings-store-keypad', part: 'counter',
+    go: async (p) => { await settings(p, 'store'); await p.getByTestId('store-discount').click(); await p.getByRole('group', { name: /^Keypad for / }).waitFor(); },
+  },
   { name: 'settings-tax', part: 'counter', go: (p) => settings(p, 'tax') },
+  {
+    name: 'tax-check-keypad', part: 'counter',
+    go: async (p) => { await settings(p, 'tax'); await p.getByTestId('tax-check-price').click(); await p.getByRole('group', { name: /^Keypad for / }).waitFor(); },
+  },
   { name: 'tax-rule-dialog', part: 'counter', go: async (p) => { await settings(p, 'tax'); await p.getByTestId('tax-rule-edit').first().click(); await p.locator('dialog[open]').waitFor(); } },
   { name: 'tax-reset-dialog', part: 'counter', go: async (p) => { await settings(p, 'tax'); await dialog(p, 'tax-reset', 'tax-reset-dialog'); } },
   { name: 'settings-printer', part: 'counter', go: (p) => settings(p, 'printer') },
