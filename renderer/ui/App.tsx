@@ -211,7 +211,7 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
         />
       ) : null}
       {confirmSignOut ? (
-        <Dialog title={t('signOut.title')} onClose={() => setConfirmSignOut(false)} closeLabel={t('common.cancel')} className="confirm">
+        <Dialog title={t('signOut.title')} onClose={() => setConfirmSignOut(false)} closeLabel={t('common.cancel')} className="confirm" testId="sign-out-dialog">
           <p>{t('signOut.question', { count: sell.cart.items.length })}</p>
           <div className="confirm__actions">
             <button type="button" className="btn btn--secondary btn--large" onClick={() => setConfirmSignOut(false)} autoFocus>{t('signOut.stay')}</button>

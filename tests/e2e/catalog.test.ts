@@ -288,7 +288,7 @@ describe('catalog, stock and labels (real host, file printer, Chromium)', () => 
     expect(await muffler.getByRole('textbox').inputValue()).toBe('12');
     for (const sku of skus) await page.locator(`[data-testid="label-pick"][data-sku="${sku}"]`).getByRole('textbox').fill('1');
     await waitForText(page.getByTestId('labels-total'), '3 labels');
-    await page.locator(`[data-testid="label-pick"][data-sku="KNI-0001"]`).getByRole('button', { name: /Show the label/ }).click();
+    await page.locator(`[data-testid="label-pick"][data-sku="KNI-0001"]`).locator('.pick__show').click();
     await page.getByTestId('label-preview').locator('.receipt__barcode[data-state="drawn"]').waitFor();
     await waitForText(page.getByTestId('label-preview'), 'Kani stole');
     await look(page, 'labels');

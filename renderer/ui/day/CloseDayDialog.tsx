@@ -64,7 +64,7 @@ export function CloseDayDialog({ station, dayId, onClosed, onClose }: { station:
           {document ? (
             <>
               <button type="button" className="btn btn--secondary btn--large" data-testid="z-reprint" disabled={phase.printing} onClick={() => void reprint()}>{t('close.printAgain')}</button>
-              <div className="day-report__paper"><ReceiptPreview document={document} testId="z-preview" /></div>
+              <div className="day-report__paper" tabIndex={0} role="region" aria-label={t('close.closedTitle', { z: closed.day.zNumber })}><ReceiptPreview document={document} testId="z-preview" /></div>
             </>
           ) : null}
         </div>

@@ -100,7 +100,7 @@ export function DayScreen({ station, user, onHome }: ManagerPageProps) {
                 <button type="button" className="btn btn--primary btn--large" data-testid="x-print" onClick={() => void printDayDocument(station, xDoc.value).then(setXPrint)}>{t('x.print')}</button>
                 {xPrint?.status === 'ok' ? <Banner tone="ok" testId="x-printed">{t('close.printed', { target: targetText(xPrint.value.target) })}</Banner> : null}
                 {xPrint && xPrint.status !== 'ok' ? <Banner tone="error" testId="x-print-failed">{t('close.printFailed', { message: xPrint.message })}</Banner> : null}
-                <div className="day-report__paper"><ReceiptPreview document={xDoc.value} testId="x-preview" /></div>
+                <div className="day-report__paper" tabIndex={0} role="region" aria-label={t('x.title')}><ReceiptPreview document={xDoc.value} testId="x-preview" /></div>
               </>
             )}
           </div>

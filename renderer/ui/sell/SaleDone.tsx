@@ -104,7 +104,7 @@ export function SaleDone({ station, operator, sale, onNewSale, onVoid }: {
         </div>
         <p className="muted">{t('done.scanToStart')}</p>
       </section>
-      <section className="done__preview" aria-label={t('done.previewLabel')}>
+      <section className="done__preview" tabIndex={0} aria-label={t('done.previewLabel')}>
         {printed.document ? <ReceiptPreview document={printed.document} testId="receipt-preview" /> : <p className="muted">{t('done.noPreview')}</p>}
       </section>
     </div>

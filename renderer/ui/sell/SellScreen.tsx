@@ -263,7 +263,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
               {t('sell.return')}
             </button>
             {!empty ? (
-              <button type="button" className="btn btn--ghost" onClick={() => setDialog({ name: 'clearCart' })}>{t('sell.clearCart')}</button>
+              <button type="button" className="btn btn--ghost" data-testid="clear-cart" onClick={() => setDialog({ name: 'clearCart' })}>{t('sell.clearCart')}</button>
             ) : null}
           </div>
         </div>
@@ -409,7 +409,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
       {returnDialog}
 
       {dialog?.name === 'clearCart' ? (
-        <Dialog title={t('sell.clearTitle')} onClose={close} closeLabel={t('common.cancel')} className="confirm">
+        <Dialog title={t('sell.clearTitle')} onClose={close} closeLabel={t('common.cancel')} className="confirm" testId="clear-cart-dialog">
           <p>{t('sell.clearQuestion', { count: totals.itemCount })}</p>
           <div className="confirm__actions">
             <button type="button" className="btn btn--secondary btn--large" onClick={close} autoFocus>{t('sell.keepCart')}</button>

@@ -64,6 +64,7 @@ export function ArtisanForm({ station, user, artisan, onDone }: ArtisanFormProps
             value={form.commission}
             onChange={(v) => set('commission', v.trim())}
             inputMode="decimal"
+            keypad="amount"
             error={errors.commission}
             hint={t('artisanForm.commissionHint')}
             testId="artisan-commission"

@@ -1,6 +1,8 @@
-import { useId, type ReactNode, type Ref } from 'react';
+import { useCallback, useId, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../logic/forms';
+import { Keypad } from '../../components/Keypad';
+import { editAmount, type KeypadKey } from '../../components/keypadInput';
+import { editDigits, type FieldError } from '../logic/forms';
 
 /** A field's error in words, from the `errors.` keys of the manager namespace. */
 export function useFieldErrorText(): (error: FieldError | undefined) => string | null {
@@ -34,6 +36,13 @@ interface TextFieldProps {
   disabled?: boolean;
   /** The on-screen keypad types into this field while it is active. */
   active?: boolean;
+  /**
+   * Its own on-screen keypad, shown under the field while the field has the focus (a tap on
+   * it), for a kiosk with no keyboard: `amount` for rupees or a percentage (a point, two
+   * decimals), `count` for a whole number, `code` for digits that keep a leading zero (an
+   * HSN code). A form with one shared keypad (the product form) uses `active` instead.
+   */
+  keypad?: 'amount' | 'count' | 'code';
   onFocus?: () => void;
   prefix?: string;
   testId?: string;
@@ -52,9 +61,10 @@ interface TextFieldProps {
  */
 export function TextField({
   label, value, onChange, error, hint, inputMode: mode = 'text', digits, type = 'text', multiline = false, rows = 3, disabled = false,
-  active = false, onFocus, prefix, testId, autoFocus, maxLength, inputRef, ltr = false, className,
+  active = false, keypad, onFocus, prefix, testId, autoFocus, maxLength, inputRef, ltr = false, className,
 }: TextFieldProps) {
   const id = useId();
+  const [focused, setFocused] = useState(false);
   const inputMode = digits === undefined ? mode : 'numeric';
   const accept = (text: string) => (digits === undefined ? text : text.replace(/\D/g, '').slice(0, digits));
   const fieldError = useFieldErrorText();
@@ -68,7 +78,21 @@ export function TextField({
     'data-testid': testId,
     autoFocus,
     maxLength,
-    onFocus,
+    onFocus: () => {
+      setFocused(true);
+      onFocus?.();
+    },
+    onBlur: () => {
+      if (!keypad) return;
+      // The keypad goes once the tap that took the focus away has ended: going at once would
+      // move what is under the finger between its press and its release, and the tap would miss.
+      const hide = () => {
+        window.removeEventListener('click', hide);
+        if (document.activeElement !== document.getElementById(id)) setFocused(false);
+      };
+      window.addEventListener('click', hide);
+      setTimeout(hide, KEYPAD_LINGER_MS);
+    },
     dir: ltr ? 'ltr' : undefined,
     autoComplete: 'off',
     spellCheck: false,
@@ -86,8 +110,28 @@ export function TextField({
           <input {...common} {...controlled} ref={inputRef} className="mfield__input" type={type} inputMode={inputMode} />
         )}
       </div>
+      {keypad && focused && !disabled && value !== undefined && onChange ? (
+        <FieldKeypad kind={keypad} label={label} value={value} onChange={onChange} digits={digits ?? maxLength} />
+      ) : null}
       {hint ? <p id={`${id}-hint`} className="mfield__hint">{hint}</p> : null}
       {errorText ? <p id={`${id}-error`} className="mfield__error" data-testid={testId ? `${testId}-error` : undefined}>{errorText}</p> : null}
+    </div>
+  );
+
+}
+
+/** How long a field's keypad stays after the focus left by the keyboard (no tap to wait for). */
+const KEYPAD_LINGER_MS = 400;
+
+/** The keypad under a TextField: its keys edit the field's text by the field's kind of number. */
+function FieldKeypad({ kind, label, value, onChange, digits }: { kind: 'amount' | 'count' | 'code'; label: string; value: string; onChange: (value: string) => void; digits: number | undefined }) {
+  const { t } = useTranslation('manager');
+  const press = useCallback((key: KeypadKey) => {
+    onChange(kind === 'amount' ? editAmount(value, key) : editDigits(value, key, digits ?? 9, kind));
+  }, [kind, value, onChange, digits]);
+  return (
+    <div className="mfield__keypad">
+      <Keypad onKey={press} extraKey={kind === 'amount' ? '.' : 'clear'} label={t('common.keypadFor', { what: label })} />
     </div>
   );
 }

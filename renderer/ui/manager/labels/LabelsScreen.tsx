@@ -86,7 +86,7 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
           <ul className="picks" data-testid="label-picks">
             {picks.map((p) => (
               <li key={p.product.id} className={`pick${p === preview ? ' pick--previewed' : ''}`} data-testid="label-pick" data-sku={p.product.sku}>
-                <button type="button" className="pick__show" onClick={() => setPreviewId(p.product.id)} aria-pressed={p === preview} aria-label={t('labels.showPreview', { name: p.product.name })}>
+                <button type="button" className="pick__show" onClick={() => setPreviewId(p.product.id)} aria-pressed={p === preview}>
                   <span className="pick__name">{p.product.name}</span>
                   <span className="pick__meta">
                     {t('labels.pickMeta', { sku: isolate(p.product.sku), artisan: isolate(p.artisan.name), stock: n(p.product.stock) })} · <Money amount={p.product.price} />
@@ -130,7 +130,8 @@ export function LabelsScreen({ station, onHome }: ManagerPageProps) {
           </footer>
         </section>
 
-        <aside className="panel labels__side">
+        {/* Focusable: at 1024×768 the preview scrolls, and a keyboard must be able to scroll it. */}
+        <aside className="panel labels__side" tabIndex={0} aria-labelledby="preview-title">
           <section aria-labelledby="preview-title" className="labels__preview">
             <h2 id="preview-title" className="panel-title">{t('labels.previewTitle')}</h2>
             {previewDoc ? <ReceiptPreview document={previewDoc} testId="label-preview" /> : <p className="muted">{preview ? t('labels.noPreview') : t('labels.previewHint')}</p>}

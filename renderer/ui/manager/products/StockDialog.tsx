@@ -70,7 +70,7 @@ export function StockDialog({ station, user, product, onClose, onSaved }: StockD
           />
           <div className="stock-dialog__figures" aria-live="polite">
             <span>{t('stock.now', { count: product.stock })}</span>
-            <span aria-hidden="true">→</span>
+            <span className="flip-rtl" aria-hidden="true">→</span>
             <strong data-testid="stock-after">{preview === null ? '…' : t('stock.after', { count: preview })}</strong>
           </div>
           <TextField label={t('stock.reason')} value={reason} onChange={setReason} error={errors.reason} hint={t('stock.reasonHint')} testId="stock-reason" maxLength={200} />

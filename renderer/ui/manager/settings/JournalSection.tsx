@@ -11,6 +11,7 @@ import { useMoney } from '../../components/Money';
 import { formatDateTime } from '../../format';
 import type { SectionProps } from './route';
 import { SectionFrame, SettingsCard } from './SectionPage';
+import { isolate } from '../../format/bidi';
 
 type Step =
   | { status: 'idle' }
@@ -56,7 +57,8 @@ export function JournalSection({ station, onBack, onStationChange }: SectionProp
     setGeneration((g) => g + 1);
   };
 
-  const folder = files.status === 'ready' ? files.value.folder : 'journal-import';
+  // A folder path inside an Urdu sentence keeps its own left-to-right order ("/tmp/…/", not "tmp/…/").
+  const folder = isolate(files.status === 'ready' ? files.value.folder : 'journal-import');
 
   return (
     <SectionFrame section="journal" onBack={onBack}>

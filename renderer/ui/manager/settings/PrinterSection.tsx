@@ -136,7 +136,7 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
             {form.kind === 'network' ? (
               <div className="settings-form">
                 <TextField label={t('printer.host')} value={form.host} onChange={(v) => set('host', v.trim())} error={problemText(problems.host) ?? hostSays.host} hint={t('printer.hostHint')} inputMode="url" ltr testId="printer-host" />
-                <TextField label={t('printer.port')} value={form.port} onChange={(v) => set('port', v)} digits={5} error={problemText(problems.port) ?? hostSays.port} hint={t('printer.portHint')} ltr testId="printer-port" />
+                <TextField label={t('printer.port')} value={form.port} onChange={(v) => set('port', v)} digits={5} keypad="count" error={problemText(problems.port) ?? hostSays.port} hint={t('printer.portHint')} ltr testId="printer-port" />
               </div>
             ) : null}
             {form.kind === 'usb-device' ? (

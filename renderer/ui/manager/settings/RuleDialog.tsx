@@ -71,6 +71,8 @@ export function RuleDialog({ row: initial, isNew, others, onCancel, onDone, onRe
               error={problemText(problems?.fields.hsnPrefix)}
               hint={t('rule.prefixHint')}
               inputMode="numeric"
+              keypad="code"
+              maxLength={8}
               ltr
               testId="rule-prefix"
             />
@@ -112,6 +114,7 @@ export function RuleDialog({ row: initial, isNew, others, onCancel, onDone, onRe
                           onChange={(v) => update(setBand(row, i, { upTo: v.trim() }))}
                           error={problemText(problems?.bands[i])}
                           inputMode="decimal"
+                          keypad="amount"
                           prefix="₹"
                           ltr
                           testId={`band-${i}-amount`}

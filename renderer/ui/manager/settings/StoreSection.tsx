@@ -126,9 +126,9 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
               hint={t('store.cashRoundingHint')}
               testId="store-rounding"
             />
-            <TextField label={t('store.discountLimit')} value={form.discountLimit} onChange={(v) => set('discountLimit', v)} digits={3} error={problemText(problems.discountLimit)} hint={t('store.discountLimitHint')} ltr testId="store-discount" />
-            <TextField label={t('store.overStockManager')} value={form.overStockManager} onChange={(v) => set('overStockManager', v)} digits={4} error={problemText(problems.overStockManager)} hint={t('store.overStockManagerHint')} ltr testId="store-over-stock" />
-            <TextField label={t('store.idleSignOut')} value={form.idleSignOut} onChange={(v) => set('idleSignOut', v)} digits={3} error={problemText(problems.idleSignOut)} hint={t('store.idleSignOutHint')} ltr testId="store-idle-sign-out" />
+            <TextField label={t('store.discountLimit')} value={form.discountLimit} onChange={(v) => set('discountLimit', v)} digits={3} keypad="count" error={problemText(problems.discountLimit)} hint={t('store.discountLimitHint')} ltr testId="store-discount" />
+            <TextField label={t('store.overStockManager')} value={form.overStockManager} onChange={(v) => set('overStockManager', v)} digits={4} keypad="count" error={problemText(problems.overStockManager)} hint={t('store.overStockManagerHint')} ltr testId="store-over-stock" />
+            <TextField label={t('store.idleSignOut')} value={form.idleSignOut} onChange={(v) => set('idleSignOut', v)} digits={3} keypad="count" error={problemText(problems.idleSignOut)} hint={t('store.idleSignOutHint')} ltr testId="store-idle-sign-out" />
             {seriesChanged(form, saved) ? (
               <div className="settings-form__wide">
                 <Banner tone="warn" testId="store-series-warning">{t('store.seriesChanged', { from: saved.invoiceSeries })}</Banner>

@@ -201,6 +201,7 @@ function ProductCheck({ table, saved, dirty, onMatch }: { table: TaxTable; saved
           value={hsn}
           onChange={setHsn}
           digits={8}
+          keypad="code"
           error={problemText(started && !result.ok ? result.problems.hsn : null)}
           ltr
           testId="tax-check-hsn"
@@ -210,6 +211,7 @@ function ProductCheck({ table, saved, dirty, onMatch }: { table: TaxTable; saved
           value={price}
           onChange={(v) => setPrice(v.trim())}
           inputMode="decimal"
+          keypad="amount"
           prefix="₹"
           error={problemText(started && !result.ok ? result.problems.price : null)}
           ltr
