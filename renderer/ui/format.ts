@@ -66,3 +66,8 @@ export function formatBackupSize(bytes: number, locale = 'en-IN'): string {
     minimumFractionDigits: mb > 0 && mb < 0.01 ? 2 : 0,
   }).format(mb > 0 && mb < 0.01 ? 0.01 : mb);
 }
+
+/** A count of rows or records, grouped as the language writes numbers (1,20,000 in en-IN). */
+export function formatCount(n: number, locale = 'en-IN'): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+}
