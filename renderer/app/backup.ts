@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { checkBackupFile, type BackupHeader, type StoreExport } from '../../shared/backup';
 import type { HostOutput } from '../../shared/contract';
 import type { ChainHead } from '../../shared/journal';
-import { exportStoreBackup, pendingJournalCount, restoreStoreBackup } from '../db';
+import { exportStoreBackup, pendingJournalCount, restoreStoreBackup, type RowProgress } from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
 import { attempt, callHost, valueOf, type Outcome } from './outcome';
 import type { Station } from './station';
@@ -22,10 +22,27 @@ import type { Station } from './station';
 
 export type BackupWritten = HostOutput<'backup.write'>;
 
-/** The store exported (one read transaction) and written by the host into its backup folder. */
-export async function backUpNow(station: Station): Promise<Outcome<BackupWritten>> {
-  const exported = await attempt(() => exportStoreBackup(station.db, station.profile.name));
+/** Where a backup is: reading the store's rows, then the host writing the file. */
+export type BackupProgress =
+  | { phase: 'reading'; done: number; total: number }
+  /** Every row is read; the file is checksummed and the host writes it (one call: no count to show). */
+  | { phase: 'saving'; rows: number };
+
+export type { RowProgress };
+
+/**
+ * The store exported (one read transaction) and written by the host into its backup
+ * folder. Nothing is written into the store, so a backup that fails half-way leaves the
+ * store as it was and, at worst, no new file (the host writes it atomically).
+ */
+export async function backUpNow(station: Station, onProgress: (p: BackupProgress) => void = () => undefined): Promise<Outcome<BackupWritten>> {
+  let rows = 0;
+  const exported = await attempt(() => exportStoreBackup(station.db, station.profile.name, (p) => {
+    rows = p.total;
+    onProgress({ phase: 'reading', ...p });
+  }));
   if (exported.status !== 'ok') return exported;
+  onProgress({ phase: 'saving', rows });
   return callHost(station.host, 'backup.write', exported.value);
 }
 
@@ -89,12 +106,12 @@ export interface Restored {
  * of the store as it was), and the boot rebuilds from the journal what the backup lacks.
  */
 export async function restoreBackup(
-  station: Station, checked: Extract<BackupCheckResult, { verdict: 'ok' }>, options: { anyway: boolean },
+  station: Station, checked: Extract<BackupCheckResult, { verdict: 'ok' }>, options: { anyway: boolean; onProgress?: (p: RowProgress) => void },
 ): Promise<Outcome<Restored>> {
   if (checked.otherDevice && !options.anyway) {
     return { status: 'refused', message: `This backup was made on ${checked.header.deviceId}, not on this kiosk (${station.settings.deviceId}). Tick "restore anyway" if that is what you mean.` };
   }
-  const head = await attempt(() => restoreStoreBackup(station.db, checked.store, checked.header.journalHead, { discardUncopied: options.anyway }));
+  const head = await attempt(() => restoreStoreBackup(station.db, checked.store, checked.header.journalHead, { discardUncopied: options.anyway, onProgress: options.onProgress }));
   if (head.status !== 'ok') return head;
   const status = await callHost(station.host, 'journal.status', {});
   const journal = status.status === 'ok' ? { lastSeq: status.value.lastSeq, behind: status.value.lastSeq > head.value.seq } : null;

@@ -43,4 +43,4 @@ export {
 } from './catalog-admin';
 export { updateStoreProfile, updateTaxTable, updateTouristCurrencies, SettingsError } from './admin-settings';
 export { earningsBetween, earningsOfArtisan, gstMonthFromStore, checkAuditChain, payoutsFor } from './earnings';
-export { exportStoreBackup, restoreStoreBackup, BackupRestoreError } from './backup';
+export { exportStoreBackup, restoreStoreBackup, BackupRestoreError, type RowProgress } from './backup';

@@ -73,3 +73,8 @@ export function formatCalendarDate(date: string, locale = 'en-IN'): string {
   if (Number.isNaN(at)) return date;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
 }
+
+/** A count of rows or records, grouped as the language writes numbers (1,20,000 in en-IN). */
+export function formatCount(n: number, locale = 'en-IN'): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+}

@@ -13,9 +13,14 @@ import { JournalRecordInputSchema, JournalRecordSchema } from '../journal';
  */
 export const JOURNAL_APPEND_MAX_RECORDS = 100;
 export const JOURNAL_APPEND_MAX_BYTES = 1024 * 1024;
-export const JOURNAL_PAGE_MAX_RECORDS = 500;
-/** Half the 1 MiB transports allow: the JSON envelope and escaping still leave headroom. */
-export const JOURNAL_PAGE_MAX_BYTES = 512 * 1024;
+export const JOURNAL_PAGE_MAX_RECORDS = 1_000;
+/**
+ * Answers are not size-limited by the transports (only request bodies are), so a page may
+ * be big: 4 MiB is about 1,000 sale records (the record limit), and a year's rebuild (200,000 records) makes
+ * a few hundred calls instead of 1,600 at 512 KiB. Still small enough that a page never
+ * holds the renderer's thread for long while it is parsed.
+ */
+export const JOURNAL_PAGE_MAX_BYTES = 4 * 1024 * 1024;
 
 const HashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 

@@ -5,7 +5,8 @@ import { rebuildFromJournal, type RebuildPlan, type RebuildProgress, type Rebuil
 import type { StationBase } from '../../app/boot';
 import { currentLocale } from '../../i18n';
 import { useMoney } from '../components/Money';
-import { formatDateTime } from '../format';
+import { ProgressBar } from '../components/ProgressBar';
+import { formatCount, formatDateTime } from '../format';
 
 type Phase =
   | { status: 'running'; progress: RebuildProgress | null }
@@ -50,16 +51,15 @@ export function RecoveryScreen({ base, plan, journal, onDone, timeZone = 'Asia/K
       {phase.status === 'running' ? (
         <>
           <p>{plan.from.seq === 0 ? t('recovery.whyMissing', { count }) : t('recovery.whyBehind', { have: plan.from.seq, count })}</p>
-          <progress
-            className="recovery__bar"
-            data-testid="recovery-progress"
-            aria-label={t('recovery.progressLabel')}
-            max={phase.progress?.total ?? (count || 1)}
+          <ProgressBar
+            testId="recovery-progress"
+            name={t('recovery.progressLabel')}
             value={phase.progress?.done ?? plan.from.seq}
+            max={phase.progress?.total ?? count}
+            text={t('recovery.progress', {
+              done: formatCount(phase.progress?.done ?? plan.from.seq, locale), total: formatCount(phase.progress?.total ?? count, locale),
+            })}
           />
-          <p className="muted" aria-live="polite">
-            {t('recovery.progress', { done: phase.progress?.done ?? plan.from.seq, total: phase.progress?.total ?? count })}
-          </p>
         </>
       ) : null}
       {phase.status === 'failed' ? (

@@ -224,7 +224,8 @@ describe('journal file', () => {
   it('pages stay under the page byte limit, and a record over the record limit is refused', async () => {
     const dir = await tempDir();
     const journal = await openJournal(dir);
-    for (let n = 1; n <= 12; n++) await journal.append([saleRecord(n, { padding: 100_000 })]);
+    // About 204 kB a record: 20 fit in a 4 MiB page.
+    for (let n = 1; n <= 45; n++) await journal.append([saleRecord(n, { padding: 200_000 })]);
     const pages: number[] = [];
     for (let after = 0; ;) {
       const page = await journal.read(after);
@@ -233,10 +234,10 @@ describe('journal file', () => {
       after = page.nextSeq;
       if (page.done) break;
     }
-    expect(pages).toEqual([5, 5, 2]);
-    expect(await journal.read(12)).toEqual({ records: [], nextSeq: 12, done: true, lastSeq: 12 });
+    expect(pages).toEqual([20, 20, 5]);
+    expect(await journal.read(45)).toEqual({ records: [], nextSeq: 45, done: true, lastSeq: 45 });
     expect((await journal.read(3, 2)).records.map((r) => r.seq)).toEqual([4, 5]);
-    await expect(journal.append([saleRecord(13, { padding: 300_000 })])).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(journal.append([saleRecord(46, { padding: 300_000 })])).rejects.toMatchObject({ code: 'bad-request' });
   });
 });
 

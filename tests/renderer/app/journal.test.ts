@@ -8,12 +8,18 @@ import { addToCart, cartItemFor, cartTotals, EMPTY_CART } from '../../../shared/
 import type { Paise } from '../../../shared/money';
 import { fail, type HostResult } from '../../../shared/result';
 import { settleTenders } from '../../../shared/tender';
-import { GENESIS_HEAD } from '../../../shared/journal';
+import { GENESIS_HEAD, rowsToRestore } from '../../../shared/journal';
 import {
   adjustStock, commitSale, DEMO_PINS, findProductByBarcode, journalHeadOf, openChinarDb, signInAtKeypad, signInWithPin, type ChinarDb,
 } from '../../../renderer/db';
 import { bootStation } from '../../../renderer/app/boot';
-import { checkImportFile, createJournalLink, importJournalFile, rebuildFromJournal, type CopyState, type JournalLink } from '../../../renderer/app/journal';
+import {
+  checkImportFile, createJournalLink, importJournalFile, rebuildFromJournal, REBUILD_BATCH_ROWS, type CopyState, type JournalLink,
+} from '../../../renderer/app/journal';
+import { DEMO_PROFILE } from '../../../renderer/db/demo-data';
+import { DEFAULT_TAX_TABLE } from '../../../shared/tax';
+import { appendToJournalFile } from '../../fixtures/year-journal';
+import { yearRecords } from '../../fixtures/year-store';
 import { tempDir } from '../../electron/helpers';
 import { freshStore, NOON_IN_SRINAGAR, sequentialIds } from '../db/helpers';
 
@@ -294,4 +300,45 @@ describe('rebuilding the store from the journal', () => {
     expect(outcome).toMatchObject({ status: 'refused', message: expect.stringContaining('damaged at record 1') });
     expect(await b.users.count()).toBe(0);
   });
+
+  it('rebuilds a long journal in big write batches and 1,000-record pages, into exactly the rows the journal folds to', async () => {
+    const dataDir = await tempDir('chinar-journal-year-');
+    await mkdir(join(dataDir, 'journal'), { recursive: true });
+    const year = { sales: 3_000, products: 2_000, artisans: 30, days: 6, firstDay: '2025-04-01', seed: 3 };
+    const base = { profile: DEMO_PROFILE, taxTable: DEFAULT_TAX_TABLE, deviceId: 'demo-market/K01', operator: { id: 'op-1', name: 'Operator' }, managerId: 'mg-1', lastAudit: undefined };
+    const head = await appendToJournalFile(dataDir, yearRecords(base, year));
+    const host = createHost({ dataDir, transport: 'web' });
+    let reads = 0;
+    const api: HostApi = {
+      call: (async (method: string, input: unknown) => {
+        if (method === 'journal.read') reads++;
+        return host.dispatch(method, input);
+      }) as HostApi['call'],
+      on: () => () => undefined,
+    };
+    const { db } = await freshStore({ seed: false });
+    let writes = 0;
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+    (db as unknown as { transaction: (...args: unknown[]) => unknown }).transaction = (...args: unknown[]) => {
+      if (args[0] === 'rw') writes++;
+      return transaction(...args);
+    };
+    const progress: number[] = [];
+    const rebuilt = await rebuildFromJournal(db, api, { from: GENESIS_HEAD, skipIds: [], clear: true }, (p) => progress.push(p.done));
+    expect(rebuilt).toMatchObject({ status: 'ok', value: { records: head.seq, sales: year.sales, head: { seq: head.seq, hash: head.hash } } });
+    // About 9 rows a sale: 3,000 sales are about 27,000 rows, two batches of 25,000 (and the clear).
+    const rows = Object.values(rowsToRestore([...yearRecords(base, year)].map((r, i) => ({ seq: i + 1, data: r.data })))).reduce((n, l) => n + l.length, 0);
+    expect(writes).toBeLessThanOrEqual(2 + Math.ceil(rows / REBUILD_BATCH_ROWS));
+    expect(reads).toBe(Math.ceil(head.seq / 1_000));
+    expect(progress.at(-1)).toBe(head.seq);
+    expect(progress.length).toBe(reads);
+    const fold = rowsToRestore([...yearRecords(base, year)].map((r, i) => ({ seq: i + 1, data: r.data })));
+    for (const [table, list] of Object.entries(fold)) {
+      const key = table === 'audit' ? 'seq' : table === 'counters' ? 'key' : 'id';
+      const sorted = [...list].sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : 1));
+      const stored = await db.table(table).toArray();
+      expect(stored.length, table).toBe(sorted.length);
+      if (key !== 'seq') expect(stored, table).toEqual(sorted);
+    }
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import {
 import { BACKUP_FORMAT, backupFileText, checkBackupFile, type BackupHeader, type BackupMeta } from '../../../shared/backup';
 import { addToCart, cartItemFor, EMPTY_CART } from '../../../shared/cart';
 import type { Paise } from '../../../shared/money';
+import type { BusinessDate } from '../../../shared/time';
 import { settleTenders } from '../../../shared/tender';
 import { freshStore, NOON_IN_SRINAGAR } from './helpers';
 
@@ -121,5 +122,29 @@ describe('a backup of the whole store', () => {
     expect(await snapshot(db)).toEqual(before);
     await restoreStoreBackup(db, check.store, check.header.journalHead, { discardUncopied: true });
     expect(await db.sales.count()).toBe(0);
+  });
+
+  it('tells how many rows it has read and written as it goes, chunk by chunk, up to every row', async () => {
+    const { db } = await freshStore();
+    // More than one chunk (10,000 rows) of one table, so the bar moves within a table too.
+    await db.cashMovements.bulkAdd(Array.from({ length: 12_000 }, (_, i) => ({
+      id: `cm-${String(i).padStart(5, '0')}`, dayId: 'day-1', businessDate: '2026-11-22' as BusinessDate, kind: 'paid-in' as const, amount: 100 as Paise,
+      reason: 'change from bank', by: 'u1', approvedBy: 'u2', at: '2026-11-22T12:00:00+05:30', payoutId: null,
+    })));
+    const rows = (await Promise.all(db.tables.map((t) => t.count()))).reduce((a, b) => a + b, 0);
+    const read: { done: number; total: number }[] = [];
+    const { meta, content } = await exportStoreBackup(db, 'Demo Market', (p) => read.push(p));
+    expect(read.at(-1)).toEqual({ done: rows, total: rows });
+    expect(read.filter((p) => p.done > 0 && p.done < rows).length).toBeGreaterThan(1);
+    const check = checkBackupFile(fileOf(meta, content), db.verno);
+    if (!check.ok) throw new Error(check.detail);
+    const written: { done: number; total: number }[] = [];
+    await restoreStoreBackup(db, check.store, check.header.journalHead, { discardUncopied: true, onProgress: (p) => written.push(p) });
+    expect(written[0]).toEqual({ done: 0, total: rows });
+    expect(written.at(-1)).toEqual({ done: rows, total: rows });
+    expect(written.map((p) => p.done)).toEqual([...written.map((p) => p.done)].sort((a, b) => a - b));
+    // The 12,000 cash movements came back in two chunks: one report at 10,000 of them.
+    expect(written.length).toBeGreaterThanOrEqual(check.store.data.data.filter((t) => t.rows.length > 0).length + 2);
+    expect(await db.cashMovements.count()).toBe(12_000);
   });
 });

@@ -2,18 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupListEntry } from '../../../../shared/contract';
 import {
-  backUpNow, checkBackup, restoreBackup, useBackups, type BackupCheckResult, type Restored,
+  backUpNow, checkBackup, restoreBackup, useBackups, type BackupCheckResult, type BackupProgress, type Restored, type RowProgress,
 } from '../../../app/backup';
 import { currentLocale } from '../../../i18n';
 import { Banner } from '../../components/Banner';
-import { formatBackupSize, formatDateTime } from '../../format';
+import { ProgressBar } from '../../components/ProgressBar';
+import { formatBackupSize, formatCount, formatDateTime } from '../../format';
 import { isolate } from '../../format/bidi';
 import type { SectionProps } from './route';
 import { SectionFrame, SettingsCard } from './SectionPage';
 
 type BackupState =
   | { status: 'idle' }
-  | { status: 'working' }
+  | { status: 'working'; progress: BackupProgress | null }
   | { status: 'saved'; path: string; bytes: number }
   | { status: 'failed'; message: string };
 
@@ -25,7 +26,7 @@ type RestoreStep =
   /** The file could not be restored at all (damaged, another version): nothing changed. */
   | { status: 'unusable'; check: Exclude<BackupCheckResult, { verdict: 'ok' }> }
   | { status: 'checked'; check: Checked; anyway: boolean; problem: { refused: boolean; message: string } | null }
-  | { status: 'restoring'; check: Checked }
+  | { status: 'restoring'; check: Checked; progress: RowProgress | null }
   | { status: 'restored'; check: Checked; restored: Restored }
   | { status: 'failed'; message: string };
 
@@ -47,8 +48,8 @@ export function BackupSection({ station, onBack }: SectionProps) {
   const busy = state.status === 'working' || step.status === 'checking' || step.status === 'restoring';
 
   const run = async () => {
-    setState({ status: 'working' });
-    const outcome = await backUpNow(station);
+    setState({ status: 'working', progress: null });
+    const outcome = await backUpNow(station, (progress) => setState({ status: 'working', progress }));
     setState(outcome.status === 'ok' ? { status: 'saved', path: outcome.value.path, bytes: outcome.value.bytes } : { status: 'failed', message: outcome.message });
     setGeneration((g) => g + 1);
   };
@@ -62,8 +63,8 @@ export function BackupSection({ station, onBack }: SectionProps) {
   };
 
   const restore = async (checked: Checked, anyway: boolean) => {
-    setStep({ status: 'restoring', check: checked });
-    const outcome = await restoreBackup(station, checked, { anyway });
+    setStep({ status: 'restoring', check: checked, progress: null });
+    const outcome = await restoreBackup(station, checked, { anyway, onProgress: (progress) => setStep({ status: 'restoring', check: checked, progress }) });
     if (outcome.status === 'ok') setStep({ status: 'restored', check: checked, restored: outcome.value });
     else setStep({ status: 'checked', check: checked, anyway, problem: { refused: outcome.status === 'refused', message: outcome.message } });
   };
@@ -81,6 +82,7 @@ export function BackupSection({ station, onBack }: SectionProps) {
           <button type="button" className="btn btn--primary btn--large settings-backup__go" disabled={busy} onClick={() => void run()} data-testid="backup-now">
             {state.status === 'working' ? t('backup.working') : t('backup.now')}
           </button>
+          {state.status === 'working' ? <BackupBar progress={state.progress} /> : null}
           {state.status === 'saved' ? (
             <Banner tone="ok" testId="backup-result">
               <span className="settings-path">{t('backup.saved', { path: isolate(state.path), size: formatBackupSize(state.bytes, locale) })}</span>
@@ -169,6 +171,7 @@ function RestoreConfirm({ step, ownDevice, when, onAnyway, onConfirm, onCancel }
           <span>{t('backup.anyway')}</span>
         </label>
       ) : null}
+      {step.status === 'restoring' ? <RestoreBar progress={step.progress} /> : null}
       {step.status === 'checked' && step.problem ? (
         <Banner tone="error" testId="backup-restore-problem">{t(step.problem.refused ? 'backup.refused' : 'backup.failed', { message: step.problem.message })}</Banner>
       ) : null}
@@ -179,5 +182,37 @@ function RestoreConfirm({ step, ownDevice, when, onAnyway, onConfirm, onCancel }
         <button type="button" className="btn btn--ghost btn--large" disabled={step.status !== 'checked'} onClick={onCancel}>{t('backup.cancel')}</button>
       </div>
     </div>
+  );
+}
+
+/** The backup's bar: rows read out of the store, then the host saving the file. */
+function BackupBar({ progress }: { progress: BackupProgress | null }) {
+  const { t } = useTranslation('settings');
+  const locale = currentLocale();
+  const name = t('backup.progressName');
+  if (progress?.phase === 'saving') {
+    return <ProgressBar testId="backup-progress" name={name} value={null} max={progress.rows} text={t('backup.progressSaving', { rows: formatCount(progress.rows, locale) })} />;
+  }
+  const done = progress?.done ?? 0;
+  const total = progress?.total ?? 0;
+  return (
+    <ProgressBar
+      testId="backup-progress" name={name} value={progress ? done : null} max={total}
+      text={progress ? t('backup.progressReading', { done: formatCount(done, locale), total: formatCount(total, locale) }) : t('backup.progressStarting')}
+    />
+  );
+}
+
+/** The restore's bar: rows written back, all in one transaction (nothing is kept of a run that stops). */
+function RestoreBar({ progress }: { progress: RowProgress | null }) {
+  const { t } = useTranslation('settings');
+  const locale = currentLocale();
+  const done = progress?.done ?? 0;
+  const total = progress?.total ?? 0;
+  return (
+    <ProgressBar
+      testId="restore-progress" name={t('backup.restoreProgressName')} value={progress ? done : null} max={total}
+      text={progress ? t('backup.restoreProgress', { done: formatCount(done, locale), total: formatCount(total, locale) }) : t('backup.restoreStarting')}
+    />
   );
 }

@@ -8,7 +8,8 @@ import {
 import { currentLocale } from '../../../i18n';
 import { Banner } from '../../components/Banner';
 import { useMoney } from '../../components/Money';
-import { formatDateTime } from '../../format';
+import { ProgressBar } from '../../components/ProgressBar';
+import { formatCount, formatDateTime } from '../../format';
 import type { SectionProps } from './route';
 import { SectionFrame, SettingsCard } from './SectionPage';
 import { isolate } from '../../format/bidi';
@@ -99,10 +100,15 @@ export function JournalSection({ station, onBack, onStationChange }: SectionProp
               {step.summary.tornBytes > 0 ? <p className="muted">{t('journal.summaryTorn', { bytes: step.summary.tornBytes })}</p> : null}
               <p className="text-error">{t('journal.confirmNote')}</p>
               {step.status === 'importing' ? (
-                <>
-                  <progress className="recovery__bar" max={step.progress?.total ?? 1} value={step.progress?.done ?? 0} />
-                  <p aria-live="polite">{t('journal.restoring', { done: step.progress?.done ?? 0, total: step.progress?.total ?? step.summary.count })}</p>
-                </>
+                <ProgressBar
+                  testId="journal-import-progress"
+                  name={t('journal.restoringName')}
+                  value={step.progress?.done ?? 0}
+                  max={step.progress?.total ?? step.summary.count}
+                  text={t('journal.restoring', {
+                    done: formatCount(step.progress?.done ?? 0, locale), total: formatCount(step.progress?.total ?? step.summary.count, locale),
+                  })}
+                />
               ) : (
                 <button type="button" className="btn btn--danger btn--large" data-testid="journal-import-confirm" onClick={() => void runImport(step.summary)}>
                   {t('journal.confirm')}
