@@ -11,13 +11,14 @@
 import { build } from 'esbuild';
 import { execSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
 import { benchApp, CHROMIUM, type AppBenchOptions, type AppBenchResult } from './app-bench';
 import { benchJournal } from './journal';
 import { benchJournalRenderer } from './journal-renderer';
 import { benchPrint } from './print';
+import { markdownTables } from './table';
 import { figure, type Figure, type Percentiles, type StoreSize } from './stats';
 import { MARKET_YEAR, type YearStoreSize } from './year-store';
 
@@ -142,7 +143,8 @@ console.log(`seeding: ${(short.seedMs / 1000).toFixed(1)} s and ${(full.seedMs /
 const out = process.env.BENCH_OUT ?? (small ? 'bench/results/small.json' : 'bench/results/latest.json');
 await mkdir('bench/results', { recursive: true });
 await writeFile(out, `${JSON.stringify({ at: new Date().toISOString(), scale: small ? 'small' : 'market', machine: machine(full.chromium), store: storeOf(full), figures, growth, seeding }, null, 2)}\n`);
-console.log(`written to ${out}`);
+console.log(`written to ${out}; for the README:\n`);
+console.log(markdownTables(JSON.parse(await readFile(out, 'utf8'))));
 
 if (process.env.BENCH_OTHER !== '0') await otherStoreBenches();
 if (process.env.BENCH_JOURNAL !== '0') {
