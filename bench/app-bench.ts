@@ -182,6 +182,8 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
     await context.addInitScript(pageProbe);
     const page = await context.newPage();
     page.on('pageerror', (error) => log(`  page error: ${error.message}`));
+    page.on('console', (message) => { if (message.text().startsWith('bench: ') && /0000 sales/.test(message.text())) log(`  ${message.text()}`); });
+    page.on('crash', () => log('  the page crashed (out of memory?)'));
     await page.goto(host.url);
     await page.getByTestId('signin-screen').waitFor();
     const bench = () => page.evaluate(() => (window as unknown as { chinarBench?: AppPageBench }).chinarBench !== undefined);

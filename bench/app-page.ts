@@ -32,7 +32,11 @@ function openForSeeding(): Promise<ChinarDb> {
 async function seedYear(size: YearStoreSize): Promise<SeededYear> {
   const db = await openForSeeding();
   try {
-    return await seedYearStore(db, { ...size, now: new Date(), deviceId: BENCH_DEVICE_ID, newId });
+    return await seedYearStore(db, { ...size, now: new Date(), deviceId: BENCH_DEVICE_ID, newId, onProgress: (n) => console.log(`bench: ${n} sales written`) });
+  } catch (error) {
+    // Errors from inside Dexie reach Node as their bare (minified) message: say what and where.
+    const e = error as { name?: string; message?: string; stack?: string; inner?: unknown };
+    throw new Error(`Seeding the year failed: ${e.name ?? typeof error}: ${e.message ?? String(error)}; inner ${String(e.inner)}\n${e.stack ?? ''}`);
   } finally {
     db.close();
   }
