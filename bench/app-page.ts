@@ -1,0 +1,207 @@
+/**
+ * Runs inside the built app's page (its origin, so its own IndexedDB `chinar-pos`), put
+ * there by bench/app-bench.ts with esbuild: seeds the year store, and times the store-level
+ * figures on it with the app's own functions (commit against the storage floor, the day's
+ * X and Z and envelope, an artisan's 90 days, the month's GST export). Each call opens its
+ * own Dexie on the app's database and closes it again.
+ */
+import './zod-jitless';
+import { addToCart, cartItemFor, cartTotals, EMPTY_CART, type Cart } from '../shared/cart';
+import { EMPTY_CASH_COUNT } from '../shared/cash-count';
+import { buildXReport, buildZReport } from '../shared/day-documents';
+import { buildEnvelope, serializeEnvelope } from '../shared/envelope';
+import { gstB2csCsv, gstHsnCsv } from '../shared/gst-export';
+import type { Paise } from '../shared/money';
+import { settleTenders } from '../shared/tender';
+import { calendarDateIn, type BusinessDate } from '../shared/time';
+import {
+  closeBusinessDay, commitSale, dayReport, DEFAULT_DB_NAME, earningsOfArtisan, findProductByBarcode, getStoreProfile, getTaxTable,
+  gstMonthFromStore, newId, openChinarDb, type ChinarDb,
+} from '../renderer/db';
+import { placeOfSupply, shiftDay } from '../renderer/app/earnings';
+import { fillOpenDay, seedYearStore, yearProductBarcode, type SeededYear, type YearStoreSize } from './year-store';
+import { percentiles, type Percentiles } from './stats';
+
+export const BENCH_DEVICE_ID = 'demo-market/K01';
+
+/** Bulk writes need no fsync per transaction: the seeding is set-up, not what is measured. */
+function openForSeeding(): Promise<ChinarDb> {
+  return openChinarDb(DEFAULT_DB_NAME, { chromeTransactionDurability: 'relaxed' });
+}
+
+async function seedYear(size: YearStoreSize): Promise<SeededYear> {
+  const db = await openForSeeding();
+  try {
+    return await seedYearStore(db, { ...size, now: new Date(), deviceId: BENCH_DEVICE_ID, newId, onProgress: (n) => console.log(`bench: ${n} sales written`) });
+  } catch (error) {
+    // Errors from inside Dexie reach Node as their bare (minified) message: say what and where.
+    const e = error as { name?: string; message?: string; stack?: string; inner?: unknown };
+    throw new Error(`Seeding the year failed: ${e.name ?? typeof error}: ${e.message ?? String(error)}; inner ${String(e.inner)}\n${e.stack ?? ''}`);
+  } finally {
+    db.close();
+  }
+}
+
+async function time<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const s = performance.now();
+  const value = await run();
+  return { ms: performance.now() - s, value };
+}
+
+function idbDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+export interface CommitFigures { commit: Percentiles; floorPut: Percentiles; floorGet: Percentiles }
+
+/**
+ * commitSale of a 3-line cash sale (the whole strict transaction: its reads, the rows, the
+ * journal queue row) against the storage floor: a bare IndexedDB transaction, strict too,
+ * putting the rows that sale wrote, and a bare get of one product by key. Interleaved, so
+ * both see the same load on the machine.
+ */
+async function commitFigures(runs: number, yearProducts: number): Promise<CommitFigures> {
+  const db = await openChinarDb();
+  try {
+    const operator = (await db.users.filter((u) => u.active && u.role === 'operator').first())!;
+    const taxTable = await getTaxTable(db);
+    const idb = db.backendDB();
+    const commit: number[] = [];
+    const floorPut: number[] = [];
+    const floorGet: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      let cart: Cart = EMPTY_CART;
+      for (let k = 0; k < 3; k++) {
+        const found = (await findProductByBarcode(db, yearProductBarcode(((i * 3 + k) * 7919) % yearProducts)))!;
+        cart = addToCart(cart, cartItemFor(found.product, found.artisan));
+      }
+      const total = cartTotals(cart, taxTable).gross;
+      const settled = settleTenders(total, [{ method: 'cash', tendered: total }]);
+      if (!settled.ok) throw new Error('The bench sale could not be settled.');
+      const sold = await time(() => commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: BENCH_DEVICE_ID, now: new Date(), newId }));
+      const { sale, lines, payments } = sold.value;
+      const [products, audit, counters] = await Promise.all([
+        db.products.bulkGet(lines.map((l) => l.productId)), db.audit.orderBy('seq').last(), db.counters.toArray(),
+      ]);
+      // The journal queue row commitSale wrote (the link may have sent it already): the same rows as JSON.
+      const data = { sales: [sale], saleLines: lines, payments, products, counters: counters.slice(0, 1), audit: [audit] };
+      const queued = { id: `floor-${i}`, kind: 'sale', at: sale.createdAt, data, bytes: JSON.stringify(data).length };
+      const put = await time(async () => {
+        const tx = idb.transaction(['sales', 'saleLines', 'payments', 'products', 'counters', 'audit', 'journalQueue'], 'readwrite', { durability: 'strict' });
+        tx.objectStore('sales').put({ ...sale, id: `floor-${i}`, receiptNo: `FLOOR-${i}` });
+        for (const l of lines) tx.objectStore('saleLines').put({ ...l, id: `floor-${i}-${l.lineNo}`, saleId: `floor-${i}` });
+        for (const p of payments) tx.objectStore('payments').put({ ...p, id: `floor-${i}-${p.id}`, saleId: `floor-${i}` });
+        for (const p of products) tx.objectStore('products').put(p);
+        tx.objectStore('counters').put({ key: 'floor', value: i });
+        tx.objectStore('audit').put({ ...audit, seq: 10_000_000 + i });
+        tx.objectStore('journalQueue').put(queued);
+        await idbDone(tx);
+      });
+      const get = await time(async () => {
+        const tx = idb.transaction('products', 'readonly');
+        tx.objectStore('products').get(lines[0]!.productId);
+        await idbDone(tx);
+      });
+      if (i === 0) continue; // the first of the session warms the caches
+      commit.push(sold.ms);
+      floorPut.push(put.ms);
+      floorGet.push(get.ms);
+    }
+    // The floor's rows are not sales: take them out so the day's reports see only real ones.
+    await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.counters, db.audit, db.journalQueue], async () => {
+      await db.sales.where('receiptNo').startsWith('FLOOR-').delete();
+      await db.saleLines.where('id').startsWith('floor-').delete();
+      await db.payments.where('id').startsWith('floor-').delete();
+      await db.counters.delete('floor');
+      await db.audit.where('seq').aboveOrEqual(10_000_000).delete();
+      await db.journalQueue.where('id').startsWith('floor-').delete();
+    });
+    return { commit: percentiles(commit), floorPut: percentiles(floorPut), floorGet: percentiles(floorGet) };
+  } finally {
+    db.close();
+  }
+}
+
+export interface DayFigures {
+  daySales: number;
+  filledMs: number;
+  x: Percentiles;
+  close: Percentiles;
+  zAndEnvelope: Percentiles;
+  envelopeBytes: number;
+}
+
+/**
+ * The open day filled up to `daySales` sales, then its X (the store's read and the printed
+ * document), the Z close (one transaction: figures, envelope, outbox) and the Z reprinted
+ * with its envelope, as the Day page does. The close ends the day: run this last.
+ */
+async function dayFiguresAt(daySales: number, runs: number): Promise<DayFigures> {
+  const db = await openChinarDb();
+  try {
+    const filled = await time(() => fillOpenDay(db, { total: daySales, now: new Date(), deviceId: BENCH_DEVICE_ID, newId }));
+    const day = (await db.businessDays.where('status').equals('open').first())!;
+    const profile = await getStoreProfile(db);
+    const manager = (await db.users.filter((u) => u.active && u.role === 'manager').first())!;
+    const x: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      x.push((await time(async () => {
+        const { figures } = await dayReport(db, day.id);
+        buildXReport({ store: profile, figures, printedAt: new Date(), width: 48 });
+      })).ms);
+    }
+    const closed = await time(() => closeBusinessDay(db, {
+      dayId: day.id, count: EMPTY_CASH_COUNT, managerId: manager.id, marketId: profile.marketId, deviceId: BENCH_DEVICE_ID, now: new Date(), timeZone: profile.timeZone, newId,
+    }));
+    const z: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      z.push((await time(async () => {
+        const { figures } = await dayReport(db, day.id);
+        buildZReport({ store: profile, figures, auditHead: closed.value.day.auditHead, copy: 'duplicate', width: 48 });
+        serializeEnvelope(buildEnvelope(figures, { deviceId: closed.value.day.deviceId, marketId: profile.marketId }));
+      })).ms);
+    }
+    const count = await db.sales.where('businessDate').equals(day.businessDate).filter((s) => s.dayId === day.id).count();
+    return { daySales: count, filledMs: Math.round(filled.ms), x: percentiles(x), close: percentiles([closed.ms]), zAndEnvelope: percentiles(z), envelopeBytes: closed.value.outbox.body.length };
+  } finally {
+    db.close();
+  }
+}
+
+export interface ReportFigures { earnings90: Percentiles; gstMonth: Percentiles; gstMonthLines: number }
+
+/** An artisan's earnings over 90 days (her screen's read and sums), and last month's GST export with its two CSVs. */
+async function reportFigures(runs: number): Promise<ReportFigures> {
+  const db = await openChinarDb();
+  try {
+    const profile = await getStoreProfile(db);
+    const today = calendarDateIn(new Date(), profile.timeZone);
+    const artisans = await db.artisans.toArray();
+    const earnings: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const artisan = artisans[(i * 37) % artisans.length]!;
+      earnings.push((await time(() => earningsOfArtisan(db, artisan.id, shiftDay(today, -89), today))).ms);
+    }
+    const lastMonth = shiftDay(`${today.slice(0, 7)}-01` as BusinessDate, -1).slice(0, 7);
+    const gst: number[] = [];
+    for (let i = 0; i < Math.max(3, Math.floor(runs / 4)); i++) {
+      gst.push((await time(async () => {
+        const month = await gstMonthFromStore(db, lastMonth);
+        gstB2csCsv(month, placeOfSupply(profile.gstin));
+        gstHsnCsv(month);
+      })).ms);
+    }
+    const lines = await db.saleLines.where('[businessDate+artisanId]').between([`${lastMonth}-01`, ''], [`${lastMonth}-31`, '\uffff']).count();
+    return { earnings90: percentiles(earnings), gstMonth: percentiles(gst), gstMonthLines: lines };
+  } finally {
+    db.close();
+  }
+}
+
+const api = { seedYear, commitFigures, dayFiguresAt, reportFigures };
+export type AppPageBench = typeof api;
+(globalThis as unknown as { chinarBench: AppPageBench }).chinarBench = api;
