@@ -9,13 +9,12 @@ import './zod-jitless';
 import { addToCart, cartItemFor, cartTotals, EMPTY_CART, type Cart } from '../shared/cart';
 import { EMPTY_CASH_COUNT } from '../shared/cash-count';
 import { buildXReport, buildZReport } from '../shared/day-documents';
-import { buildEnvelope, serializeEnvelope } from '../shared/envelope';
 import { gstB2csCsv, gstHsnCsv } from '../shared/gst-export';
 import type { Paise } from '../shared/money';
 import { settleTenders } from '../shared/tender';
 import { calendarDateIn, type BusinessDate } from '../shared/time';
 import {
-  closeBusinessDay, commitSale, dayReport, DEFAULT_DB_NAME, earningsOfArtisan, findProductByBarcode, getStoreProfile, getTaxTable,
+  closeBusinessDay, commitSale, dayTotals, DEFAULT_DB_NAME, earningsOfArtisan, findProductByBarcode, getStoreProfile, getTaxTable,
   gstMonthFromStore, newId, openChinarDb, type ChinarDb,
 } from '../renderer/db';
 import { placeOfSupply, shiftDay } from '../renderer/app/earnings';
@@ -150,7 +149,7 @@ async function dayFiguresAt(daySales: number, runs: number): Promise<DayFigures>
     const x: number[] = [];
     for (let i = 0; i < runs; i++) {
       x.push((await time(async () => {
-        const { figures } = await dayReport(db, day.id);
+        const { figures } = await dayTotals(db, day.id);
         buildXReport({ store: profile, figures, printedAt: new Date(), width: 48 });
       })).ms);
     }
@@ -160,9 +159,12 @@ async function dayFiguresAt(daySales: number, runs: number): Promise<DayFigures>
     const z: number[] = [];
     for (let i = 0; i < runs; i++) {
       z.push((await time(async () => {
-        const { figures } = await dayReport(db, day.id);
+        // As the Day page does: the Z from the day's running totals, and the envelope as the
+        // close stored it in the outbox (what upload.saveEnvelope writes to a USB stick).
+        const { figures } = await dayTotals(db, day.id);
         buildZReport({ store: profile, figures, auditHead: closed.value.day.auditHead, copy: 'duplicate', width: 48 });
-        serializeEnvelope(buildEnvelope(figures, { deviceId: closed.value.day.deviceId, marketId: profile.marketId }));
+        const row = await db.outbox.where('dayId').equals(day.id).first();
+        if (!row || row.body.length === 0) throw new Error('The closed day has no upload body in its outbox.');
       })).ms);
     }
     const count = await db.sales.where('businessDate').equals(day.businessDate).filter((s) => s.dayId === day.id).count();
