@@ -7,6 +7,7 @@ import { migrateDaysByDate } from './day-migration';
 import type { OutboxRow } from './outbox';
 import type { Cart } from '../../shared/cart';
 import { markLegacyPin } from './pins';
+import type { ArtisanPhotoRow } from './artisan-photos';
 import type { LineApproval } from './sales';
 
 /** A key–value row: store profile, tax table, demo flag. */
@@ -86,6 +87,8 @@ export class ChinarDb extends Dexie {
   carts!: Table<CartRow, string>;
   journalQueue!: Table<JournalQueueRow, number>;
   receiptPrints!: Table<ReceiptPrintRow, string>;
+  /** One photo per artisan (issue 12), apart from her record so lists never load pictures. */
+  artisanPhotos!: Table<ArtisanPhotoRow, string>;
 
   constructor(name: string, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Strict durability: a committed sale is on disk before the transaction's complete
@@ -126,6 +129,8 @@ export class ChinarDb extends Dexie {
       await tx.table<UserEntity, string>('users').toCollection().modify((u) => { u.pinHash = markLegacyPin(u.pinHash); });
       await tx.table<ArtisanEntity, string>('artisans').toCollection().modify((a) => { a.pinHash = markLegacyPin(a.pinHash); });
     });
+    // v41 (issue 12): artisans' photos. (40 is left to the counter's speed work.)
+    this.version(41).stores({ artisanPhotos: 'artisanId' });
   }
 }
 
