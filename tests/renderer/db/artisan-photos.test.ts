@@ -35,14 +35,14 @@ describe('artisan-photos', () => {
   it('audits each change and journals the audit entry but not the picture', async () => {
     const { db } = await freshStore();
     const artisan = (await db.artisans.toCollection().first())!;
-    const journalBefore = (await pendingJournal(db, 1000)).length;
+    const journalBefore = (await pendingJournal(db, 1000, 50_000_000)).length;
     await saveArtisanPhotos(db, [photoFor(artisan.id)], at);
     await removeArtisanPhoto(db, artisan.id, at);
     const audit = await db.audit.orderBy('seq').toArray();
     expect(audit.slice(-2).map((e) => e.action)).toEqual(['artisan.photo', 'artisan.photo-removed']);
     expect(audit.at(-2)?.detail).toEqual({ photos: [{ artisanId: artisan.id, code: artisan.code, sha256: 'a'.repeat(64), bytes: photoFor(artisan.id).jpeg.length }] });
     expect(verifyAuditChain(audit)).toBe(-1);
-    const queued = (await pendingJournal(db, 1000)).slice(journalBefore);
+    const queued = (await pendingJournal(db, 1000, 50_000_000)).slice(journalBefore);
     expect(queued.map((r) => [r.kind, Object.keys(r.data)])).toEqual([['artisan-photo', ['audit']], ['artisan-photo', ['audit']]]);
     expect(await readArtisanPhoto(db, artisan.id)).toBeUndefined();
   });
