@@ -111,3 +111,18 @@ export function photoPlan(prepared: readonly PreparedOrRefused[], knownCodes: It
 export function artisanCodesInStore(station: Station): Promise<Outcome<string[]>> {
   return attempt(async () => (await db.listArtisans(station.db)).map((a) => a.code));
 }
+
+/** One artisan as the idle sign-in screen tells her story. */
+export type Spotlight = Pick<ArtisanEntity, 'id' | 'code' | 'name' | 'craft' | 'cooperative' | 'village' | 'story' | 'fairWageCertified'>;
+
+/**
+ * The artisans the idle screen shows, active ones only: fair-wage certified first (the
+ * seeds ask markets to make fair wages visible), then the others, each group by name.
+ * The rotation goes through everyone, so no artisan is left out.
+ */
+export async function loadSpotlights(station: Station): Promise<Spotlight[]> {
+  const artisans = (await db.listArtisans(station.db)).filter((a) => a.active);
+  return artisans
+    .sort((a, b) => Number(b.fairWageCertified) - Number(a.fairWageCertified) || a.name.localeCompare(b.name))
+    .map(({ id, code, name, craft, cooperative, village, story, fairWageCertified }) => ({ id, code, name, craft, cooperative, village, story, fairWageCertified }));
+}
