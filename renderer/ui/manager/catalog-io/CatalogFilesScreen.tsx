@@ -6,7 +6,7 @@ import { PageBar } from '../common/fields';
 import { useFormatCount } from '../common/numbers';
 import { useObjectUrl } from '../../../hooks/useObjectUrl';
 import {
-  checkCatalogFiles, csvObjectUrl, exportCatalogFiles, importCatalogFiles, readChosenFile, type ChosenFile, type ChosenFiles,
+  checkCatalogFiles, csvObjectUrl, exportCatalogFiles, importCatalogFiles, readChosenFile, webShopPhotosZip, type ChosenFile, type ChosenFiles,
 } from '../../../app/catalog-files';
 import { checkChosenFile, problemCounts, problemsCsv, sortProblems } from '../logic/importReview';
 import type { ManagerPageProps } from '../route';
@@ -313,7 +313,11 @@ function CheckResult({ check, onImport, onLabels, demo }: { check: Check; onImpo
   }
 }
 
-type Export = { status: 'idle' } | { status: 'preparing' } | { status: 'ready'; artisansCsv: string; productsCsv: string } | { status: 'failed'; message: string };
+type Export =
+  | { status: 'idle' }
+  | { status: 'preparing' }
+  | { status: 'ready'; artisansCsv: string; productsCsv: string; webShopFeedCsv: string; photos: { url: string; count: number } | null }
+  | { status: 'failed'; message: string };
 
 /**
  * Export makes both files, then offers each as a link: one tap per file, because a page
@@ -324,10 +328,18 @@ function ExportPanel({ station }: { station: ManagerPageProps['station'] }) {
   const [state, setState] = useState<Export>({ status: 'idle' });
   const artisansUrl = useObjectUrl(state.status === 'ready' ? state.artisansCsv : null, csvObjectUrl);
   const productsUrl = useObjectUrl(state.status === 'ready' ? state.productsCsv : null, csvObjectUrl);
+  const feedUrl = useObjectUrl(state.status === 'ready' ? state.webShopFeedCsv : null, csvObjectUrl);
+  const photosUrl = state.status === 'ready' ? state.photos?.url ?? null : null;
+  useEffect(() => () => { if (photosUrl) URL.revokeObjectURL(photosUrl); }, [photosUrl]);
   const run = async () => {
     setState({ status: 'preparing' });
-    const outcome = await exportCatalogFiles(station);
-    setState(outcome.status === 'ok' ? { status: 'ready', ...outcome.value } : { status: 'failed', message: outcome.message });
+    const [outcome, photos] = await Promise.all([exportCatalogFiles(station), webShopPhotosZip(station)]);
+    if (outcome.status !== 'ok') { setState({ status: 'failed', message: outcome.message }); return; }
+    if (photos.status !== 'ok') { setState({ status: 'failed', message: photos.message }); return; }
+    const zip = photos.value.count > 0
+      ? { url: URL.createObjectURL(new Blob([photos.value.zip as BlobPart], { type: 'application/zip' })), count: photos.value.count }
+      : null;
+    setState({ status: 'ready', ...outcome.value, photos: zip });
   };
   return (
     <section className="panel io__export" aria-labelledby="export-title" data-testid="export-panel">
@@ -342,6 +354,9 @@ function ExportPanel({ station }: { station: ManagerPageProps['station'] }) {
           <p>{t('files.exportReady')}</p>
           {artisansUrl ? <a className="btn btn--primary" href={artisansUrl} download="artisans.csv" data-testid="download-artisans">{t('files.download', { file: 'artisans.csv' })}</a> : null}
           {productsUrl ? <a className="btn btn--primary" href={productsUrl} download="products.csv" data-testid="download-products">{t('files.download', { file: 'products.csv' })}</a> : null}
+          <p className="muted">{t('files.feedAbout')}</p>
+          {feedUrl ? <a className="btn btn--secondary" href={feedUrl} download="webshop-feed.csv" data-testid="download-webshop-feed">{t('files.downloadFeed')}</a> : null}
+          {state.photos ? <a className="btn btn--secondary" href={state.photos.url} download="webshop-photos.zip" data-testid="download-webshop-photos">{t('files.downloadPhotos', { count: state.photos.count })}</a> : null}
         </div>
       ) : null}
     </section>

@@ -66,7 +66,8 @@ describe('the idle sign-in screen: artisans’ spotlights', () => {
   it('never shows when the store set 0 seconds', async () => {
     fakeClock();
     const kiosk = await renderKiosk();
-    await kiosk.db.settings.update('storeProfile', { 'value.attractAfterSeconds': 0 });
+    const row = (await kiosk.db.settings.get('storeProfile'))!;
+    await kiosk.db.settings.put({ key: 'storeProfile', value: { ...(row.value as object), attractAfterSeconds: 0 } });
     const { cleanup } = await import('@testing-library/react');
     cleanup();
     await renderKiosk({ db: kiosk.db });
