@@ -9,6 +9,11 @@ export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
+/** SHA-256 of bytes (a photo's JPEG), as hex. */
+export function sha256HexOfBytes(bytes: Uint8Array): string {
+  return bytesToHex(sha256(bytes));
+}
+
 /** A PIN is stored only as a salted hash; the salt is the owner's id or code. */
 export function hashPin(salt: string, pin: string): string {
   return sha256Hex(`chinar-pin:${salt}:${pin}`);

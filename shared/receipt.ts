@@ -1,4 +1,5 @@
 import type { DocBlock, PrintDocument } from './documents';
+import { makerQrBlocks } from './maker-story';
 import type { PaymentEntity, SaleEntity, SaleLineEntity } from './entities';
 import { formatRupeesForPrint as rs, sumPaise } from './money';
 import type { StoreProfile } from './store-profile';
@@ -205,6 +206,10 @@ export function buildReceipt(input: ReceiptInput): PrintDocument {
     blocks.push({ kind: 'feed', lines: 1 });
     for (const l of legend) blocks.push(text(l));
   }
+
+  // The makers' stories on the web shop (issue 12): a sale's receipt only, since a credit
+  // note is not something a tourist keeps to read about the piece she bought.
+  if (!creditNote) blocks.push(...makerQrBlocks(lines, store.webShopStoryPattern, store.receiptMakerQr, width));
 
   blocks.push({ kind: 'feed', lines: 1 });
   blocks.push({ kind: 'barcode', symbology: 'code128', data: sale.receiptNo, showText: true });

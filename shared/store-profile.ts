@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SERIES_PATTERN } from './invoice';
 import { VPA_PATTERN } from './upi';
+import { webShopPatternProblem } from './maker-story';
 
 /** GSTIN: 2-digit state code, PAN, entity number, "Z", checksum character. */
 export const GSTIN_PATTERN = /^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/;
@@ -39,5 +40,17 @@ export const StoreProfileSchema = z.object({
   /** Base URL of artisans' story pages for label QR codes; empty: no QR. */
   storyBaseUrl: z.string().max(200),
   footer: z.string().max(200),
+  // The artisans' stories (issue 12). Stores saved before these fields existed get the defaults.
+  /**
+   * The web shop's page of an artisan, `https://…{code}…` (shared/maker-story.ts); empty:
+   * no web shop, so receipts carry no maker QR codes and the web-shop feed no story URLs.
+   */
+  webShopStoryPattern: z.string().max(200)
+    .refine((p) => webShopPatternProblem(p) === null, 'A web-shop story address starts https:// and contains {code}')
+    .default(''),
+  /** Receipts: a QR code per artisan, or one for the whole sale. */
+  receiptMakerQr: z.enum(['per-artisan', 'sale']).default('per-artisan'),
+  /** Seconds without a touch on the sign-in screen before the artisans' spotlights show; 0: never. */
+  attractAfterSeconds: z.number().int().min(0).max(3600).default(90),
 });
 export type StoreProfile = z.infer<typeof StoreProfileSchema>;

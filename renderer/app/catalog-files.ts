@@ -1,5 +1,7 @@
 import type { UserEntity } from '../../shared/entities';
-import { applyCatalogImport, exportCatalog, newId, previewCatalogImport, type ImportOutcome } from '../db';
+import { zipSync } from 'fflate';
+import { photoFileFor } from '../../shared/catalog';
+import { allArtisanPhotos, applyCatalogImport, exportCatalog, listArtisans, newId, previewCatalogImport, type ImportOutcome } from '../db';
 import { attempt, type Outcome } from './outcome';
 import { actorOf, type Station } from './station';
 
@@ -40,8 +42,27 @@ export function importCatalogFiles(station: Station, by: UserEntity, files: Chos
   return attempt(() => applyCatalogImport(station.db, input(files), { actor: actorOf(by), now: new Date(), newId }));
 }
 
-export function exportCatalogFiles(station: Station): Promise<Outcome<{ artisansCsv: string; productsCsv: string }>> {
+/** The two catalog files and the web-shop feed (issue 12), which names the photos of webShopPhotosZip. */
+export function exportCatalogFiles(station: Station): Promise<Outcome<{ artisansCsv: string; productsCsv: string; webShopFeedCsv: string }>> {
   return attempt(() => exportCatalog(station.db));
+}
+
+/**
+ * The artisans' photos as one zip (`photos/A-014.jpg`, …), the names the feed gives them:
+ * one download rather than one per photo, which the browser's multiple-downloads guard
+ * would stop. Stored, not compressed: JPEGs do not shrink.
+ */
+export function webShopPhotosZip(station: Station): Promise<Outcome<{ zip: Uint8Array; count: number }>> {
+  return attempt(async () => {
+    const [photos, artisans] = await Promise.all([allArtisanPhotos(station.db), listArtisans(station.db)]);
+    const codeOf = new Map(artisans.map((a) => [a.id, a.code]));
+    const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+    for (const p of photos) {
+      const code = codeOf.get(p.artisanId);
+      if (code !== undefined) files[photoFileFor(code)] = [p.jpeg, { level: 0 }];
+    }
+    return { zip: zipSync(files), count: Object.keys(files).length };
+  });
 }
 /**
  * A CSV as a download link's address. A BOM goes first so that Excel, which many

@@ -1,12 +1,13 @@
 import { nextInStoreEan13, validateBarcode, type InStoreNumbering } from '../../shared/barcode';
 import {
-  artisansToCsv, catalogFromStore, parseCatalog, planImport, productsToCsv,
+  artisansToCsv, webShopFeedCsv, catalogFromStore, parseCatalog, planImport, productsToCsv,
   type CatalogInput, type CatalogProblem, type CatalogSnapshot, type ImportPlan,
 } from '../../shared/catalog';
 import type { ArtisanEntity, ProductEntity, UserEntity } from '../../shared/entities';
 import { isoWithOffset } from '../../shared/time';
 import type { AuditEntry } from '../../shared/entities';
 import { appendAudit } from './audit';
+import { artisanIdsWithPhotos } from './artisan-photos';
 import { queueJournal } from './journal-queue';
 import { productSearchWords } from './catalog';
 import type { NewId } from './ids';
@@ -100,9 +101,15 @@ async function retireDemoCatalog(db: ChinarDb): Promise<{ artisans: ArtisanEntit
   return { artisans, products, setting: { key: 'demoData', value: false } };
 }
 
-export async function exportCatalog(db: ChinarDb): Promise<{ artisansCsv: string; productsCsv: string }> {
-  const rows = catalogFromStore(await db.transaction('r', [db.artisans, db.products], () => loadCatalogSnapshot(db)));
-  return { artisansCsv: artisansToCsv(rows.artisans), productsCsv: productsToCsv(rows.products) };
+export async function exportCatalog(db: ChinarDb): Promise<{ artisansCsv: string; productsCsv: string; webShopFeedCsv: string }> {
+  const { snapshot, profile, withPhotos } = await db.transaction('r', [db.artisans, db.products, db.settings, db.artisanPhotos], async () => ({
+    snapshot: await loadCatalogSnapshot(db), profile: await getStoreProfile(db), withPhotos: await artisanIdsWithPhotos(db),
+  }));
+  const rows = catalogFromStore(snapshot);
+  return {
+    artisansCsv: artisansToCsv(rows.artisans), productsCsv: productsToCsv(rows.products),
+    webShopFeedCsv: webShopFeedCsv(snapshot.products, snapshot.artisans, { webShopStoryPattern: profile.webShopStoryPattern, artisansWithPhotos: withPhotos }),
+  };
 }
 
 /**

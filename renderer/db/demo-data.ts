@@ -25,6 +25,9 @@ export const DEMO_PROFILE: StoreProfile = {
   timeZone: 'Asia/Kolkata',
   storyBaseUrl: 'https://chinar.example/artisans',
   footer: 'Thank you for supporting the artisans of Kashmir.',
+  webShopStoryPattern: '',
+  receiptMakerQr: 'per-artisan',
+  attractAfterSeconds: 90,
 };
 
 export interface DemoArtisan {

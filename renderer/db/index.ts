@@ -43,4 +43,8 @@ export {
 } from './catalog-admin';
 export { updateStoreProfile, updateTaxTable, updateTouristCurrencies, SettingsError } from './admin-settings';
 export { earningsBetween, earningsOfArtisan, gstMonthFromStore, checkAuditChain, payoutsFor } from './earnings';
+export {
+  readArtisanPhoto, artisanIdsWithPhotos, allArtisanPhotos, saveArtisanPhotos, removeArtisanPhoto, PhotoRefusedError,
+  type ArtisanPhotoRow, type NewArtisanPhoto,
+} from './artisan-photos';
 export { exportStoreBackup, restoreStoreBackup, BackupRestoreError, type RowProgress } from './backup';

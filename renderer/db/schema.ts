@@ -8,6 +8,7 @@ import type { OutboxRow } from './outbox';
 import type { Cart } from '../../shared/cart';
 import { markLegacyPin } from './pins';
 import { buildOpenDaySummary, type DaySummaryRow } from './day-summary';
+import type { ArtisanPhotoRow } from './artisan-photos';
 import type { LineApproval } from './sales';
 
 /** A key–value row: store profile, tax table, demo flag. */
@@ -89,6 +90,8 @@ export class ChinarDb extends Dexie {
   receiptPrints!: Table<ReceiptPrintRow, string>;
   /** Each day's running X/Z sums (day-summary.ts): derived from the day's rows, never journaled. */
   daySummaries!: Table<DaySummaryRow, string>;
+  /** One photo per artisan (issue 12), apart from her record so lists never load pictures. */
+  artisanPhotos!: Table<ArtisanPhotoRow, string>;
 
   constructor(name: string, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Strict durability: a committed sale is on disk before the transaction's complete
@@ -132,6 +135,8 @@ export class ChinarDb extends Dexie {
     // v40 (issue 11): each day's running summary, so the X and Z read one row, not the
     // day's thousands (day-summary.ts). The open day's is built here; others when read.
     this.version(40).stores({ daySummaries: 'dayId, status' }).upgrade(buildOpenDaySummary);
+    // v41 (issue 12): artisans' photos.
+    this.version(41).stores({ artisanPhotos: 'artisanId' });
   }
 }
 

@@ -9,3 +9,4 @@ export { planImport, type EntityChange, type ImportCounts, type ImportOptions, t
 export { artisansToCsv, productsToCsv, catalogFromStore } from './export';
 export { readCsv, writeCsv, type CsvRecord, type CsvReadResult, type CsvSyntaxIssue } from './csv';
 export { GST_RATES_BPS, formatBpsAsPercent } from './values';
+export { webShopFeedCsv, photoFileFor, WEBSHOP_FEED_COLUMNS } from './webshop-feed';

@@ -12,6 +12,8 @@ import { useWedgeScanner } from '../scanner/useWedgeScanner';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { LastSaleLine } from '../recovery/LastSaleLine';
 import { formatWait, useLockCountdown } from './useLockCountdown';
+import { useIdleTimeout } from '../../hooks/useIdleTimeout';
+import { AttractScreen } from './AttractScreen';
 
 const MIN_PIN = 4;
 const MAX_PIN = 6;
@@ -57,6 +59,12 @@ export function SignInScreen({ station, onSignedIn, onArtisanSignedIn }: SignInP
   const secondsLeft = useLockCountdown(lockedUntil, unlock);
   const locked = lockedUntil !== null;
   const busy = checking || locked;
+
+  // Nobody at the kiosk: tell the artisans' stories until someone touches it (issue 12).
+  const [attract, setAttract] = useState(false);
+  const attractMs = station.profile.attractAfterSeconds * 1000;
+  useIdleTimeout(attractMs > 0 && !attract, attractMs, useCallback(() => setAttract(true), []));
+  const wake = useCallback(() => setAttract(false), []);
 
   // A lock from before a reload still holds.
   useEffect(() => {
@@ -112,7 +120,8 @@ export function SignInScreen({ station, onSignedIn, onArtisanSignedIn }: SignInP
   useEffect(() => {
     if (mode.kind !== 'staff') return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || busy) return;
+      // defaultPrevented: the key that woke the idle screen, which must not type a digit.
+      if (event.ctrlKey || event.metaKey || event.altKey || busy || event.defaultPrevented) return;
       if (event.key === 'Enter') {
         event.preventDefault();
         void submit();
@@ -138,6 +147,7 @@ export function SignInScreen({ station, onSignedIn, onArtisanSignedIn }: SignInP
 
   return (
     <main className="signin" data-testid="signin-screen" data-mode={mode.kind}>
+      {attract ? <AttractScreen station={station} onWake={wake} /> : null}
       <LanguageSwitcher className="signin__langs" />
       <section className="signin__panel" aria-labelledby="signin-title">
         <p className="signin__store">{station.profile.name}</p>

@@ -9,6 +9,7 @@ import type { BusinessDate } from '../../../shared/time';
 import { touristAmounts, type TouristAmount } from '../../../shared/tourist-currency';
 import { encodeDocument, encodeDrawerKick, printableDocument } from '../../../electron/printing/escpos-encoder';
 import { asPreview, decode, decodeCode128, hexDump, parseHexDump, render, type Command } from './escpos-decode';
+import type { StoreProfile } from '../../../shared/store-profile';
 import { sampleSale, splitTenders, STORE } from './sample-sale';
 
 const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
@@ -16,9 +17,9 @@ const UPI = 'upi://pay?pa=chinarmarket%40sbi&pn=Chinar%20Crafts%20Market&am=1850
 
 const parse = (doc: PrintDocument): ParsedPrintDocument => PrintDocumentSchema.parse(doc);
 
-function receipt(width: number, copy: 'original' | 'duplicate' = 'original', cash = false, approx: readonly TouristAmount[] = []): ParsedPrintDocument {
+function receipt(width: number, copy: 'original' | 'duplicate' = 'original', cash = false, approx: readonly TouristAmount[] = [], store: StoreProfile = STORE): ParsedPrintDocument {
   const s = cash ? sampleSale({ round: true }) : sampleSale({ tenders: splitTenders });
-  return parse(buildReceipt({ store: STORE, ...s, copy, width, approx }));
+  return parse(buildReceipt({ store, ...s, copy, width, approx }));
 }
 
 /** Tourist currencies under the total (issue 12): USD fresh, GBP with a rate three weeks old. */
@@ -32,6 +33,9 @@ function approxFor(total: number): TouristAmount[] {
   }, '2026-12-01' as BusinessDate);
 }
 const APPROX_SALE = sampleSale({ tenders: splitTenders });
+
+/** The market's web shop (issue 12): receipts carry QR codes to the makers' story pages. */
+const WEB_SHOP: StoreProfile = { ...STORE, webShopStoryPattern: 'https://shop.chinar.example/artisans/{code}' };
 
 const LABEL = parse({
   type: 'label', title: 'Papier-mache box', width: 32, cut: true,
@@ -54,6 +58,8 @@ const CASES: Case[] = [
   { name: 'label-ean13-qr', doc: LABEL, openDrawer: false },
   { name: 'receipt-48-approx', doc: receipt(48, 'original', false, approxFor(APPROX_SALE.sale.total)), openDrawer: false },
   { name: 'receipt-32-approx', doc: receipt(32, 'original', false, approxFor(APPROX_SALE.sale.total)), openDrawer: false },
+  { name: 'receipt-48-makers', doc: receipt(48, 'original', false, [], WEB_SHOP), openDrawer: false },
+  { name: 'receipt-32-makers-sale', doc: receipt(32, 'original', true, [], { ...WEB_SHOP, receiptMakerQr: 'sale' }), openDrawer: false },
 ];
 
 function expectGolden(name: string, bytes: Buffer): void {
@@ -228,6 +234,49 @@ describe('escpos-encoder', () => {
       expect(ok.find((c) => c.op === 'barcode')).toMatchObject({ lengthByte: 13 });
       const bad = docWith([{ kind: 'barcode', symbology: 'ean13', data: '4006381333932' }]);
       expect(() => encodeDocument(bad, { openDrawer: false })).toThrow(/not an EAN-13 number/);
+    });
+  });
+
+  describe('the makers’ QR codes on a receipt (issue 12)', () => {
+    const printedQrs = (doc: ParsedPrintDocument) => {
+      const printed = render(decode(encodeDocument(doc, { openDrawer: false }))).printed;
+      return printed.flatMap((p, i) => {
+        const next = printed[i + 1];
+        return p.kind === 'qr' ? [{ data: p.data, align: p.align, caption: next?.kind === 'text' ? next.text : null }] : [];
+      });
+    };
+
+    it.each([48, 32])('prints one QR code per maker at %i columns, read back with her story address and name', (width) => {
+      expect(printedQrs(receipt(width, 'original', false, [], WEB_SHOP))).toEqual([
+        { data: 'https://shop.chinar.example/artisans/A-01', align: 'center', caption: 'Meet the maker: Shameema Akhtar' },
+        { data: 'https://shop.chinar.example/artisans/A-02', align: 'center', caption: 'Meet the maker: Ghulam Nabi Shah' },
+        { data: 'https://shop.chinar.example/artisans/A-03', align: 'center', caption: 'Meet the maker:' },
+        // 33 characters: on 58 mm paper (32) the name goes under the caption.
+        { data: 'https://shop.chinar.example/artisans/A-04', align: 'center', caption: width === 48 ? 'Meet the maker: Bashir Ahmad Kanth' : 'Meet the maker:' },
+      ]);
+    });
+
+    it('prints a cooperative’s long name under its code, wrapped to the paper', () => {
+      const printed = render(decode(encodeDocument(receipt(32, 'original', false, [], WEB_SHOP), { openDrawer: false }))).printed;
+      const i = printed.findIndex((p) => p.kind === 'qr' && p.data.endsWith('/A-03'));
+      expect(printed.slice(i + 2, i + 4).map((p) => (p.kind === 'text' ? p.text.trim() : p.kind)))
+        .toEqual(['Mohammad Yousuf Najar & Sons', 'Woodcarvers Cooperative, Zadibal']);
+    });
+
+    it('prints one QR code for the sale when the market chose that', () => {
+      expect(printedQrs(receipt(32, 'original', true, [], { ...WEB_SHOP, receiptMakerQr: 'sale' }))).toEqual([
+        { data: 'https://shop.chinar.example/artisans/A-01,A-02,A-03,A-04', align: 'center', caption: 'Meet the makers of your pieces' },
+      ]);
+    });
+
+    it('prints no maker QR code without a web-shop address', () => {
+      expect(printedQrs(receipt(48))).toEqual([]);
+    });
+
+    it('keeps the invoice barcode last, after the makers’ codes, so a return still scans it at the foot', () => {
+      const printed = render(decode(encodeDocument(receipt(48, 'original', false, [], WEB_SHOP), { openDrawer: false }))).printed;
+      const lastQr = printed.map((p) => p.kind).lastIndexOf('qr');
+      expect(printed.findIndex((p) => p.kind === 'barcode')).toBeGreaterThan(lastQr);
     });
   });
 

@@ -26,6 +26,9 @@ export const STORE: StoreProfile = {
   timeZone: 'Asia/Kolkata',
   storyBaseUrl: '',
   footer: 'Thank you for supporting the artisans of Kashmir. Returns within 15 days with this receipt.',
+  webShopStoryPattern: '',
+  receiptMakerQr: 'per-artisan',
+  attractAfterSeconds: 90,
 };
 
 const DAY = '2026-11-22' as BusinessDate;

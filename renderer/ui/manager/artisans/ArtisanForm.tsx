@@ -6,6 +6,7 @@ import type { Station } from '../../../app/station';
 import { PageBar, Segmented, TextField, Toggle } from '../common/fields';
 import { FormActions, SwitchActive, useRecordForm } from '../common/form';
 import { PinPad } from '../common/PinPad';
+import { ArtisanPhoto } from './ArtisanPhoto';
 import { saveArtisan, setArtisanActive } from '../../../app/catalog-admin';
 import {
   artisanDraftFrom, artisanFormFrom, artisanNeedsNewPin,
@@ -93,6 +94,7 @@ export function ArtisanForm({ station, user, artisan, onDone }: ArtisanFormProps
           </div>
         </div>
         <aside className="mform__side">
+          <ArtisanPhoto station={station} user={user} artisan={artisan} />
           {changingPin ? (
             <PinPad
               label={t('artisanForm.pin')}

@@ -6,10 +6,14 @@ import { PageBar } from '../common/fields';
 import { useFormatCount } from '../common/numbers';
 import { useObjectUrl } from '../../../hooks/useObjectUrl';
 import {
-  checkCatalogFiles, csvObjectUrl, exportCatalogFiles, importCatalogFiles, readChosenFile, type ChosenFile, type ChosenFiles,
+  checkCatalogFiles, csvObjectUrl, exportCatalogFiles, importCatalogFiles, readChosenFile, webShopPhotosZip, type ChosenFile, type ChosenFiles,
 } from '../../../app/catalog-files';
 import { checkChosenFile, problemCounts, problemsCsv, sortProblems } from '../logic/importReview';
 import type { ManagerPageProps } from '../route';
+import {
+  artisanCodesInStore, importArtisanPhotos, photoPlan, preparePhotos, type PhotoImportSummary, type PreparedOrRefused,
+} from '../../../app/artisan-photos';
+import { PhotoSlot, PhotoSummary, type PhotoFolder } from './PhotoFiles';
 
 type Slot = 'artisans' | 'products';
 
@@ -17,9 +21,9 @@ type Check =
   | { status: 'idle' }
   | { status: 'checking' }
   | { status: 'problems'; problems: CatalogProblem[]; during: 'check' | 'import' }
-  | { status: 'ready'; counts: ImportPlan['counts'] }
-  | { status: 'importing'; counts: ImportPlan['counts'] }
-  | { status: 'imported'; counts: ImportPlan['counts'] }
+  | { status: 'ready'; counts: ImportPlan['counts']; photos: PhotoImportSummary | null }
+  | { status: 'importing'; counts: ImportPlan['counts']; photos: PhotoImportSummary | null }
+  | { status: 'imported'; counts: ImportPlan['counts']; photos: PhotoImportSummary | null }
   | { status: 'error'; message: string; during: 'check' | 'import' };
 
 /** Rows drawn at once: a file that is wrong throughout can have thousands of problems. */
@@ -37,6 +41,17 @@ export function CatalogFilesScreen({ station, user, onHome, onOpen }: ManagerPag
   const [check, setCheck] = useState<Check>({ status: 'idle' });
   // The first real import ends the demo (renderer/db); the boot-time flag does not know that.
   const [demo, setDemo] = useState(station.demo);
+  // The photos/ folder (issue 12): read and made ready as soon as it is chosen.
+  const [photoFolder, setPhotoFolder] = useState<PhotoFolder>({ status: 'none' });
+  const [prepared, setPrepared] = useState<PreparedOrRefused[] | null>(null);
+
+  const choosePhotos = async (chosen: File[]) => {
+    setCheck({ status: 'idle' });
+    if (chosen.length === 0) return;
+    setPhotoFolder({ status: 'preparing', count: chosen.length });
+    setPrepared(await preparePhotos(chosen));
+    setPhotoFolder({ status: 'ready', count: chosen.length });
+  };
 
   const choose = async (slot: Slot, file: File | undefined) => {
     setCheck({ status: 'idle' });
@@ -66,19 +81,39 @@ export function CatalogFilesScreen({ station, user, onHome, onOpen }: ManagerPag
     const outcome = await checkCatalogFiles(station, files);
     if (outcome.status !== 'ok') setCheck({ status: 'error', message: outcome.message, during: 'check' });
     else if (!outcome.value.ok) setCheck({ status: 'problems', problems: sortProblems(outcome.value.problems), during: 'check' });
-    else setCheck({ status: 'ready', counts: outcome.value.plan.counts });
+    else {
+      let photos: PhotoImportSummary | null = null;
+      if (prepared) {
+        // A photo may be for an artisan who arrives with this very artisans.csv.
+        const inStore = await artisanCodesInStore(station);
+        if (inStore.status !== 'ok') { setCheck({ status: 'error', message: inStore.message, during: 'check' }); return; }
+        photos = photoPlan(prepared, [...inStore.value, ...outcome.value.plan.artisans.create.map((a) => a.code)]);
+      }
+      setCheck({ status: 'ready', counts: outcome.value.plan.counts, photos });
+    }
   };
 
-  const runImport = async (counts: ImportPlan['counts']) => {
-    setCheck({ status: 'importing', counts });
-    const outcome = await importCatalogFiles(station, user, files);
-    if (outcome.status !== 'ok') setCheck({ status: 'error', message: outcome.message, during: 'import' });
-    else if (!outcome.value.ok) setCheck({ status: 'problems', problems: sortProblems(outcome.value.problems), during: 'import' });
-    else {
-      setCheck({ status: 'imported', counts: outcome.value.plan.counts });
+  const runImport = async (counts: ImportPlan['counts'], photosPlanned: PhotoImportSummary | null) => {
+    setCheck({ status: 'importing', counts, photos: photosPlanned });
+    let imported = counts;
+    if (files.artisans !== null || files.products !== null) {
+      const outcome = await importCatalogFiles(station, user, files);
+      if (outcome.status !== 'ok') { setCheck({ status: 'error', message: outcome.message, during: 'import' }); return; }
+      if (!outcome.value.ok) { setCheck({ status: 'problems', problems: sortProblems(outcome.value.problems), during: 'import' }); return; }
+      imported = outcome.value.plan.counts;
       setFiles({ artisans: null, products: null });
       setDemo(false);
     }
+    let photos: PhotoImportSummary | null = null;
+    if (prepared) {
+      // After the catalog, so the artisans new in artisans.csv are there to match.
+      const outcome = await importArtisanPhotos(station, user, prepared);
+      if (outcome.status !== 'ok') { setCheck({ status: 'error', message: t('files.photosFailed', { message: outcome.message }), during: 'import' }); return; }
+      photos = outcome.value;
+      setPrepared(null);
+      setPhotoFolder({ status: 'none' });
+    }
+    setCheck({ status: 'imported', counts: imported, photos });
   };
 
   // The answer to "Check" or "Import" appears below the file choices: bring it into view,
@@ -88,8 +123,8 @@ export function CatalogFilesScreen({ station, user, onHome, onOpen }: ManagerPag
     if (check.status !== 'idle' && check.status !== 'checking') resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }, [check.status]);
 
-  const nothingChosen = files.artisans === null && files.products === null;
-  const busy = check.status === 'checking' || check.status === 'importing';
+  const nothingChosen = files.artisans === null && files.products === null && prepared === null;
+  const busy = check.status === 'checking' || check.status === 'importing' || photoFolder.status === 'preparing';
 
   return (
     <div className="mgr__page mgr__page--scroll" data-testid="catalog-files-screen">
@@ -102,6 +137,7 @@ export function CatalogFilesScreen({ station, user, onHome, onOpen }: ManagerPag
             {(['artisans', 'products'] as const).map((slot) => (
               <FileSlot key={slot} slot={slot} file={files[slot]} note={fileNotes[slot] ?? null} disabled={busy} onChoose={(f) => void choose(slot, f)} onRemove={() => remove(slot)} />
             ))}
+            <PhotoSlot folder={photoFolder} disabled={busy} onChoose={(f) => void choosePhotos(f)} onRemove={() => { setPrepared(null); setPhotoFolder({ status: 'none' }); setCheck({ status: 'idle' }); }} />
           </div>
           <div className="io__actions">
             <button type="button" className="btn btn--primary btn--large" disabled={nothingChosen || busy} onClick={() => void runCheck()} data-testid="catalog-check">
@@ -110,7 +146,7 @@ export function CatalogFilesScreen({ station, user, onHome, onOpen }: ManagerPag
             {nothingChosen && check.status !== 'imported' ? <span className="muted">{t('files.chooseFirst')}</span> : null}
           </div>
           <div ref={resultRef} className="io__result">
-            <CheckResult check={check} onImport={(counts) => void runImport(counts)} onLabels={() => onOpen('labels')} demo={demo} />
+            <CheckResult check={check} onImport={(counts, photos) => void runImport(counts, photos)} onLabels={() => onOpen('labels')} demo={demo} />
           </div>
         </section>
         <ExportPanel station={station} />
@@ -191,7 +227,7 @@ function Counts({ counts }: { counts: ImportPlan['counts'] }) {
   );
 }
 
-function CheckResult({ check, onImport, onLabels, demo }: { check: Check; onImport: (counts: ImportPlan['counts']) => void; onLabels: () => void; demo: boolean }) {
+function CheckResult({ check, onImport, onLabels, demo }: { check: Check; onImport: (counts: ImportPlan['counts'], photos: PhotoImportSummary | null) => void; onLabels: () => void; demo: boolean }) {
   const { t } = useTranslation('manager');
   const n = useFormatCount();
   const problemsText = useMemo(() => (check.status === 'problems' ? problemsCsv(check.problems) : null), [check]);
@@ -206,13 +242,15 @@ function CheckResult({ check, onImport, onLabels, demo }: { check: Check; onImpo
     case 'importing': {
       const { counts } = check;
       const writes = counts.artisans.new + counts.artisans.changed + counts.products.new + counts.products.changed;
+      const photoWrites = check.photos?.imported.length ?? 0;
       return (
         <div className="io__preview" data-testid="import-preview">
-          <Banner tone="info">{writes > 0 ? t('files.previewOk') : t('files.previewNothing')}</Banner>
+          <Banner tone="info">{writes + photoWrites > 0 ? t('files.previewOk') : t('files.previewNothing')}</Banner>
           <Counts counts={counts} />
+          {check.photos ? <PhotoSummary summary={check.photos} done={false} /> : null}
           {counts.barcodesAssigned > 0 ? <p data-testid="import-barcodes">{t('files.barcodesAssigned', { count: counts.barcodesAssigned, shown: n(counts.barcodesAssigned) })}</p> : null}
           {demo && writes > 0 ? <p className="muted">{t('files.endsDemo')}</p> : null}
-          <button type="button" className="btn btn--primary btn--large" disabled={writes === 0 || check.status === 'importing'} onClick={() => onImport(counts)} data-testid="catalog-import">
+          <button type="button" className="btn btn--primary btn--large" disabled={writes + photoWrites === 0 || check.status === 'importing'} onClick={() => onImport(counts, check.photos)} data-testid="catalog-import">
             {check.status === 'importing' ? t('files.importing') : t('files.import', {
               artisans: n(counts.artisans.new + counts.artisans.changed),
               products: n(counts.products.new + counts.products.changed),
@@ -229,6 +267,7 @@ function CheckResult({ check, onImport, onLabels, demo }: { check: Check; onImpo
             {t('files.imported')}
           </Banner>
           <Counts counts={counts} />
+          {check.photos ? <PhotoSummary summary={check.photos} done /> : null}
           {counts.barcodesAssigned > 0 ? <p>{t('files.barcodesGiven', { count: counts.barcodesAssigned, shown: n(counts.barcodesAssigned) })}</p> : null}
         </div>
       );
@@ -274,7 +313,11 @@ function CheckResult({ check, onImport, onLabels, demo }: { check: Check; onImpo
   }
 }
 
-type Export = { status: 'idle' } | { status: 'preparing' } | { status: 'ready'; artisansCsv: string; productsCsv: string } | { status: 'failed'; message: string };
+type Export =
+  | { status: 'idle' }
+  | { status: 'preparing' }
+  | { status: 'ready'; artisansCsv: string; productsCsv: string; webShopFeedCsv: string; photos: { url: string; count: number } | null }
+  | { status: 'failed'; message: string };
 
 /**
  * Export makes both files, then offers each as a link: one tap per file, because a page
@@ -285,10 +328,18 @@ function ExportPanel({ station }: { station: ManagerPageProps['station'] }) {
   const [state, setState] = useState<Export>({ status: 'idle' });
   const artisansUrl = useObjectUrl(state.status === 'ready' ? state.artisansCsv : null, csvObjectUrl);
   const productsUrl = useObjectUrl(state.status === 'ready' ? state.productsCsv : null, csvObjectUrl);
+  const feedUrl = useObjectUrl(state.status === 'ready' ? state.webShopFeedCsv : null, csvObjectUrl);
+  const photosUrl = state.status === 'ready' ? state.photos?.url ?? null : null;
+  useEffect(() => () => { if (photosUrl) URL.revokeObjectURL(photosUrl); }, [photosUrl]);
   const run = async () => {
     setState({ status: 'preparing' });
-    const outcome = await exportCatalogFiles(station);
-    setState(outcome.status === 'ok' ? { status: 'ready', ...outcome.value } : { status: 'failed', message: outcome.message });
+    const [outcome, photos] = await Promise.all([exportCatalogFiles(station), webShopPhotosZip(station)]);
+    if (outcome.status !== 'ok') { setState({ status: 'failed', message: outcome.message }); return; }
+    if (photos.status !== 'ok') { setState({ status: 'failed', message: photos.message }); return; }
+    const zip = photos.value.count > 0
+      ? { url: URL.createObjectURL(new Blob([photos.value.zip as BlobPart], { type: 'application/zip' })), count: photos.value.count }
+      : null;
+    setState({ status: 'ready', ...outcome.value, photos: zip });
   };
   return (
     <section className="panel io__export" aria-labelledby="export-title" data-testid="export-panel">
@@ -303,6 +354,9 @@ function ExportPanel({ station }: { station: ManagerPageProps['station'] }) {
           <p>{t('files.exportReady')}</p>
           {artisansUrl ? <a className="btn btn--primary" href={artisansUrl} download="artisans.csv" data-testid="download-artisans">{t('files.download', { file: 'artisans.csv' })}</a> : null}
           {productsUrl ? <a className="btn btn--primary" href={productsUrl} download="products.csv" data-testid="download-products">{t('files.download', { file: 'products.csv' })}</a> : null}
+          <p className="muted">{t('files.feedAbout')}</p>
+          {feedUrl ? <a className="btn btn--secondary" href={feedUrl} download="webshop-feed.csv" data-testid="download-webshop-feed">{t('files.downloadFeed')}</a> : null}
+          {state.photos ? <a className="btn btn--secondary" href={state.photos.url} download="webshop-photos.zip" data-testid="download-webshop-photos">{t('files.downloadPhotos', { count: state.photos.count })}</a> : null}
         </div>
       ) : null}
     </section>

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreProfile } from '../../../../shared/store-profile';
 import { Banner } from '../../components/Banner';
-import { PageBar, Toggle, TextField } from '../common/fields';
+import { PageBar, Segmented, Toggle, TextField } from '../common/fields';
 import { LeaveUnsaved, SaveBanners, SectionNotReady, type SectionSaveState, SaveBar } from './SectionPage';
 import { ProblemLine, revealFirstProblem, useProblemText } from './problemText';
 import { saveStoreProfile, useStoreSettings } from '../../../app/settings';
@@ -143,6 +143,22 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
             <TextField label={t('store.marketId')} value={form.marketId} onChange={(v) => set('marketId', v.toLowerCase())} error={problemText(problems.marketId)} hint={t('store.marketIdHint')} maxLength={40} ltr testId="store-market" />
             <TextField label={t('store.timeZone')} value={form.timeZone} onChange={(v) => set('timeZone', v)} error={problemText(problems.timeZone)} hint={t('store.timeZoneHint')} ltr testId="store-zone" />
             <TextField label={t('store.storyBaseUrl')} value={form.storyBaseUrl} onChange={(v) => set('storyBaseUrl', v)} error={problemText(problems.storyBaseUrl)} hint={t('store.storyBaseUrlHint')} inputMode="url" maxLength={PROFILE_MAX.storyBaseUrl} ltr className="settings-form__wide" testId="store-story" />
+          </div>
+        </section>
+
+        <section className="settings-card" aria-labelledby="store-stories">
+          <h2 id="store-stories" className="settings-card__title">{t('store.groups.stories')}</h2>
+          <div className="settings-form">
+            <TextField label={t('store.webShopStoryPattern')} value={form.webShopStoryPattern} onChange={(v) => set('webShopStoryPattern', v)} error={problemText(problems.webShopStoryPattern)} hint={t('store.webShopStoryPatternHint')} inputMode="url" maxLength={PROFILE_MAX.webShopStoryPattern} ltr className="settings-form__wide" testId="store-webshop" />
+            <Segmented
+              label={t('store.receiptMakerQr')}
+              value={form.receiptMakerQr}
+              options={[{ value: 'per-artisan', label: t('store.receiptMakerQrPer') }, { value: 'sale', label: t('store.receiptMakerQrSale') }]}
+              onChange={(v) => set('receiptMakerQr', v)}
+              hint={t('store.receiptMakerQrHint')}
+              testId="store-maker-qr"
+            />
+            <TextField label={t('store.attractAfter')} value={form.attractAfter} onChange={(v) => set('attractAfter', v)} digits={4} error={problemText(problems.attractAfter)} hint={t('store.attractAfterHint')} ltr testId="store-attract-after" />
           </div>
         </section>
       </div>

@@ -1,4 +1,5 @@
 import { StoreProfileSchema, type StoreProfile } from '../../../../../shared/store-profile';
+import { webShopPatternProblem } from '../../../../../shared/maker-story';
 import { charCount, onlyProblems, problem, type FieldProblems, type Problem } from './problems';
 
 /**
@@ -32,12 +33,16 @@ export interface ProfileForm {
   timeZone: string;
   storyBaseUrl: string;
   footer: string;
+  webShopStoryPattern: string;
+  receiptMakerQr: StoreProfile['receiptMakerQr'];
+  /** Whole seconds as typed; 0 turns the spotlights off. */
+  attractAfter: string;
 }
 
-export type ProfileField = Exclude<keyof ProfileForm, 'cashRounding'>;
+export type ProfileField = Exclude<keyof ProfileForm, 'cashRounding' | 'receiptMakerQr'>;
 
 /** Longest values the schema allows, also the inputs' maxLength. */
-export const PROFILE_MAX = { name: 60, addressLine: 60, phone: 30, upiPayeeName: 50, storyBaseUrl: 200, footer: 200 } as const;
+export const PROFILE_MAX = { name: 60, addressLine: 60, phone: 30, upiPayeeName: 50, storyBaseUrl: 200, footer: 200, webShopStoryPattern: 200 } as const;
 
 export function profileFormFrom(profile: StoreProfile): ProfileForm {
   return {
@@ -56,6 +61,9 @@ export function profileFormFrom(profile: StoreProfile): ProfileForm {
     timeZone: profile.timeZone,
     storyBaseUrl: profile.storyBaseUrl,
     footer: profile.footer,
+    webShopStoryPattern: profile.webShopStoryPattern,
+    receiptMakerQr: profile.receiptMakerQr,
+    attractAfter: String(profile.attractAfterSeconds),
   };
 }
 
@@ -76,6 +84,12 @@ function webAddress(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The web-shop pattern's refusal in the manager's words: https only, and where the code goes. */
+function webShopProblem(pattern: string): Problem | null {
+  const why = webShopPatternProblem(pattern);
+  return why === null ? null : problem(why === 'not-https' ? 'webShopHttps' : why === 'no-code' ? 'webShopCode' : 'webShopAddress');
 }
 
 /** Digits only, at most 4 of them; anything else is NaN, which the schema refuses. */
@@ -116,6 +130,9 @@ export function profileFromForm(form: ProfileForm): CheckedProfile {
     timeZone: form.timeZone.trim(),
     storyBaseUrl: form.storyBaseUrl.trim(),
     footer: form.footer.trim(),
+    webShopStoryPattern: form.webShopStoryPattern.trim(),
+    receiptMakerQr: form.receiptMakerQr,
+    attractAfterSeconds: wholeNumber(form.attractAfter),
   };
   const longLine = value.addressLines.find((l) => charCount(l) > PROFILE_MAX.addressLine);
   const problems = onlyProblems<ProfileField>({
@@ -136,13 +153,16 @@ export function profileFromForm(form: ProfileForm): CheckedProfile {
     storyBaseUrl: charCount(value.storyBaseUrl) > PROFILE_MAX.storyBaseUrl ? problem('tooLong', { max: PROFILE_MAX.storyBaseUrl })
       : value.storyBaseUrl !== '' && !webAddress(value.storyBaseUrl) ? problem('storyBaseUrl') : null,
     footer: charCount(value.footer) > PROFILE_MAX.footer ? problem('tooLong', { max: PROFILE_MAX.footer }) : null,
+    webShopStoryPattern: charCount(value.webShopStoryPattern) > PROFILE_MAX.webShopStoryPattern ? problem('tooLong', { max: PROFILE_MAX.webShopStoryPattern })
+      : webShopProblem(value.webShopStoryPattern),
+    attractAfter: form.attractAfter.trim() === '' ? problem('required') : judge('attractAfterSeconds', value.attractAfterSeconds, problem('attractAfter')),
   });
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   // The schema has the last word on the whole object, should a field's check above miss something.
   const parsed = StoreProfileSchema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const path = String(parsed.error.issues[0]?.path[0] ?? 'name');
-  const field = ({ addressLines: 'address', discountLimitPct: 'discountLimit', overStockManagerPieces: 'overStockManager', idleSignOutMinutes: 'idleSignOut' } as Record<string, ProfileField>)[path] ?? path as ProfileField;
+  const field = ({ addressLines: 'address', discountLimitPct: 'discountLimit', overStockManagerPieces: 'overStockManager', idleSignOutMinutes: 'idleSignOut', attractAfterSeconds: 'attractAfter' } as Record<string, ProfileField>)[path] ?? path as ProfileField;
   return { ok: false, problems: { [field]: problem('invalid') } };
 }
 
