@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Cart } from '../../shared/cart';
 import type { HostApi } from '../../shared/contract';
-import { displayCart, displayThanks, type DisplayLanguage, type DisplayState } from '../../shared/display';
+import { displayCart, displayThanks, DISPLAY_MAX_PHOTO_CHARS, type DisplayLanguage, type DisplayState } from '../../shared/display';
 import type { SaleLineEntity } from '../../shared/entities';
 import { calendarDateIn } from '../../shared/time';
 import { touristAmounts } from '../../shared/tourist-currency';
+import * as db from '../db';
+import { thumbnailDataUrl } from './photo-import';
 import type { Station } from './station';
 
 /**
@@ -30,6 +32,8 @@ export function counterDisplayState(input: {
   cart: Cart;
   sale: CounterSale;
   now: Date;
+  /** The thank-you's photos (artisan id → small data: URL), from `useThanksPhotos`. */
+  photos?: ReadonlyMap<string, string>;
 }): DisplayState {
   const { station, language, cart, sale } = input;
   const base = { language, storeName: station.profile.name.slice(0, 80) };
@@ -37,7 +41,7 @@ export function counterDisplayState(input: {
   const today = calendarDateIn(input.now, station.profile.timeZone);
   if (sale.finished && cart.items.length === 0) {
     const tourist = touristAmounts(sale.finished.total, station.currencies, today);
-    return { ...base, phase: displayThanks(sale.finished, tourist) };
+    return { ...base, phase: displayThanks(sale.finished, tourist, input.photos) };
   }
   if (cart.items.length === 0) return { ...base, phase: { kind: 'idle' } };
   const figures = displayCart(cart, station.taxTable, []);
@@ -91,4 +95,36 @@ export function useCustomerDisplay(host: HostApi, state: DisplayState): void {
   useEffect(() => {
     displayPublisher(host).publish(JSON.parse(key) as DisplayState);
   }, [host, key]);
+}
+
+/** Thumbnails already made, by artisan and photo (a new photo has a new sha256). */
+const thumbnails = new Map<string, string | null>();
+const THUMBNAIL_SIDE = 160;
+
+/**
+ * The photos of the makers of the sale just done, made small for the display: read from
+ * the store when a sale finishes, and kept, so the next sale by the same makers needs no
+ * drawing. Until they are ready (or with none) the display shows initials.
+ */
+export function useThanksPhotos(station: Pick<Station, 'db'>, finished: CounterSale['finished']): ReadonlyMap<string, string> {
+  const [photos, setPhotos] = useState<ReadonlyMap<string, string>>(new Map());
+  const ids = finished ? [...new Set(finished.lines.map((l) => l.artisanId))].sort().join(',') : '';
+  useEffect(() => {
+    if (ids === '') return undefined;
+    let live = true;
+    void (async () => {
+      const found = new Map<string, string>();
+      for (const artisanId of ids.split(',')) {
+        const row = await db.readArtisanPhoto(station.db, artisanId).catch(() => undefined);
+        if (!row) continue;
+        const key = `${artisanId}:${row.sha256}`;
+        if (!thumbnails.has(key)) thumbnails.set(key, await thumbnailDataUrl(row.jpeg, THUMBNAIL_SIDE, DISPLAY_MAX_PHOTO_CHARS));
+        const url = thumbnails.get(key);
+        if (url) found.set(artisanId, url);
+      }
+      if (live) setPhotos(found);
+    })();
+    return () => { live = false; };
+  }, [station.db, ids]);
+  return photos;
 }

@@ -84,3 +84,39 @@ export async function preparePhoto(file: File): Promise<PreparedOrRefused> {
     bitmap.close();
   }
 }
+
+/**
+ * A stored photo made small enough for the customer display's thank-you (a data: URL of at
+ * most `maxChars`, e.g. 160 px a side): the display's state goes through the host on every
+ * change, so it carries thumbnails, never the 200 KB originals. Null where the browser
+ * cannot draw (happy-dom) or no quality fits.
+ */
+export async function thumbnailDataUrl(jpeg: Uint8Array, side: number, maxChars: number): Promise<string | null> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([jpeg as BlobPart], { type: 'image/jpeg' }));
+  } catch {
+    return null;
+  }
+  try {
+    const size = fitWithin(bitmap.width, bitmap.height, side);
+    const canvas = surface(size.width, size.height);
+    canvas.draw(bitmap, size.width, size.height);
+    for (const quality of JPEG_QUALITIES) {
+      const bytes = new Uint8Array(await (await canvas.jpeg(quality)).arrayBuffer());
+      const url = `data:image/jpeg;base64,${base64Of(bytes)}`;
+      if (url.length <= maxChars) return url;
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    bitmap.close();
+  }
+}
+
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PINS } from '../../renderer/db/demo-data';
 import { readCsv } from '../../shared/catalog';
 import { pictureFile } from '../fixtures/pictures';
-import { openManagerTile, signIn, useKioskRig, waitForText } from './helpers';
+import { completeSale, openManagerTile, openPay, payRestByUpi, scan, signIn, useKioskRig, waitForText } from './helpers';
 
 /**
  * The artisans' stories in the real UI (issue 12): a catalog folder imported with a good
@@ -20,6 +20,7 @@ describe('artisans’ stories (real host, Chromium)', () => {
   let page: Page;
   let work: string;
   let firstCode: string;
+  let herBarcode: string;
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'chinar-stories-'));
@@ -29,6 +30,8 @@ describe('artisans’ stories (real host, Chromium)', () => {
     const rows = readCsv(await readFile(new URL('artisans.csv', FIXTURES), 'utf8')).records.slice(1).map((r) => r.fields);
     const certified = rows.filter((f) => f[8] === 'yes').sort((a, b) => a[1]!.localeCompare(b[1]!));
     firstCode = certified[0]![0]!;
+    const products = readCsv(await readFile(new URL('products.csv', FIXTURES), 'utf8')).records.slice(1).map((r) => r.fields);
+    herBarcode = products.find((f) => f[3] === firstCode && f[1] !== '')![1]!;
     // A real photo, bigger than the 800 × 800 kept, and a text file that only says it is one.
     await writeFile(join(work, `${firstCode}.png`), pictureFile('png', 1600, 1200));
     await writeFile(join(work, 'A-002.jpg'), 'not a picture at all\n');
@@ -90,5 +93,26 @@ describe('artisans’ stories (real host, Chromium)', () => {
     await page.getByTestId('attract-screen').waitFor({ state: 'detached' });
     expect(await page.getByTestId('pin-dots').getAttribute('aria-label')).toBe('0 digits entered');
     await signIn(page, DEMO_PINS.manager);
+  });
+
+  it('shows her photo on the customer display’s thank-you after a sale of her piece', async () => {
+    const display = await page.context().newPage();
+    try {
+      await display.goto(kiosk.host.displayUrl);
+      // Still signed in as the manager from the test before.
+      await scan(page, herBarcode);
+      const dialog = await openPay(page);
+      await payRestByUpi(dialog);
+      await completeSale(page);
+      await display.locator('[data-testid="customer-display"][data-phase="thanks"]').waitFor();
+      // A thumbnail made for the display (the 800 px original is too big to go through the host).
+      const photo = display.getByTestId('display-artisan').locator('img');
+      await photo.waitFor();
+      const drawn = await photo.evaluate((img: HTMLImageElement) => ({ src: img.src.slice(0, 23), width: img.naturalWidth, length: img.src.length }));
+      expect(drawn).toMatchObject({ src: 'data:image/jpeg;base64,', width: 160 });
+      expect(drawn.length).toBeLessThanOrEqual(12_000);
+    } finally {
+      await display.close();
+    }
   });
 });
