@@ -32,6 +32,7 @@ import { lastAuditEntry, nextAuditEntry } from '../renderer/db/audit';
 import type { OutboxRow } from '../renderer/db/outbox';
 import type { ReceiptPrintRow } from '../renderer/db/schema';
 import { INVOICE_COUNTER_PREFIX } from '../renderer/db/sales';
+import { seeded } from '../tests/fixtures/random';
 
 export interface YearStoreSize {
   /** Products in the catalog, the demo's included. */
@@ -85,18 +86,6 @@ export function yearProductBarcode(i: number): string {
   let sum = 0;
   for (let k = 0; k < 12; k++) sum += Number(body[k]) * (k % 2 ? 3 : 1);
   return body + String((10 - (sum % 10)) % 10);
-}
-
-/** Small, fast and repeatable: the same year every run. */
-function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function addDays(date: BusinessDate, days: number): BusinessDate {
@@ -242,7 +231,7 @@ async function readWriter(db: ChinarDb, deviceId: string, newId: NewId, seed: nu
   return {
     profile, taxTable, operator, manager, products: products.filter((p) => p.active), artisans: new Map(artisans.map((a) => [a.id, a])),
     counters: new Map(counters.filter((c) => c.key.startsWith(INVOICE_COUNTER_PREFIX)).map((c) => [c.key, c.value])),
-    lastAudit, random: randomFrom(seed), deviceId, newId,
+    lastAudit, random: seeded(seed), deviceId, newId,
   };
 }
 
