@@ -59,7 +59,11 @@ function Phase({ phase, storeName }: { phase: DisplayPhase; storeName: string })
     case 'paying':
       return (
         <section className="cd__sale" data-testid="display-paying">
-          <Lines lines={phase.lines} moreLines={phase.moreLines} />
+          {/* The tourist amounts go under the lines here, so the QR stays whole beside them on a 768 px high screen. */}
+          <div className="cd__main">
+            <Lines lines={phase.lines} moreLines={phase.moreLines} />
+            <TouristTotals amounts={phase.tourist} className="cd__tourist" testId="display-tourist" />
+          </div>
           <aside className="cd__side">
             <h1 className="cd__title">{t('payTitle')}</h1>
             <Total total={phase.total} itemCount={phase.itemCount} />
@@ -69,7 +73,6 @@ function Phase({ phase, storeName }: { phase: DisplayPhase; storeName: string })
                 <p className="cd__upi-hint" data-testid="display-upi-amount">{t('upiScan', { amount: money(phase.upi.amount) })}</p>
               </div>
             ) : <p className="cd__note">{t('payAtCounter')}</p>}
-            <TouristTotals amounts={phase.tourist} className="cd__tourist" testId="display-tourist" />
           </aside>
         </section>
       );

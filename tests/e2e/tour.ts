@@ -73,7 +73,7 @@ async function payBy(page: Page, method: 'cash' | 'card' | 'upi'): Promise<void>
 /** The customer display showing `phase` (and, for a phase with the UPI QR, the QR drawn). */
 async function displayPhase(display: Page, phase: 'idle' | 'cart' | 'paying' | 'thanks', extra?: string): Promise<void> {
   await display.locator(`[data-testid="customer-display"][data-phase="${phase}"]`).waitFor();
-  if (extra) await display.locator(extra).waitFor();
+  if (extra) await display.locator(extra).first().waitFor();
 }
 
 export const TOUR: readonly TourStop[] = [
