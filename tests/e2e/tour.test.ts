@@ -100,6 +100,9 @@ async function check(page: Page, stop: TourStop, lang: Lang, size: Size, problem
  * looked at; the language is chosen on the counter (the display follows it).
  */
 async function checkEverywhere(counter: Page, checked: Page, stop: TourStop, problems: Problems, langs: readonly Lang[]): Promise<void> {
+  // The page looked at comes to the front: a page behind another of its context (the
+  // counter behind the display) gets no animation frames, and `settle` would wait forever.
+  await checked.bringToFront();
   const sizes: Size[] = [...SIZES];
   for (const lang of langs) {
     await chooseLanguage(counter, lang);
