@@ -192,7 +192,11 @@ export const TOUR: readonly TourStop[] = [
       await p.getByTestId('receipt-reprint').waitFor();
     },
   },
-  { name: 'display-thanks', part: 'after-sale', on: 'display', go: (_p, d) => displayPhase(d, 'thanks', '[data-testid="display-artisan"]') },
+  {
+    // The display thanks while the counter shows the sale done (the receipts screen sends it back to welcoming).
+    name: 'display-thanks', part: 'after-sale', on: 'display',
+    go: async (p, d) => { await counter(p); await p.getByTestId('sale-done').waitFor(); await displayPhase(d, 'thanks', '[data-testid="display-artisan"]'); },
+  },
 
   { name: 'artisan-earnings', part: 'artisan', go: (p) => p.getByTestId('artisan-earnings').waitFor() },
 
