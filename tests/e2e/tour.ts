@@ -184,6 +184,8 @@ export const TOUR: readonly TourStop[] = [
   },
 
   { name: 'sale-done', part: 'after-sale', go: async (p) => { await counter(p); await p.getByTestId('sale-done').waitFor(); } },
+  // The display thanks while the counter shows the sale done: looked at before the receipts (they end it).
+  { name: 'display-thanks', part: 'after-sale', on: 'display', go: (_p, d) => displayPhase(d, 'thanks', '[data-testid="display-artisan"]') },
   {
     name: 'receipt-detail', part: 'after-sale',
     go: async (p) => {
@@ -191,11 +193,6 @@ export const TOUR: readonly TourStop[] = [
       await p.getByTestId('recent-sale').first().click();
       await p.getByTestId('receipt-reprint').waitFor();
     },
-  },
-  {
-    // The display thanks while the counter shows the sale done (the receipts screen sends it back to welcoming).
-    name: 'display-thanks', part: 'after-sale', on: 'display',
-    go: async (p, d) => { await counter(p); await p.getByTestId('sale-done').waitFor(); await displayPhase(d, 'thanks', '[data-testid="display-artisan"]'); },
   },
 
   { name: 'artisan-earnings', part: 'artisan', go: (p) => p.getByTestId('artisan-earnings').waitFor() },
