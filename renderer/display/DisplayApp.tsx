@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { DisplayArtisan, DisplayLine, DisplayPhase, DisplayState } from '../../shared/display';
 import { Money, useMoney } from '../ui/components/Money';
 import { TouristTotals } from '../ui/components/TouristTotals';
+import { isolate } from '../ui/format/bidi';
 import { SymbolCanvas } from '../ui/receipt/SymbolCanvas';
 import type { FeedStatus } from './feed';
 
 /**
  * The customer display: what the tourist across the counter sees, in large type for a
  * metre or two away. It draws only the display state (shared/display.ts) and follows the
- * counter's language, Urdu right to left like the counter.
+ * counter's language, Urdu right to left like the counter. An amount inside a sentence is
+ * isolated, so Urdu's order does not move its ₹ to the wrong end.
  */
 export function DisplayApp({ state, status }: { state: DisplayState | null; status: FeedStatus }) {
   const { t, i18n } = useTranslation('display');
@@ -59,17 +61,20 @@ function Phase({ phase, storeName }: { phase: DisplayPhase; storeName: string })
     case 'paying':
       return (
         <section className="cd__sale" data-testid="display-paying">
-          <Lines lines={phase.lines} moreLines={phase.moreLines} />
+          {/* The tourist amounts go under the lines here, so the QR stays whole beside them on a 768 px high screen. */}
+          <div className="cd__main">
+            <Lines lines={phase.lines} moreLines={phase.moreLines} />
+            <TouristTotals amounts={phase.tourist} className="cd__tourist" testId="display-tourist" />
+          </div>
           <aside className="cd__side">
             <h1 className="cd__title">{t('payTitle')}</h1>
             <Total total={phase.total} itemCount={phase.itemCount} />
             {phase.upi ? (
               <div className="cd__upi">
                 <SymbolCanvas bcid="qrcode" text={phase.upi.uri} scale={7} label={t('upiQrLabel', { amount: money(phase.upi.amount) })} className="cd__qr" testId="display-upi-qr" />
-                <p className="cd__upi-hint" data-testid="display-upi-amount">{t('upiScan', { amount: money(phase.upi.amount) })}</p>
+                <p className="cd__upi-hint" data-testid="display-upi-amount">{t('upiScan', { amount: isolate(money(phase.upi.amount)) })}</p>
               </div>
             ) : <p className="cd__note">{t('payAtCounter')}</p>}
-            <TouristTotals amounts={phase.tourist} className="cd__tourist" testId="display-tourist" />
           </aside>
         </section>
       );
@@ -81,7 +86,7 @@ function Phase({ phase, storeName }: { phase: DisplayPhase; storeName: string })
           <ul className="cd__artisans">
             {phase.artisans.map((a) => <Artisan key={a.artisanId} artisan={a} />)}
           </ul>
-          <p className="cd__shares" data-testid="display-shares-total">{t('sharesTotal', { share: money(phase.artisansShare), total: money(phase.total) })}</p>
+          <p className="cd__shares" data-testid="display-shares-total">{t('sharesTotal', { share: isolate(money(phase.artisansShare)), total: isolate(money(phase.total)) })}</p>
           <TouristTotals amounts={phase.tourist} className="cd__tourist" testId="display-tourist" />
         </section>
       );
@@ -134,7 +139,7 @@ function Artisan({ artisan }: { artisan: DisplayArtisan }) {
         ? <img className="cd__photo" src={artisan.photoUrl} alt={artisan.name} />
         : <span className="cd__photo cd__photo--initials" role="img" aria-label={t('initialsLabel', { name: artisan.name })}>{initialsOf(artisan.name)}</span>}
       <span className="cd__artisan-name">{artisan.name}</span>
-      <span className="cd__artisan-share" data-testid="display-share" data-paise={artisan.share}>{t('share', { amount: money(artisan.share) })}</span>
+      <span className="cd__artisan-share" data-testid="display-share" data-paise={artisan.share}>{t('share', { amount: isolate(money(artisan.share)) })}</span>
     </li>
   );
 }

@@ -28,8 +28,17 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
  * it ships, not one with its CSP turned off.
  */
 export async function axeFindings(page: Page): Promise<AxeFinding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  // One round trip when axe is already in the page (every run but a page's first).
+  const found = await runAxe(page);
+  if (found) return found;
+  await page.evaluate(AXE_SOURCE);
+  return (await runAxe(page))!;
+}
+
+/** axe's run over the document, or null when axe is not in the page yet. */
+function runAxe(page: Page): Promise<AxeFinding[] | null> {
   return page.evaluate(async () => {
+    if (!('axe' in window)) return null;
     const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({

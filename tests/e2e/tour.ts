@@ -15,16 +15,24 @@ import { openManagerTile } from './helpers';
  * - `signed-out`: nobody signed in;
  * - `day-not-open`: the demo manager signed in, the day not yet open;
  * - `counter`: the manager at an open day with one piece (the walnut box) in the cart;
+ * - `tourist`: USD, EUR and GBP rates set (GBP's a month old) and a second piece (the
+ *   pashmina shawl) in the cart;
  * - `after-sale`: that sale paid in cash and done;
  * - `artisan`: an artisan signed in to her earnings (her PIN set in the counter part);
  * - `fresh-kiosk`: a new browser profile on the same host (its store rebuilt from the journal).
  */
-export type TourPart = 'signed-out' | 'day-not-open' | 'counter' | 'after-sale' | 'artisan' | 'fresh-kiosk';
+export type TourPart = 'signed-out' | 'day-not-open' | 'counter' | 'tourist' | 'after-sale' | 'artisan' | 'fresh-kiosk';
 
 export interface TourStop {
   name: string;
   part: TourPart;
-  go(page: Page): Promise<void>;
+  /**
+   * Which page is checked: the counter (the default), or the customer display, a second
+   * page of the same browser context that follows the counter. Either way `go` and `leave`
+   * work the counter; a display stop's `go` then waits for the display's phase.
+   */
+  on?: 'display';
+  go(page: Page, display: Page): Promise<void>;
   leave?(page: Page): Promise<void>;
 }
 
@@ -62,8 +70,15 @@ async function payBy(page: Page, method: 'cash' | 'card' | 'upi'): Promise<void>
   if (method === 'upi') await page.locator('[data-testid="upi-qr"][data-state="drawn"]').waitFor();
 }
 
+/** The customer display showing `phase` (and, for a phase with the UPI QR, the QR drawn). */
+async function displayPhase(display: Page, phase: 'idle' | 'cart' | 'paying' | 'thanks', extra?: string): Promise<void> {
+  await display.locator(`[data-testid="customer-display"][data-phase="${phase}"]`).waitFor();
+  if (extra) await display.locator(extra).first().waitFor();
+}
+
 export const TOUR: readonly TourStop[] = [
   { name: 'signin', part: 'signed-out', go: (p) => p.getByTestId('signin-screen').waitFor() },
+  { name: 'display-welcome', part: 'signed-out', on: 'display', go: (_p, d) => displayPhase(d, 'idle') },
   {
     name: 'signin-artisan', part: 'signed-out',
     go: async (p) => { await p.getByTestId('artisan-mode').click(); await p.getByTestId('signin-artisan-code').waitFor(); },
@@ -160,7 +175,17 @@ export const TOUR: readonly TourStop[] = [
   { name: 'settings-backup', part: 'counter', go: (p) => settings(p, 'backup') },
   { name: 'settings-journal', part: 'counter', go: (p) => settings(p, 'journal') },
 
+  { name: 'settings-currency', part: 'tourist', go: (p) => settings(p, 'currency') },
+  { name: 'pay-tourist', part: 'tourist', go: async (p) => { await payBy(p, 'cash'); await p.getByTestId('pay-dialog').getByTestId('tourist-totals').waitFor(); } },
+  { name: 'display-cart', part: 'tourist', on: 'display', go: async (p, d) => { await counter(p); await displayPhase(d, 'cart', '[data-testid="display-tourist"]'); } },
+  {
+    name: 'display-paying-upi', part: 'tourist', on: 'display',
+    go: async (p, d) => { await payBy(p, 'upi'); await displayPhase(d, 'paying', '[data-testid="display-upi-qr"][data-state="drawn"]'); },
+  },
+
   { name: 'sale-done', part: 'after-sale', go: async (p) => { await counter(p); await p.getByTestId('sale-done').waitFor(); } },
+  // The display thanks while the counter shows the sale done: looked at before the receipts (they end it).
+  { name: 'display-thanks', part: 'after-sale', on: 'display', go: (_p, d) => displayPhase(d, 'thanks', '[data-testid="display-artisan"]') },
   {
     name: 'receipt-detail', part: 'after-sale',
     go: async (p) => {

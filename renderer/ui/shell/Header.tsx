@@ -23,8 +23,13 @@ export function Header({ storeName, user, screen, onScreen, printer, onSignOut }
   ];
   // The manager's screens (renderer/ui/manager) are offered to managers only.
   if (user.role === 'manager') screens.push({ id: 'manager', label: t('nav.manager', { ns: 'manager' }) });
+  // Each screen's <h1> is its title. The manager's pages show theirs in their own bar; the
+  // counter and the receipts are named by the header's tab that is lit, so their <h1> is
+  // that tab's word, for screen readers only (the tab already says it to the eye).
+  const title = screen === 'manager' ? null : screens.find((s) => s.id === screen)?.label;
   return (
     <header className="topbar">
+      {title ? <h1 className="visually-hidden" data-testid="screen-title">{title}</h1> : null}
       {/* dir="auto": a Latin store name on an Urdu screen keeps its own direction (and is cut, if ever, at its end). */}
       <div className="topbar__store" dir="auto" data-testid="header-store-name">{storeName}</div>
       <nav className="topbar__nav" aria-label={t('nav.label')}>

@@ -41,8 +41,9 @@ describe('customer display page', () => {
     const [shahida, nabi] = screen.getAllByTestId('display-artisan');
     expect(within(shahida!).getByRole('img', { name: 'Shahida Bano' }).getAttribute('src')).toBe('data:image/png;base64,iVBORw0KGgo=');
     expect(within(nabi!).getByRole('img', { name: 'Ghulam Nabi (no photo)' }).textContent).toBe('GN');
-    expect(within(nabi!).getByTestId('display-share').textContent).toBe('₹1,500.00 goes to the maker');
-    expect(screen.getByTestId('display-shares-total').textContent).toBe('₹11,000.00 of your ₹14,300.00 goes to the artisans.');
+    // Each amount isolated, so an Urdu sentence keeps its ₹ before the figures.
+    expect(within(nabi!).getByTestId('display-share').textContent).toBe('\u2068₹1,500.00\u2069 goes to the maker');
+    expect(withoutIsolates(screen.getByTestId('display-shares-total').textContent!)).toBe('₹11,000.00 of your ₹14,300.00 goes to the artisans.');
     expect(initialsOf('  حلیمہ اختر ')).toBe('حا');
   });
 
