@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DisplayFeed } from '../host/display';
+import { createSseStreams, type EventStreams } from './events';
 
 /**
  * `GET /api/display/events`: the customer display's state as Server-Sent Events
@@ -10,43 +10,13 @@ import type { DisplayFeed } from '../host/display';
 
 export const DISPLAY_EVENTS_PATH = '/api/display/events';
 export const DISPLAY_STATE_EVENT = 'display.state';
-const HEARTBEAT_MS = 25_000;
 
-export interface DisplayStreams {
-  open(req: IncomingMessage, res: ServerResponse): void;
-  closeAll(): void;
-}
+export type DisplayStreams = EventStreams;
 
 export function createDisplayStreams(feed: DisplayFeed): DisplayStreams {
-  const streams = new Set<ServerResponse>();
-  return {
-    open(req, res) {
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        'x-accel-buffering': 'no',
-      });
-      res.write(': connected\n\n');
-      const send = (state: unknown): void => {
-        res.write(`event: ${DISPLAY_STATE_EVENT}\ndata: ${JSON.stringify(state)}\n\n`);
-      };
-      const last = feed.last();
-      if (last) send(last);
-      streams.add(res);
-      const off = feed.on(send);
-      const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-      heartbeat.unref();
-      const cleanup = (): void => {
-        clearInterval(heartbeat);
-        off();
-        streams.delete(res);
-      };
-      req.on('close', cleanup);
-      res.on('close', cleanup);
-    },
-    closeAll() {
-      for (const stream of streams) stream.end();
-    },
-  };
+  return createSseStreams((send) => {
+    const last = feed.last();
+    if (last) send(DISPLAY_STATE_EVENT, last);
+    return feed.on((state) => send(DISPLAY_STATE_EVENT, state));
+  });
 }

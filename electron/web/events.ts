@@ -3,9 +3,10 @@ import { hostEvents, type HostEvent } from '../../shared/contract';
 import type { Host } from '../host';
 
 /**
- * `GET /api/events`: the host's push events as Server-Sent Events, one `event:` per
- * contract event name, the payload as JSON in `data:`. The same events Electron sends on
- * its per-event IPC channels.
+ * Server-Sent Event streams: `GET /api/events` (the host's push events, one `event:` per
+ * contract event name, the payload as JSON in `data:`, the same events Electron sends on
+ * its per-event IPC channels) and, through `createSseStreams`, the customer display's feed
+ * (display-stream.ts).
  */
 
 const HEARTBEAT_MS = 25_000;
@@ -17,7 +18,14 @@ export interface EventStreams {
   closeAll(): void;
 }
 
-export function createEventStreams(host: Host): EventStreams {
+/** Writes one event to a stream. */
+export type SendEvent = (event: string, payload: unknown) => void;
+
+/**
+ * Streams that each `subscribe` with their own `send` (and may send at once, e.g. the last
+ * state); the returned function unsubscribes when the stream closes.
+ */
+export function createSseStreams(subscribe: (send: SendEvent) => () => void): EventStreams {
   const streams = new Set<ServerResponse>();
   return {
     open(req, res) {
@@ -30,16 +38,15 @@ export function createEventStreams(host: Host): EventStreams {
       });
       res.write(': connected\n\n');
       streams.add(res);
-      const unsubscribers = EVENT_NAMES.map((event) =>
-        host.on(event, (payload) => {
-          res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
-        }));
+      const unsubscribe = subscribe((event, payload) => {
+        res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      });
       // A comment line now and then keeps idle connections from being dropped as dead.
       const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
       const cleanup = (): void => {
         clearInterval(heartbeat);
-        for (const off of unsubscribers) off();
+        unsubscribe();
         streams.delete(res);
       };
       req.on('close', cleanup);
@@ -49,4 +56,11 @@ export function createEventStreams(host: Host): EventStreams {
       for (const stream of streams) stream.end();
     },
   };
+}
+
+export function createEventStreams(host: Host): EventStreams {
+  return createSseStreams((send) => {
+    const unsubscribers = EVENT_NAMES.map((event) => host.on(event, (payload) => send(event, payload)));
+    return () => { for (const off of unsubscribers) off(); };
+  });
 }
