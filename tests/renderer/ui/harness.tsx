@@ -139,7 +139,11 @@ export async function signIn(user: RenderedKiosk['user'], pin: string, options: 
   const keypad = screen.getByRole('group', { name: 'PIN keypad' });
   for (const digit of pin) await user.click(within(keypad).getByRole('button', { name: digit }));
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
-  await screen.findByTestId('sell-screen');
+  // Ready to scan, not just drawn: the scanner's key listener is attached in an effect, which
+  // React runs after the first paint (outside act, as findBy waits) — on a loaded machine a
+  // scan sent at once could arrive before it and be lost. The day read shows on a later
+  // render, and React runs a render's effects before it commits the next.
+  await waitFor(() => expect(screen.getByTestId('sell-screen').dataset.day).not.toBe('loading'));
   const offer = screen.queryByTestId('left-open-offer');
   if (offer && (options.leftOpen ?? 'later') === 'later') {
     await user.click(within(offer).getByTestId('left-open-later'));
