@@ -281,3 +281,28 @@ export function invoiceRowsOf(data: JournalData): JournalInvoice[] {
     };
   });
 }
+
+/**
+ * The key under which the host's `highestNumbers` gives the highest Z number its journal
+ * holds. Z numbers are the kiosk's own series (one per store, never reset): like an
+ * invoice number, a Z is printed on paper and must never be issued twice.
+ */
+export const Z_NUMBER_KEY = 'Z';
+
+/** A closed day a record writes, as the host indexes it: its id and its Z number. */
+export interface JournalZClose { dayId: string; zNumber: number }
+
+/**
+ * The closed days (with their Z numbers) a record writes: businessDays rows whose status is
+ * 'closed'. A closed day without a string id and a positive whole Z number is refused: the
+ * host could not keep its Z from being issued twice.
+ */
+export function zClosesOf(data: JournalData): JournalZClose[] {
+  return (data.businessDays ?? []).flatMap((row, i) => {
+    if (row.status !== 'closed') return [];
+    if (typeof row.id !== 'string' || !Number.isSafeInteger(row.zNumber) || (row.zNumber as number) < 1) {
+      throw new TypeError(`businessDays[${i}] is closed and needs a string id and a Z number of 1 or more`);
+    }
+    return [{ dayId: row.id, zNumber: row.zNumber as number }];
+  });
+}

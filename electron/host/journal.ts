@@ -4,8 +4,8 @@ import { basename, dirname, join } from 'node:path';
 import type { AppendedEntrySchema, JournalImportSummary, JournalStatus, LastSale } from '../../shared/contract/journal';
 import { JOURNAL_PAGE_MAX_BYTES, JOURNAL_PAGE_MAX_RECORDS } from '../../shared/contract/journal';
 import {
-  GENESIS_HASH, invoiceNumberParts, invoiceRowsOf, JOURNAL_RECORD_MAX_BYTES, journalBodyJson, journalHashInput,
-  type JournalBody, type JournalData, type JournalHead, type JournalRecord, type JournalRecordInput,
+  GENESIS_HASH, invoiceNumberParts, invoiceRowsOf, JOURNAL_RECORD_MAX_BYTES, journalBodyJson, journalHashInput, Z_NUMBER_KEY, zClosesOf,
+  type JournalBody, type JournalData, type JournalHead, type JournalRecord, type JournalRecordInput, type JournalZClose,
 } from '../../shared/journal';
 import { HostFailure } from '../../shared/result';
 import type { z } from 'zod';
@@ -61,6 +61,7 @@ const PREFIX_BYTES = {
 };
 const HEX64 = /^[0-9a-f]{64}$/;
 const DATA_KEY = Buffer.from(',"data":', 'latin1');
+const BUSINESS_DAYS_KEY = Buffer.from('"businessDays":', 'latin1');
 const CHUNK = 1024 * 1024;
 const SCAN_CHUNK = 4 * 1024 * 1024;
 
@@ -107,12 +108,14 @@ class JournalIndex {
   lastSale: LastSale | null = null;
   /** Invoice number → the sale id it was issued to. */
   readonly receiptNos = new Map<string, string>();
-  /** Counter key (series/financial year) → highest number issued. */
+  /** Counter key (series/financial year) → highest number issued; Z_NUMBER_KEY → the highest Z. */
   readonly highest = new Map<string, number>();
+  /** Z number → the closed day it was issued to. */
+  readonly zDays = new Map<number, string>();
 
   get count(): number { return this.offsets.length; }
 
-  add(head: Pick<JournalHead, 'id' | 'at' | 'invoices'>, seq: number, offset: number, lineBytes: number, hash: string): void {
+  add(head: Pick<JournalHead, 'id' | 'at' | 'invoices'>, seq: number, offset: number, lineBytes: number, hash: string, zCloses: readonly JournalZClose[] = []): void {
     this.ids.set(head.id, seq);
     this.offsets.push(offset);
     this.end = offset + lineBytes;
@@ -124,6 +127,10 @@ class JournalIndex {
       const parts = invoiceNumberParts(row.receiptNo);
       if (parts && parts.number > (this.highest.get(parts.key) ?? 0)) this.highest.set(parts.key, parts.number);
       this.lastSale = { saleId: row.id, receiptNo: row.receiptNo, at: row.createdAt ?? head.at, total: row.total, kind: row.kind };
+    }
+    for (const close of zCloses) {
+      this.zDays.set(close.zNumber, close.dayId);
+      if (close.zNumber > (this.highest.get(Z_NUMBER_KEY) ?? 0)) this.highest.set(Z_NUMBER_KEY, close.zNumber);
     }
   }
 
@@ -163,7 +170,7 @@ async function scanJournal(handle: FileHandle, path: string): Promise<ScanResult
     if (!withNewline) { bad = { line: lineNo, offset, reason: 'the line is unfinished' }; return; }
     const reason = checkLine(line, index);
     if (typeof reason === 'string') { bad = { line: lineNo, offset, reason }; return; }
-    index.add(reason.head, reason.head.seq, offset, line.length + 1, reason.hash);
+    index.add(reason.head, reason.head.seq, offset, line.length + 1, reason.hash, zClosesOfLine(line));
   };
 
   // Two buffers: the next chunk is read while this one is checked, so a year's file costs
@@ -319,10 +326,11 @@ export class Journal {
       const index = this.index;
       const entries: AppendedEntry[] = [];
       const lines: string[] = [];
-      const pending: { head: Pick<JournalHead, 'id' | 'at' | 'invoices'>; seq: number; hash: string; bytes: number }[] = [];
+      const pending: { head: Pick<JournalHead, 'id' | 'at' | 'invoices'>; zCloses: JournalZClose[]; seq: number; hash: string; bytes: number }[] = [];
       const pendingIds = new Map<string, { seq: number; json: string; hash: string }>();
       const pendingNumbers = new Map<string, string>();
       const pendingHighest = new Map<string, number>();
+      const pendingZ = new Map<number, string>();
       let prevHash = index.lastHash;
       let seq = index.count;
 
@@ -354,6 +362,19 @@ export class Journal {
           pendingNumbers.set(row.receiptNo, row.id);
           if (parts) pendingHighest.set(parts.key, Math.max(parts.number, pendingHighest.get(parts.key) ?? 0));
         }
+        const zCloses = zClosesOfRecord(record);
+        for (const close of zCloses) {
+          const taken = pendingZ.get(close.zNumber) ?? index.zDays.get(close.zNumber);
+          if (taken === close.dayId) continue;
+          const highest = Math.max(index.highest.get(Z_NUMBER_KEY) ?? 0, pendingHighest.get(Z_NUMBER_KEY) ?? 0);
+          if (taken !== undefined || close.zNumber <= highest) {
+            throw new HostFailure('number-reused', `Z number ${close.zNumber} was already issued on this kiosk (the highest is ${highest}). `
+              + "This kiosk's store has lost closed days: the close is saved here, but its Z report must not be handed in as an original. "
+              + 'Ask the market manager to restore the store from the journal.');
+          }
+          pendingZ.set(close.zNumber, close.dayId);
+          pendingHighest.set(Z_NUMBER_KEY, close.zNumber);
+        }
         seq++;
         const json = canonicalBody(record, seq);
         const bytes = Buffer.byteLength(json);
@@ -361,7 +382,7 @@ export class Journal {
           throw new HostFailure('bad-request', `Journal record ${record.id} is ${bytes} bytes; one record may be at most ${JOURNAL_RECORD_MAX_BYTES}.`);
         }
         const { line, hash } = encodeLine(prevHash, json);
-        pending.push({ head: { id: record.id, at: record.at, invoices: rowsOf(record) }, seq, hash, bytes: Buffer.byteLength(line) });
+        pending.push({ head: { id: record.id, at: record.at, invoices: rowsOf(record) }, zCloses, seq, hash, bytes: Buffer.byteLength(line) });
         pendingIds.set(record.id, { seq, json, hash });
         lines.push(line);
         entries.push({ id: record.id, seq, hash, status: 'appended' });
@@ -384,7 +405,7 @@ export class Journal {
         }
         let offset = at;
         for (const p of pending) {
-          index.add(p.head, p.seq, offset, p.bytes, p.hash);
+          index.add(p.head, p.seq, offset, p.bytes, p.hash, p.zCloses);
           offset += p.bytes;
         }
       }
@@ -562,6 +583,29 @@ export async function inspectJournalFile(path: string): Promise<Omit<JournalImpo
 function canonicalBody(record: JournalRecordInput, seq: number): string {
   try {
     return journalBodyJson({ seq, id: record.id, kind: record.kind, at: record.at, data: record.data });
+  } catch (error) {
+    throw new HostFailure('bad-request', `Journal record ${record.id}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The Z numbers a good line's record issued. Only the head is parsed for most records; a
+ * line that writes businessDays (a day opened or closed: a few a day) is parsed whole.
+ */
+function zClosesOfLine(line: Buffer): JournalZClose[] {
+  if (line.indexOf(BUSINESS_DAYS_KEY, BODY_AT) < 0) return [];
+  const body = JSON.parse(line.toString('utf8', BODY_AT, line.length - 1)) as JournalBody;
+  try {
+    return zClosesOf(body.data);
+  } catch {
+    // Written before the host checked closes (or by hand): it issued no Z the host can hold.
+    return [];
+  }
+}
+
+function zClosesOfRecord(record: JournalRecordInput): JournalZClose[] {
+  try {
+    return zClosesOf(record.data as JournalData);
   } catch (error) {
     throw new HostFailure('bad-request', `Journal record ${record.id}: ${(error as Error).message}`);
   }

@@ -1,3 +1,4 @@
+import { Z_NUMBER_KEY } from '../../shared/journal';
 import { useCallback } from 'react';
 import { buildXReport, buildZReport } from '../../shared/day-documents';
 import type { DayTotals } from '../../shared/day-report';
@@ -144,6 +145,7 @@ export async function closeTheDay(station: Station, request: { dayId: string; co
   const closed = await attempt(() => db.closeBusinessDay(station.db, {
     dayId: request.dayId, count: request.count, managerId: request.manager.id, marketId: station.settings.marketId,
     deviceId: station.settings.deviceId, now: request.now ?? new Date(), timeZone: station.profile.timeZone, newId: db.newId,
+    zFloor: station.journal.floor()[Z_NUMBER_KEY] ?? 0,
   }));
   if (closed.status !== 'ok') return closed;
   const backup = backUpNow(station).catch((error: unknown): Outcome<BackupWritten> => ({ status: 'failed', message: messageOf(error) }));

@@ -3,7 +3,7 @@ import type { HostApi, HostOutput } from '../../shared/contract';
 import {
   JOURNAL_APPEND_MAX_BYTES, JOURNAL_APPEND_MAX_RECORDS, JOURNAL_PAGE_MAX_RECORDS, type JournalImportSummary, type JournalStatus, type LastSale,
 } from '../../shared/contract/journal';
-import { GENESIS_HEAD, invoiceNumberParts, rowsToRestore, verifyJournalChain, type ChainHead, type JournalRecordInput } from '../../shared/journal';
+import { GENESIS_HEAD, invoiceNumberParts, rowsToRestore, verifyJournalChain, Z_NUMBER_KEY, type ChainHead, type JournalRecordInput } from '../../shared/journal';
 import type { ErrorCode, HostResult } from '../../shared/result';
 import {
   acknowledgeJournal, clearStoreForRestore, isJournalPending, pendingJournal, restoreJournalPage, type ChinarDb, type JournalQueueRow,
@@ -102,6 +102,10 @@ export function createJournalLink(db: ChinarDb, host: HostApi, options: JournalL
       for (const sale of row.data.sales ?? []) {
         const parts = typeof sale.receiptNo === 'string' ? invoiceNumberParts(sale.receiptNo) : null;
         if (parts && parts.number > (highest[parts.key] ?? 0)) highest = { ...highest, [parts.key]: parts.number };
+      }
+      for (const day of row.data.businessDays ?? []) {
+        const z = day.status === 'closed' ? day.zNumber : undefined;
+        if (typeof z === 'number' && z > (highest[Z_NUMBER_KEY] ?? 0)) highest = { ...highest, [Z_NUMBER_KEY]: z };
       }
     }
   }

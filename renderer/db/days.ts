@@ -296,6 +296,16 @@ export async function payoutsOfDay(db: ChinarDb, dayId: BusinessDayEntity['id'])
   return (await db.payouts.where('dayId').equals(dayId).toArray()).sort((a, b) => (a.at < b.at ? -1 : 1));
 }
 
+/**
+ * The close's figures with the store's previous Z raised to the journal's floor when the
+ * store is behind it (closed days lost): the Z report then shows the gap, and the Z number
+ * is new. The grand total stays the store's own: the lost days' takings are not known here.
+ */
+function aboveZFloor(rows: DayReportInput, zFloor: number): DayReportInput {
+  if (zFloor <= (rows.previous?.zNumber ?? 0)) return rows;
+  return { ...rows, previous: { zNumber: zFloor, grandTotal: rows.previous?.grandTotal ?? paise(0) } };
+}
+
 export interface CloseDayInput {
   dayId: BusinessDayEntity['id'];
   /** The blind count of the drawer. */
@@ -308,6 +318,11 @@ export interface CloseDayInput {
   now: Date;
   timeZone: string;
   newId: NewId;
+  /**
+   * The highest Z number the host's journal holds (journal.floor()): the close's Z goes above
+   * it even when this store has lost closed days, so no Z is ever issued twice.
+   */
+  zFloor?: number;
 }
 
 export interface ClosedDay {
@@ -330,7 +345,8 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
   return db.transaction('rw', [...READ_TABLES(db), db.daySummaries, db.users, db.audit, db.outbox, db.journalQueue], async () => {
     const open = await writableDay(db, input.dayId);
     await activeManager(db, input.managerId, 'Closing the day');
-    const [rows, head] = await Promise.all([dayInput(db, open, counted), lastAuditEntry(db)]);
+    const [input0, head] = await Promise.all([dayInput(db, open, counted), lastAuditEntry(db)]);
+    const rows = aboveZFloor(input0, input.zFloor ?? 0);
     const x = dayFigures(rows);
     const closedAt = isoWithOffset(input.now, input.timeZone);
     const audit = nextAuditEntry(head, {

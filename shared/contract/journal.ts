@@ -49,7 +49,8 @@ export const JournalStatusSchema = z.object({
   /**
    * The highest invoice number issued per counter key (series/financial year), e.g.
    * { "K01/2627": 123 }. Before a commit, the renderer makes its counter start above
-   * these, so a store rebuilt or wiped cannot issue a number twice.
+   * these, so a store rebuilt or wiped cannot issue a number twice. Under the key "Z"
+   * (Z_NUMBER_KEY), the highest Z number, which the day's close starts above in the same way.
    */
   highestNumbers: z.record(z.string(), z.number().int().min(0)),
 });

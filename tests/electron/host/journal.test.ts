@@ -142,6 +142,41 @@ describe('journal file', () => {
     await expect(reopened.append([note(3, 'cn-reused')])).rejects.toMatchObject({ code: 'number-reused' });
   });
 
+  it('guards Z numbers like invoice numbers: a close reusing the Z of another day is refused, from the file alone too', async () => {
+    const dir = await tempDir();
+    const journal = await openJournal(dir);
+    /** A day's open and its close as openBusinessDay and closeBusinessDay journal them. */
+    const opened = (day: string) => ({
+      id: `open-${day}`, kind: 'day-open', at: '2026-04-01T09:00:00+05:30',
+      data: { businessDays: [{ id: day, status: 'open', businessDate: '2026-04-01' }] },
+    });
+    const closed = (day: string, zNumber: number, id = `close-${day}`) => ({
+      id, kind: 'day-close', at: '2026-04-01T21:00:00+05:30',
+      data: { businessDays: [{ id: day, status: 'closed', businessDate: '2026-04-01', zNumber }], outbox: [{ id: `ob-${day}`, dayId: day }] },
+    });
+    await journal.append([opened('day-1'), closed('day-1', 1), opened('day-2'), closed('day-2', 2)]);
+    expect(journal.status().highestNumbers).toEqual({ Z: 2 });
+    // A store that lost its closed days closes its next day as Z 1 again: refused, saying what to do.
+    const refusal = journal.append([opened('day-3'), closed('day-3', 1)]);
+    await expect(refusal).rejects.toMatchObject({ code: 'number-reused' });
+    await expect(refusal).rejects.toThrow(/Z number 1 was already issued on this kiosk \(the highest is 2\).*restore the store from the journal/);
+    // All or none: the day-3 open in the same call was not written either.
+    expect(journal.status()).toMatchObject({ count: 4 });
+    // The same close put again (a resend under another record id, or a later re-put of the row) is no reuse.
+    await expect(journal.append([closed('day-2', 2, 'close-day-2-again')])).resolves.toMatchObject({ appended: 1 });
+    // Two days in one call cannot take one Z; a closed day without a Z number is refused as bad.
+    await expect(journal.append([closed('day-4', 3), closed('day-5', 3)])).rejects.toMatchObject({ code: 'number-reused' });
+    await expect(journal.append([closed('day-6', 0)])).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(journal.append([opened('day-3'), closed('day-3', 3)])).resolves.toMatchObject({ appended: 2 });
+    await journal.close();
+    // The highest Z and which day holds each come back from the file alone.
+    const reopened = await openJournal(dir);
+    expect(reopened.status().highestNumbers).toEqual({ Z: 3 });
+    await expect(reopened.append([closed('day-7', 2)])).rejects.toMatchObject({ code: 'number-reused' });
+    await expect(reopened.append([closed('day-3', 3, 'close-day-3-again'), saleRecord(1)])).resolves.toMatchObject({ appended: 2 });
+    expect(reopened.status().highestNumbers).toEqual({ Z: 3, 'K01/2627': 1 });
+  });
+
   it('keeps the chain when many appends arrive at once', async () => {
     const dir = await tempDir();
     const journal = await openJournal(dir);

@@ -176,6 +176,29 @@ describe('closing the day', () => {
     expect((await dayReport(db, first.id)).figures).toEqual(z1.figures);
     expect((await dayReport(db, second.id)).figures).toEqual(z2.figures);
   });
+
+  it("takes its Z above the journal's highest when the store has lost closed days, and the Z shows the gap", async () => {
+    const { db, newId } = await freshStore({ openDay: false });
+    const { manager } = await people(db);
+    const day = await openWithFloat(db, newId);
+    await sellBox(db, newId, at('10:00'));
+    // The journal holds Z 1 to 7; this store (restored from an old backup) knows none of them.
+    const z = await closeBusinessDay(db, {
+      dayId: day.id, count: count({ 500: 5, 200: 1, 100: 1, 50: 1 }), managerId: manager.id, marketId: 'demo-market',
+      deviceId: 'demo-market/K01', now: at('18:00'), timeZone: TZ, newId, zFloor: 7,
+    });
+    expect(z.day).toMatchObject({ zNumber: 8, grandTotal: 85_000 });
+    expect(z.outbox.zNumber).toBe(8);
+    // Read back from the store, it is still Z 8.
+    expect((await dayReport(db, day.id)).figures).toMatchObject({ zNumber: 8 });
+    // A floor at or below the store's own last Z changes nothing.
+    const next = await openWithFloat(db, newId, at('09:00', '2026-11-23'));
+    const z9 = await closeBusinessDay(db, {
+      dayId: next.id, count: count({ 500: 4 }), managerId: manager.id, marketId: 'demo-market',
+      deviceId: 'demo-market/K01', now: at('18:00', '2026-11-23'), timeZone: TZ, newId, zFloor: 3,
+    });
+    expect(z9.day.zNumber).toBe(9);
+  });
 });
 
 describe('version 20 upgrade', () => {
