@@ -19,8 +19,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import type { AppPageBench, CommitFigures, DayFigures, ReportFigures } from './app-page';
-import type { SeededYear, YearStoreSize } from './year-store';
-import { yearProductBarcode, yearProductSku } from './year-store';
+import { yearProductBarcode, yearProductSku, type SeededYear, type YearSize } from '../tests/fixtures/year-store';
 import { percentiles, type Percentiles } from './stats';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -143,7 +142,7 @@ async function memory(cdp: CDPSession): Promise<{ heapMb: number; nodes: number 
 }
 
 export interface AppBenchOptions {
-  size: YearStoreSize;
+  size: YearSize;
   coldStarts: number;
   /** Timed scans, each adding a line to a cart that already holds `cartLines`. */
   scans: number;

@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_CASH_COUNT } from '../../shared/cash-count';
 import { buildEnvelope, serializeEnvelope } from '../../shared/envelope';
 import { checkAuditChain, closeBusinessDay, dayReport, DEMO_PINS, findProductByBarcode, signInWithPin } from '../../renderer/db';
-import { fillOpenDay, seedYearStore, yearProductBarcode } from '../../bench/year-store';
+import { fillOpenDay, seedYearStore, yearProductBarcode } from '../fixtures/year-store';
 import { cartOf, freshStore, NOON_IN_SRINAGAR, sellCart } from '../renderer/db/helpers';
 
 const SMALL_YEAR = { products: 400, artisans: 25, sales: 600, closedDays: 12 };
 
 async function seededYear() {
   const store = await freshStore({ openDay: false });
-  const seeded = await seedYearStore(store.db, { ...SMALL_YEAR, now: NOON_IN_SRINAGAR, deviceId: 'demo-market/K01', newId: store.newId });
+  const seeded = await seedYearStore(store.db, { ...SMALL_YEAR, now: NOON_IN_SRINAGAR, deviceId: 'demo-market/K01' });
   return { ...store, seeded };
 }
 
 const keysOf = (row: object) => Object.keys(row).sort();
 
-describe('the bench year store (bench/year-store.ts)', () => {
+describe('the year store (tests/fixtures/year-store.ts)', () => {
   it('writes the catalog, the sales and closed days it was asked for, and leaves today open', async () => {
     const { db, seeded } = await seededYear();
     expect(seeded).toMatchObject({ products: 400, artisans: 25, sales: 600, closedDays: 12 });
@@ -73,7 +73,7 @@ describe('the bench year store (bench/year-store.ts)', () => {
     // The invoice counter went on from the history (600 sales, all in this financial year).
     expect(real.sale.receiptNo).toMatch(/\/000601$/);
 
-    expect(await fillOpenDay(db, { total: 40, now: NOON_IN_SRINAGAR, deviceId: 'demo-market/K01', newId })).toBe(39);
+    expect(await fillOpenDay(db, { total: 40, now: NOON_IN_SRINAGAR, deviceId: 'demo-market/K01' })).toBe(39);
     const open = (await db.businessDays.where('status').equals('open').first())!;
     expect((await dayReport(db, open.id)).figures).toMatchObject({ zNumber: 13 });
     const manager = (await signInWithPin(db, DEMO_PINS.manager))!;
