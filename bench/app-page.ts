@@ -14,8 +14,8 @@ import type { Paise } from '../shared/money';
 import { settleTenders } from '../shared/tender';
 import { calendarDateIn, type BusinessDate } from '../shared/time';
 import {
-  closeBusinessDay, commitSale, dayTotals, DEFAULT_DB_NAME, earningsOfArtisan, findProductByBarcode, getStoreProfile, getTaxTable,
-  gstMonthFromStore, newId, openChinarDb, type ChinarDb,
+  closeBusinessDay, commitSale, dayTotals, earningsOfArtisan, findProductByBarcode, getStoreProfile, getTaxTable,
+  gstMonthFromStore, newId, openChinarDb,
 } from '../renderer/db';
 import { placeOfSupply, shiftDay } from '../renderer/app/earnings';
 import { fillOpenDay, openSeedingDb, seedYearStore, yearProductBarcode, type SeededYear, type YearSize } from '../tests/fixtures/year-store';

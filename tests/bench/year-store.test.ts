@@ -7,7 +7,7 @@ import { JOURNAL_KIND_PATTERN, JournalRecordInputSchema, rowsToRestore } from '.
 import type { BusinessDate } from '../../shared/time';
 import { dayRows } from '../../renderer/db/day-summary';
 import {
-  fillOpenDay, seedYearStore, writeYearRecords, yearBaseOf, yearProductBarcode, yearRecords, type YearOptions,
+  fillOpenDay, seedYearStore, writeYearRecords, yearBaseOf, yearProductBarcode, yearRecords, type YearOptions, type YearRecord,
 } from '../fixtures/year-store';
 import { cartOf, freshStore, NOON_IN_SRINAGAR, sellCart } from '../renderer/db/helpers';
 
@@ -148,10 +148,17 @@ describe('the year\'s journal records (yearRecords, writeYearRecords)', () => {
     expect(await checkAuditChain(db)).toMatchObject({ status: 'intact' });
   });
 
-  it('says which records it was writing when the store refuses them', async () => {
+  it('says which records it was writing when the store refuses them, and keeps none of that transaction', async () => {
     const { db, records } = await baseAndRecords();
+    const bad: YearRecord = { id: 'bad', kind: 'sale', at: '2026-03-01T10:00:00+05:30', data: { sales: [{ id: 'bad-sale', cannotBeCloned: () => 1 }] } };
+    const withBad = [...records.slice(0, 40), bad, ...records.slice(40)];
+    await expect(writeYearRecords(db, withBad[Symbol.iterator]())).rejects.toThrow(
+      /^Writing the year into the store failed at records 1–\d+ \(up to \w[\w-]* at 20\d\d-[^)]*\): DataCloneError: .*Free some space and seed again\.$/s,
+    );
+    expect(await db.sales.count()).toBe(0);
+    expect(await db.saleLines.count()).toBe(0);
     db.close();
-    await expect(writeYearRecords(db, records[Symbol.iterator]())).rejects.toThrow(/^Writing the year into the store failed at records 1–\d+ \(up to \w[\w-]* at 20\d\d-.*\): DatabaseClosedError/);
+    await expect(writeYearRecords(db, records[Symbol.iterator]())).rejects.toThrow('The store is not open: open it (openSeedingDb) before writing the year into it.');
   });
 
   it('fills the open day with its running summary kept as commitSale keeps it', async () => {
