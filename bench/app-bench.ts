@@ -173,6 +173,8 @@ export interface AppBenchResult {
 
 export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult> {
   const { log } = options;
+  /** The step under way, named in a failure. */
+  let current = 'starting the host and Chromium';
   const root = await mkdtemp(join(tmpdir(), 'chinar-bench-'));
   const host = await startBuiltHost(root);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -181,7 +183,7 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
     await context.addInitScript(pageProbe);
     const page = await context.newPage();
     page.on('pageerror', (error) => log(`  page error: ${error.message}`));
-    page.on('console', (message) => { if (message.text().startsWith('bench: ') && /0000 sales/.test(message.text())) log(`  ${message.text()}`); });
+    page.on('console', (message) => { if (message.text().startsWith('bench: ')) log(`  ${message.text().slice(7)}`); });
     page.on('crash', () => log('  the page crashed (out of memory?)'));
     await page.goto(host.url);
     await page.getByTestId('signin-screen').waitFor();
@@ -190,11 +192,13 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
     const inject = async () => { if (!(await bench())) await page.evaluate(await appPageScript()); };
     await inject();
     const t0 = performance.now();
+    current = 'seeding the year';
     const seeded = await page.evaluate((size) => (window as unknown as { chinarBench: AppPageBench }).chinarBench.seedYear(size), options.size);
     const seedMs = Math.round(performance.now() - t0);
     log(`  seeded ${seeded.sales.toLocaleString('en-IN')} sales, ${seeded.lines.toLocaleString('en-IN')} lines, ${seeded.closedDays} closed days, ${seeded.products.toLocaleString('en-IN')} products, ${seeded.artisans} artisans in ${(seedMs / 1000).toFixed(1)} s (waiting for the bulk writes ${(seeded.writeWaitMs / 1000).toFixed(1)} s)`);
 
     // Cold start: a reload is a kiosk switched on again (the host keeps running, as it does).
+    current = 'cold start';
     const toSignIn: number[] = [];
     const toSell: number[] = [];
     const cold: number[] = [];
@@ -215,6 +219,7 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
     const cdp = await context.newCDPSession(page);
 
     // Scan to cart, each timed scan into a cart of `cartLines` lines or more (5 timed per cart).
+    current = 'scan to cart';
     let next = 0;
     const product = () => (next++ * 7919) % seeded.yearProducts;
     const perCart = 5;
@@ -236,6 +241,7 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
 
     let session: AppBenchResult['memory'] = null;
     if (options.sessionSales > 0) {
+      current = 'memory over a session of sales';
       await cdp.send('Performance.enable');
       const first = await memory(cdp);
       let half = first;
@@ -252,8 +258,11 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
     await inject();
     const call = <K extends keyof AppPageBench>(name: K, ...args: Parameters<AppPageBench[K]>) =>
       page.evaluate(([n, a]) => (window as unknown as { chinarBench: Record<string, (...x: unknown[]) => unknown> }).chinarBench[n as string]!(...(a as unknown[])), [name, args] as const) as Promise<Awaited<ReturnType<AppPageBench[K]>>>;
+    current = 'sale commit against the storage floor';
     const commit = await call('commitFigures', options.commitRuns, seeded.yearProducts);
+    current = "artisan's earnings and the GST export";
     const reports = await call('reportFigures', options.reportRuns);
+    current = `X, Z and envelope over a day of ${options.daySales} sales`;
     const day = await call('dayFiguresAt', options.daySales, 10);
     return {
       seeded, seedMs, coldStart: percentiles(cold), coldToSignIn: percentiles(toSignIn), signInToSell: percentiles(toSell),
@@ -262,8 +271,8 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
   } catch (error) {
     const shot = join(tmpdir(), 'chinar-bench-failed.png');
     await browser.contexts()[0]?.pages()[0]?.screenshot({ path: shot }).catch(() => undefined);
-    log(`  the bench stopped; the screen at that moment: ${shot}`);
-    throw error;
+    log(`  the bench stopped at the step "${current}"; the screen at that moment: ${shot}`);
+    throw new Error(`The bench failed at the step "${current}": ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     await browser.close();
     host.stop();
