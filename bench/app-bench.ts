@@ -177,11 +177,13 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
   let current = 'starting the host and Chromium';
   const root = await mkdtemp(join(tmpdir(), 'chinar-bench-'));
   const host = await startBuiltHost(root);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // A profile on disk, as the kiosk's: a context of chromium.launch() alone is off the record,
+  // its IndexedDB held in memory under a quota a whole year exceeds (QuotaExceededError).
+  const context = await chromium.launchPersistentContext(join(root, 'profile'), { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 } });
+  const chromiumVersion = context.browser()?.version() ?? 'unknown';
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.addInitScript(pageProbe);
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? await context.newPage();
     page.on('pageerror', (error) => log(`  page error: ${error.message}`));
     page.on('console', (message) => { if (message.text().startsWith('bench: ')) log(`  ${message.text().slice(7)}`); });
     page.on('crash', () => log('  the page crashed (out of memory?)'));
@@ -266,15 +268,15 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
     const day = await call('dayFiguresAt', options.daySales, 10);
     return {
       seeded, seedMs, coldStart: percentiles(cold), coldToSignIn: percentiles(toSignIn), signInToSell: percentiles(toSell),
-      scan, scanFromListener, memory: session, commit, reports, day, chromium: browser.version(),
+      scan, scanFromListener, memory: session, commit, reports, day, chromium: chromiumVersion,
     };
   } catch (error) {
     const shot = join(tmpdir(), 'chinar-bench-failed.png');
-    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: shot }).catch(() => undefined);
+    await context.pages()[0]?.screenshot({ path: shot }).catch(() => undefined);
     log(`  the bench stopped at the step "${current}"; the screen at that moment: ${shot}`);
     throw new Error(`The bench failed at the step "${current}": ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
-    await browser.close();
+    await context.close();
     host.stop();
     await rm(root, { recursive: true, force: true });
   }

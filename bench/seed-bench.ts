@@ -6,8 +6,9 @@
  * making the rows alone, then the whole seeding with its progress. SEED_PROFILE=file
  * writes a Chrome CPU profile of the seeding (DevTools protocol Profiler) to look at.
  */
-import { writeFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:http';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -32,16 +33,18 @@ const server = createServer((req, res) => {
   res.end('<!doctype html><title>seed</title><script src="/seed.js"></script>');
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+// A profile on disk, as the kiosk's: an off-the-record context keeps IndexedDB in memory, under a quota a year exceeds.
+const profile = await mkdtemp(join(tmpdir(), 'chinar-seed-'));
+const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
 try {
-  const page = await browser.newPage();
+  const page = context.pages()[0] ?? await context.newPage();
   page.on('console', (m) => { if (m.text().startsWith('seed: ')) console.log(`  ${m.text()}`); });
   page.on('crash', () => console.log('  the page crashed (out of memory?)'));
   await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
   console.log(`seeding ${size.sales.toLocaleString('en-IN')} sales over ${size.closedDays} days, ${size.products.toLocaleString('en-IN')} products, ${size.artisans} artisans`);
   const made = await page.evaluate((s) => (globalThis as unknown as { chinarSeed: SeedPage }).chinarSeed.makeOnly('seed-make-only', s), size);
   console.log(`  making the rows alone: ${made.records.toLocaleString('en-IN')} records, ${made.rows.toLocaleString('en-IN')} rows in ${(made.ms / 1000).toFixed(1)} s`);
-  const cdp = process.env.SEED_PROFILE ? await page.context().newCDPSession(page) : null;
+  const cdp = process.env.SEED_PROFILE ? await context.newCDPSession(page) : null;
   if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
   const t0 = performance.now();
   const seeded = await page.evaluate((s) => (globalThis as unknown as { chinarSeed: SeedPage }).chinarSeed.seed('seed-bench', s), size);
@@ -54,6 +57,7 @@ try {
   console.log(`  seeded ${seeded.sales.toLocaleString('en-IN')} sales, ${seeded.lines.toLocaleString('en-IN')} lines, ${seeded.rows.toLocaleString('en-IN')} rows in ${(ms / 1000).toFixed(1)} s `
     + `(waiting for the writes ${(seeded.writeWaitMs / 1000).toFixed(1)} s); load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
-  await browser.close();
+  await context.close();
   server.close();
+  await rm(profile, { recursive: true, force: true });
 }
