@@ -19,8 +19,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import type { AppPageBench, CommitFigures, DayFigures, ReportFigures } from './app-page';
-import type { SeededYear, YearStoreSize } from './year-store';
-import { yearProductBarcode, yearProductSku } from './year-store';
+import { yearProductBarcode, yearProductSku, type SeededYear, type YearSize } from '../tests/fixtures/year-store';
 import { percentiles, type Percentiles } from './stats';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -143,7 +142,7 @@ async function memory(cdp: CDPSession): Promise<{ heapMb: number; nodes: number 
 }
 
 export interface AppBenchOptions {
-  size: YearStoreSize;
+  size: YearSize;
   coldStarts: number;
   /** Timed scans, each adding a line to a cart that already holds `cartLines`. */
   scans: number;
@@ -174,15 +173,19 @@ export interface AppBenchResult {
 
 export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult> {
   const { log } = options;
+  /** The step under way, named in a failure. */
+  let current = 'starting the host and Chromium';
   const root = await mkdtemp(join(tmpdir(), 'chinar-bench-'));
   const host = await startBuiltHost(root);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // A profile on disk, as the kiosk's: a context of chromium.launch() alone is off the record,
+  // its IndexedDB held in memory under a quota a whole year exceeds (QuotaExceededError).
+  const context = await chromium.launchPersistentContext(join(root, 'profile'), { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 } });
+  const chromiumVersion = context.browser()?.version() ?? 'unknown';
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.addInitScript(pageProbe);
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? await context.newPage();
     page.on('pageerror', (error) => log(`  page error: ${error.message}`));
-    page.on('console', (message) => { if (message.text().startsWith('bench: ') && /0000 sales/.test(message.text())) log(`  ${message.text()}`); });
+    page.on('console', (message) => { if (message.text().startsWith('bench: ')) log(`  ${message.text().slice(7)}`); });
     page.on('crash', () => log('  the page crashed (out of memory?)'));
     await page.goto(host.url);
     await page.getByTestId('signin-screen').waitFor();
@@ -191,11 +194,13 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
     const inject = async () => { if (!(await bench())) await page.evaluate(await appPageScript()); };
     await inject();
     const t0 = performance.now();
+    current = 'seeding the year';
     const seeded = await page.evaluate((size) => (window as unknown as { chinarBench: AppPageBench }).chinarBench.seedYear(size), options.size);
     const seedMs = Math.round(performance.now() - t0);
     log(`  seeded ${seeded.sales.toLocaleString('en-IN')} sales, ${seeded.lines.toLocaleString('en-IN')} lines, ${seeded.closedDays} closed days, ${seeded.products.toLocaleString('en-IN')} products, ${seeded.artisans} artisans in ${(seedMs / 1000).toFixed(1)} s (waiting for the bulk writes ${(seeded.writeWaitMs / 1000).toFixed(1)} s)`);
 
     // Cold start: a reload is a kiosk switched on again (the host keeps running, as it does).
+    current = 'cold start';
     const toSignIn: number[] = [];
     const toSell: number[] = [];
     const cold: number[] = [];
@@ -216,6 +221,7 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
     const cdp = await context.newCDPSession(page);
 
     // Scan to cart, each timed scan into a cart of `cartLines` lines or more (5 timed per cart).
+    current = 'scan to cart';
     let next = 0;
     const product = () => (next++ * 7919) % seeded.yearProducts;
     const perCart = 5;
@@ -237,6 +243,7 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
 
     let session: AppBenchResult['memory'] = null;
     if (options.sessionSales > 0) {
+      current = 'memory over a session of sales';
       await cdp.send('Performance.enable');
       const first = await memory(cdp);
       let half = first;
@@ -253,20 +260,23 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
     await inject();
     const call = <K extends keyof AppPageBench>(name: K, ...args: Parameters<AppPageBench[K]>) =>
       page.evaluate(([n, a]) => (window as unknown as { chinarBench: Record<string, (...x: unknown[]) => unknown> }).chinarBench[n as string]!(...(a as unknown[])), [name, args] as const) as Promise<Awaited<ReturnType<AppPageBench[K]>>>;
+    current = 'sale commit against the storage floor';
     const commit = await call('commitFigures', options.commitRuns, seeded.yearProducts);
+    current = "artisan's earnings and the GST export";
     const reports = await call('reportFigures', options.reportRuns);
+    current = `X, Z and envelope over a day of ${options.daySales} sales`;
     const day = await call('dayFiguresAt', options.daySales, 10);
     return {
       seeded, seedMs, coldStart: percentiles(cold), coldToSignIn: percentiles(toSignIn), signInToSell: percentiles(toSell),
-      scan, scanFromListener, memory: session, commit, reports, day, chromium: browser.version(),
+      scan, scanFromListener, memory: session, commit, reports, day, chromium: chromiumVersion,
     };
   } catch (error) {
     const shot = join(tmpdir(), 'chinar-bench-failed.png');
-    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: shot }).catch(() => undefined);
-    log(`  the bench stopped; the screen at that moment: ${shot}`);
-    throw error;
+    await context.pages()[0]?.screenshot({ path: shot }).catch(() => undefined);
+    log(`  the bench stopped at the step "${current}"; the screen at that moment: ${shot}`);
+    throw new Error(`The bench failed at the step "${current}": ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
-    await browser.close();
+    await context.close();
     host.stop();
     await rm(root, { recursive: true, force: true });
   }

@@ -14,24 +14,24 @@ import type { Paise } from '../shared/money';
 import { settleTenders } from '../shared/tender';
 import { calendarDateIn, type BusinessDate } from '../shared/time';
 import {
-  closeBusinessDay, commitSale, dayTotals, DEFAULT_DB_NAME, earningsOfArtisan, findProductByBarcode, getStoreProfile, getTaxTable,
-  gstMonthFromStore, newId, openChinarDb, type ChinarDb,
+  closeBusinessDay, commitSale, dayTotals, earningsOfArtisan, findProductByBarcode, getStoreProfile, getTaxTable,
+  gstMonthFromStore, newId, openChinarDb,
 } from '../renderer/db';
 import { placeOfSupply, shiftDay } from '../renderer/app/earnings';
-import { fillOpenDay, seedYearStore, yearProductBarcode, type SeededYear, type YearStoreSize } from './year-store';
+import { fillOpenDay, openSeedingDb, seedYearStore, yearProductBarcode, type SeededYear, type YearSize } from '../tests/fixtures/year-store';
 import { percentiles, type Percentiles } from './stats';
 
 export const BENCH_DEVICE_ID = 'demo-market/K01';
 
-/** Bulk writes need no fsync per transaction: the seeding is set-up, not what is measured. */
-function openForSeeding(): Promise<ChinarDb> {
-  return openChinarDb(DEFAULT_DB_NAME, { chromeTransactionDurability: 'relaxed' });
-}
-
-async function seedYear(size: YearStoreSize): Promise<SeededYear> {
-  const db = await openForSeeding();
+/** The year seeded through a connection of its own (bulk writes need no flush per transaction: the seeding is set-up, not what is measured). */
+async function seedYear(size: YearSize): Promise<SeededYear> {
+  const db = await openSeedingDb();
   try {
-    return await seedYearStore(db, { ...size, now: new Date(), deviceId: BENCH_DEVICE_ID, newId, onProgress: (n) => console.log(`bench: ${n} sales written`) });
+    // Told to Node through the console (bench/app-bench.ts prints these lines).
+    return await seedYearStore(db, {
+      ...size, now: new Date(), deviceId: BENCH_DEVICE_ID,
+      onProgress: (p) => console.log(`bench: seeding: ${p.records} records, ${p.rows} rows written, up to ${p.last.kind} at ${p.last.at}`),
+    });
   } catch (error) {
     // Errors from inside Dexie reach Node as their bare (minified) message: say what and where.
     const e = error as { name?: string; message?: string; stack?: string; inner?: unknown };
@@ -142,7 +142,7 @@ export interface DayFigures {
 async function dayFiguresAt(daySales: number, runs: number): Promise<DayFigures> {
   const db = await openChinarDb();
   try {
-    const filled = await time(() => fillOpenDay(db, { total: daySales, now: new Date(), deviceId: BENCH_DEVICE_ID, newId }));
+    const filled = await time(() => fillOpenDay(db, { total: daySales, now: new Date(), deviceId: BENCH_DEVICE_ID }));
     const day = (await db.businessDays.where('status').equals('open').first())!;
     const profile = await getStoreProfile(db);
     const manager = (await db.users.filter((u) => u.active && u.role === 'manager').first())!;

@@ -20,11 +20,11 @@ import { benchJournalRenderer } from './journal-renderer';
 import { benchPrint } from './print';
 import { markdownTables } from './table';
 import { figure, type Figure, type Percentiles, type StoreSize } from './stats';
-import { MARKET_YEAR, type YearStoreSize } from './year-store';
+import { MARKET_YEAR, type YearSize } from '../tests/fixtures/year-store';
 
 const small = process.env.BENCH_SCALE === 'small';
 const env = (name: string, full: number, smallValue: number) => Number(process.env[name] ?? (small ? smallValue : full));
-const year: YearStoreSize = {
+const year: YearSize = {
   products: env('BENCH_PRODUCTS', MARKET_YEAR.products, 5_000),
   artisans: env('BENCH_ARTISANS', MARKET_YEAR.artisans, 50),
   sales: env('BENCH_SALES', MARKET_YEAR.sales, 4_000),
@@ -32,7 +32,7 @@ const year: YearStoreSize = {
 };
 // The short history keeps the year's sales a day, so only the number of days differs.
 const shortSales = env('BENCH_SHORT_SALES', 10_000, 1_000);
-const shortHistory: YearStoreSize = { ...year, sales: shortSales, closedDays: Math.max(1, Math.round(shortSales / (year.sales / year.closedDays))) };
+const shortHistory: YearSize = { ...year, sales: shortSales, closedDays: Math.max(1, Math.round(shortSales / (year.sales / year.closedDays))) };
 const common: Omit<AppBenchOptions, 'size' | 'sessionSales'> = {
   coldStarts: env('BENCH_COLD_STARTS', 10, 3),
   scans: env('BENCH_SCANS', 60, 10),

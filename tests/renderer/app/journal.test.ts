@@ -20,6 +20,7 @@ import { DEMO_PROFILE } from '../../../renderer/db/demo-data';
 import { DEFAULT_TAX_TABLE } from '../../../shared/tax';
 import { appendToJournalFile } from '../../fixtures/year-journal';
 import { yearRecords } from '../../fixtures/year-store';
+import type { BusinessDate } from '../../../shared/time';
 import { tempDir } from '../../electron/helpers';
 import { freshStore, NOON_IN_SRINAGAR, sequentialIds } from '../db/helpers';
 
@@ -304,7 +305,7 @@ describe('rebuilding the store from the journal', () => {
   it('rebuilds a long journal in big write batches and 1,000-record pages, into exactly the rows the journal folds to', async () => {
     const dataDir = await tempDir('chinar-journal-year-');
     await mkdir(join(dataDir, 'journal'), { recursive: true });
-    const year = { sales: 3_000, products: 2_000, artisans: 30, days: 6, firstDay: '2025-04-01', seed: 3 };
+    const year = { sales: 3_000, products: 2_000, artisans: 30, closedDays: 6, today: '2025-04-08' as BusinessDate, seed: 3 };
     const base = { profile: DEMO_PROFILE, taxTable: DEFAULT_TAX_TABLE, deviceId: 'demo-market/K01', operator: { id: 'op-1', name: 'Operator' }, managerId: 'mg-1', lastAudit: undefined };
     const head = await appendToJournalFile(dataDir, yearRecords(base, year));
     const host = createHost({ dataDir, transport: 'web' });
