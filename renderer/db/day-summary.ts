@@ -26,6 +26,15 @@ export interface DaySummaryRow {
   tally: DayTally;
 }
 
+/**
+ * The row's tally if it has every sum the current code keeps: a summary written before
+ * v42 (or restored from an older backup) has no `byHsn`, and is summed again from its
+ * day's rows like a missing one.
+ */
+export function currentTally(row: DaySummaryRow | undefined): DayTally | undefined {
+  return row !== undefined && row.tally.byHsn !== undefined ? row.tally : undefined;
+}
+
 /** The tables a day's rows are read from: the store's, or an upgrade transaction's. */
 export interface DayRowTables {
   sales: Table<SaleEntity, string>;
@@ -86,7 +95,35 @@ export async function openDayTally(db: ChinarDb, day: BusinessDayEntity, open: r
 }
 
 async function tallyOf(db: ChinarDb, day: BusinessDayEntity, row: DaySummaryRow | undefined): Promise<DayTally> {
-  return row?.tally ?? dayTallyFromRows(await dayRows(db, day));
+  return currentTally(row) ?? dayTallyFromRows(await dayRows(db, day));
+}
+
+/**
+ * The tallies of `days`, by day id, each from its summary; a day without a current one
+ * (from before v40 or v42, or restored) is summed from its rows first and its summary
+ * kept, once. Opens its own transactions: a read, and a write only when a day needs it.
+ */
+export async function talliesOfDays(db: ChinarDb, days: readonly BusinessDayEntity[]): Promise<Map<BusinessDayEntity['id'], DayTally>> {
+  const out = new Map<BusinessDayEntity['id'], DayTally>();
+  const rows = await db.transaction('r', db.daySummaries, () => db.daySummaries.bulkGet(days.map((d) => d.id)));
+  const missing = days.filter((d, i) => {
+    const tally = currentTally(rows[i]);
+    if (tally) out.set(d.id, tally);
+    return tally === undefined;
+  });
+  if (missing.length === 0) return out;
+  await db.transaction('rw', [db.businessDays, ...SUMMARY_TABLES(db)], async () => {
+    // One day at a time: a year of days summed at once would hold the whole history in memory.
+    for (const d of missing) {
+      const day = await db.businessDays.get(d.id);
+      if (!day) throw new DayRowsError([`the day of ${d.businessDate} is no longer in the store`]);
+      const kept = currentTally(await db.daySummaries.get(d.id));
+      const tally = kept ?? dayTallyFromRows(await dayRows(db, day));
+      if (!kept) await saveDayTally(db, day, tally);
+      out.set(d.id, tally);
+    }
+  });
+  return out;
 }
 
 /** Writes the day's new tally, in the transaction of the rows it sums. */
@@ -95,7 +132,7 @@ export function saveDayTally(db: ChinarDb, day: BusinessDayEntity, tally: DayTal
 }
 
 /**
- * Version 40's upgrade: the open day (there is at most one) gets its summary from its
+ * Version 40's upgrade (and v42's, whose tally has the HSN sums): the open day (there is at most one) gets its summary from its
  * rows. Closed days get theirs when first read: a year of them would make the first start
  * after the update read the whole history. A day whose rows do not add up is left without
  * one, so the store still opens; its X says what is wrong when it is read.

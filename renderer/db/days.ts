@@ -11,7 +11,7 @@ import { paise, type Paise } from '../../shared/money';
 import { calendarDateIn, isoWithOffset } from '../../shared/time';
 import { appendAudit, lastAuditEntry, nextAuditEntry } from './audit';
 import type { NewId } from './ids';
-import { dayRows, loadDayTally, saveDayTally, SUMMARY_TABLES } from './day-summary';
+import { currentTally, dayRows, loadDayTally, saveDayTally, SUMMARY_TABLES, talliesOfDays } from './day-summary';
 import { queueJournal } from './journal-queue';
 import type { OutboxRow } from './outbox';
 import { StoreRefusal } from './refusal';
@@ -267,22 +267,18 @@ export async function dayTotals(db: ChinarDb, dayId: BusinessDayEntity['id']): P
       db.businessDays.get(dayId), db.daySummaries.get(dayId), db.cashMovements.where('dayId').equals(dayId).toArray(),
     ]);
     if (!day) throw new DayError('That day is not in the store.');
-    if (!summary) return null;
+    const tally = currentTally(summary);
+    if (!tally) return { day, shown: null };
     const previous = await previousClose(db, day);
     const context = { day, previous: previous ? { zNumber: previous.zNumber, grandTotal: previous.grandTotal } : null };
-    return { day, figures: dayTotalsFromTally(summary.tally, context), movements: movements.sort(byTime) };
+    return { day, shown: { day, figures: dayTotalsFromTally(tally, context), movements: movements.sort(byTime) } };
   });
-  const shown = await read();
-  if (shown) return shown;
-  await db.transaction('rw', [db.businessDays, ...SUMMARY_TABLES(db)], async () => {
-    const day = await db.businessDays.get(dayId);
-    if (!day) throw new DayError('That day is not in the store.');
-    if (await db.daySummaries.get(dayId)) return;
-    await saveDayTally(db, day, dayTallyFromRows(await dayRows(db, day)));
-  });
+  const first = await read();
+  if (first.shown) return first.shown;
+  await talliesOfDays(db, [first.day]);
   const rebuilt = await read();
-  if (!rebuilt) throw new DayError("The day's figures could not be kept in the store. Try again.");
-  return rebuilt;
+  if (!rebuilt.shown) throw new DayError("The day's figures could not be kept in the store. Try again.");
+  return rebuilt.shown;
 }
 
 /** The days in the store, newest first (the open one, then the closes by Z number). */

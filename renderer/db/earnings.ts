@@ -3,15 +3,18 @@ import type { AuditChainStatus } from '../../shared/audit-chain';
 import { verifyAuditLog } from '../../shared/audit-chain';
 import { earningsReport, type ArtisanEarningsFigures, type EarningsReport } from '../../shared/earnings';
 import type { ArtisanEntity, PayoutEntity, SaleEntity, SaleLineEntity } from '../../shared/entities';
-import { gstMonth, type GstMonth } from '../../shared/gst-export';
+import { checkGstMonth, gstMonthFromTallies, type GstMonth } from '../../shared/gst-export';
 import { paise, type Paise } from '../../shared/money';
 import type { BusinessDate } from '../../shared/time';
+import { currentTally, talliesOfDays } from './day-summary';
 import type { ChinarDb } from './schema';
 
 /**
  * What artisans earned, read from the store for shared/earnings.ts (which does the sums):
  * her own day on her screen and slip, everyone's range on the manager's report; the GST
- * month for the accountant; the audit chain's check. Reads only: nothing here writes.
+ * month for the accountant; the audit chain's check. None of it reads the whole history:
+ * ranges come by index, what came before from the days' running summaries (day-summary.ts).
+ * The only writes are those summaries, for days that had none yet.
  */
 
 /**
@@ -23,30 +26,59 @@ export async function payoutsFor(db: ChinarDb, range: { from?: BusinessDate; to:
   return all.filter((p) => p.businessDate <= range.to && (range.from === undefined || p.businessDate >= range.from));
 }
 
-/** Lines dated from..to (of one artisan, when given), by the [businessDate+artisanId] index. */
-async function linesBetween(db: ChinarDb, from: BusinessDate, to: BusinessDate, artisanId?: ArtisanEntity['id']): Promise<SaleLineEntity[]> {
-  const index = db.saleLines.where('[businessDate+artisanId]');
-  if (artisanId !== undefined && from === to) return index.equals([from, artisanId]).toArray();
-  const lines = await index.between([from, Dexie.minKey], [to, Dexie.maxKey], true, true).toArray();
-  return artisanId === undefined ? lines : lines.filter((l) => l.artisanId === artisanId);
+/** Everyone's lines dated from..to, by the [businessDate+artisanId] index: the range, never the history. */
+function linesBetween(db: ChinarDb, from: BusinessDate, to: BusinessDate): Promise<SaleLineEntity[]> {
+  return db.saleLines.where('[businessDate+artisanId]').between([from, Dexie.minKey], [to, Dexie.maxKey], true, true).toArray();
+}
+
+/** Her lines dated from..to, by the [artisanId+businessDate] index (v42): nobody else's. */
+function linesOfArtisan(db: ChinarDb, artisanId: ArtisanEntity['id'], from: BusinessDate, to: BusinessDate): Promise<SaleLineEntity[]> {
+  return db.saleLines.where('[artisanId+businessDate]').between([artisanId, from], [artisanId, to], true, true).toArray();
+}
+
+function dayBefore(date: BusinessDate): BusinessDate {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10) as BusinessDate;
+}
+
+/** Earned before `from` less paid before it: what is brought forward. */
+function owedBefore(earned: ReadonlyMap<string, number>, payouts: readonly PayoutEntity[]): Map<string, Paise> {
+  const out = new Map(earned);
+  for (const p of payouts) out.set(p.artisanId, (out.get(p.artisanId) ?? 0) - p.amount);
+  return new Map([...out].map(([id, v]) => [id, paise(v)]));
 }
 
 /**
- * Owed before `from`, by artisan: every earlier line's net minus every earlier payout.
- * The index leads with the date, so this reads all earlier lines (a year of a market's
- * lines is read in well under a second).
+ * Owed to her before `from`: her earlier lines' net (her own stretch of the
+ * [artisanId+businessDate] index, read in one getAll) less her earlier payouts.
  */
-async function broughtForward(db: ChinarDb, from: BusinessDate, artisanId?: ArtisanEntity['id']): Promise<Map<string, Paise>> {
-  const out = new Map<string, number>();
-  await db.saleLines.where('[businessDate+artisanId]').below([from, Dexie.minKey]).each((l) => {
-    if (artisanId === undefined || l.artisanId === artisanId) out.set(l.artisanId, (out.get(l.artisanId) ?? 0) + l.artisanNet);
-  });
-  const dayBefore = new Date(`${from}T12:00:00Z`);
-  dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
-  for (const p of await payoutsFor(db, { to: dayBefore.toISOString().slice(0, 10) as BusinessDate }, artisanId)) {
-    out.set(p.artisanId, (out.get(p.artisanId) ?? 0) - p.amount);
+async function broughtForwardOf(db: ChinarDb, artisanId: ArtisanEntity['id'], from: BusinessDate): Promise<Map<string, Paise>> {
+  const [earlier, payouts] = await Promise.all([
+    db.saleLines.where('[artisanId+businessDate]').between([artisanId, Dexie.minKey], [artisanId, from], true, false).toArray(),
+    payoutsFor(db, { to: dayBefore(from) }, artisanId),
+  ]);
+  const earned = new Map<string, number>();
+  for (const l of earlier) earned.set(artisanId, (earned.get(artisanId) ?? 0) + l.artisanNet);
+  return owedBefore(earned, payouts);
+}
+
+/**
+ * Owed to everyone before `from`, from the running summaries of the days before it (each
+ * artisan's net per day: one row a day, not every line of the history), less the earlier
+ * payouts. Null when one of those days has no current summary yet: the caller has them
+ * summed (talliesOfDays) and reads again.
+ */
+async function broughtForwardOfAll(db: ChinarDb, from: BusinessDate): Promise<Map<string, Paise> | null> {
+  const days = await db.businessDays.where('businessDate').below(from).toArray();
+  const [summaries, payouts] = await Promise.all([db.daySummaries.bulkGet(days.map((d) => d.id)), payoutsFor(db, { to: dayBefore(from) })]);
+  const earned = new Map<string, number>();
+  for (const row of summaries) {
+    const tally = currentTally(row);
+    if (!tally) return null;
+    for (const a of Object.values(tally.artisans)) earned.set(a.artisanId, (earned.get(a.artisanId) ?? 0) + a.net);
   }
-  return new Map([...out].map(([id, v]) => [id, paise(v)]));
+  return owedBefore(earned, payouts);
 }
 
 async function salesOf(db: ChinarDb, lines: readonly SaleLineEntity[]): Promise<SaleEntity[]> {
@@ -54,15 +86,25 @@ async function salesOf(db: ChinarDb, lines: readonly SaleLineEntity[]): Promise<
   return (await db.sales.bulkGet(ids)).filter((s): s is SaleEntity => s !== undefined);
 }
 
-/** Everyone's earnings from..to (the manager's report). */
+/**
+ * Everyone's earnings from..to (the manager's report): the range's lines, and what was
+ * owed before it from the earlier days' summaries. Days not yet summed (a store from
+ * before v40, or restored) are summed from their rows first, once.
+ */
 export async function earningsBetween(db: ChinarDb, from: BusinessDate, to: BusinessDate): Promise<EarningsReport> {
-  return db.transaction('r', db.tables, async () => {
+  const read = () => db.transaction('r', db.tables, async () => {
+    const bf = await broughtForwardOfAll(db, from);
+    if (!bf) return null;
     const lines = await linesBetween(db, from, to);
-    const [artisans, sales, payouts, bf] = await Promise.all([
-      db.artisans.toArray(), salesOf(db, lines), payoutsFor(db, { from, to }), broughtForward(db, from),
-    ]);
+    const [artisans, sales, payouts] = await Promise.all([db.artisans.toArray(), salesOf(db, lines), payoutsFor(db, { from, to })]);
     return earningsReport({ from, to, artisans, sales, lines, payouts, broughtForward: bf });
   });
+  const report = await read();
+  if (report) return report;
+  await talliesOfDays(db, await db.businessDays.where('businessDate').below(from).toArray());
+  const again = await read();
+  if (!again) throw new Error('The earlier days could not be summed in the store. Try again.');
+  return again;
 }
 
 /** One artisan's figures for a record that may not exist yet (nothing sold, nothing paid). */
@@ -82,17 +124,32 @@ export async function earningsOfArtisan(db: ChinarDb, artisanId: ArtisanEntity['
   return db.transaction('r', db.tables, async () => {
     const artisan = await db.artisans.get(artisanId);
     if (!artisan) throw new Error('This artisan is not in the store.');
-    const lines = await linesBetween(db, from, to, artisanId);
-    const [sales, payouts, bf] = await Promise.all([salesOf(db, lines), payoutsFor(db, { from, to }, artisanId), broughtForward(db, from, artisanId)]);
+    const lines = await linesOfArtisan(db, artisanId, from, to);
+    const [sales, payouts, bf] = await Promise.all([salesOf(db, lines), payoutsFor(db, { from, to }, artisanId), broughtForwardOf(db, artisanId, from)]);
     const report = earningsReport({ from, to, artisans: [artisan], sales, lines, payouts, broughtForward: bf });
     return report.artisans.find((a) => a.artisanId === artisanId) ?? emptyFigures(artisan, bf.get(artisanId) ?? paise(0));
   });
 }
 
-/** The GST month (YYYY-MM) from every sale, return and void line dated in it. */
+/**
+ * The GST month (YYYY-MM) of every sale, return and void line dated in it, from the
+ * running summaries of the month's days (a row a day, not the month's lines); days not
+ * yet summed are summed from their rows first, once. Equal to gstMonth over the lines.
+ */
 export async function gstMonthFromStore(db: ChinarDb, month: string): Promise<GstMonth> {
-  const lines = await db.saleLines.where('[businessDate+artisanId]').between([`${month}-01`, Dexie.minKey], [`${month}-31`, Dexie.maxKey], true, true).toArray();
-  return gstMonth(month, lines);
+  checkGstMonth(month);
+  const daysOf = () => db.businessDays.where('businessDate').between(`${month}-01`, `${month}-31`, true, true).toArray();
+  const read = () => db.transaction('r', [db.businessDays, db.daySummaries], async () => {
+    const days = await daysOf();
+    const tallies = (await db.daySummaries.bulkGet(days.map((d) => d.id))).map(currentTally);
+    return tallies.every((t) => t !== undefined) ? gstMonthFromTallies(month, tallies) : null;
+  });
+  const found = await read();
+  if (found) return found;
+  await talliesOfDays(db, await daysOf());
+  const again = await read();
+  if (!again) throw new Error("The month's days could not be summed in the store. Try again.");
+  return again;
 }
 
 /** The whole audit log, checked link by link. */
