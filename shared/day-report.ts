@@ -463,18 +463,34 @@ export function dayTallyFromRows(input: Omit<DayReportInput, 'previous' | 'count
   return t;
 }
 
-export function dayFigures(input: DayReportInput): DayFigures {
+/** A day's rows folded once: the tally, each artisan's lines in the order rung up, and what did not add up. */
+export interface FoldedDay {
+  readonly tally: DayTally;
+  readonly linesOf: ReadonlyMap<string, readonly ArtisanLineFigures[]>;
+  readonly problems: readonly string[];
+}
+
+/** Folds the day's rows once, checking them; figuresOfFoldedDay then gives any number of figures from it (the close needs the X and the Z). */
+export function foldDayRows(input: Omit<DayReportInput, 'previous' | 'counted'>): FoldedDay {
   const problems: string[] = [];
   const linesOf = new Map<string, ArtisanLineFigures[]>();
-  const t = foldRows(input, problems, (l, s) => {
+  const tally = foldRows({ ...input, previous: null }, problems, (l, s) => {
     let lines = linesOf.get(l.artisanId);
     if (!lines) { lines = []; linesOf.set(l.artisanId, lines); }
     lines.push(artisanLineFigures(l, s));
   });
-  const totals = totalsOf(t, input, problems);
+  for (const lines of linesOf.values()) lines.sort(compareLineFigures);
+  return { tally, linesOf, problems };
+}
+
+/** The figures of the folded rows with the day's own row and the previous Z; DayRowsError when they do not add up. */
+export function figuresOfFoldedDay(folded: FoldedDay, context: DayTotalsContext): DayFigures {
+  const problems = [...folded.problems];
+  const totals = totalsOf(folded.tally, context, problems);
   if (problems.length > 0) throw new DayRowsError(problems);
-  return {
-    ...totals,
-    artisans: totals.artisans.map((a) => ({ ...a, lines: (linesOf.get(a.artisanId) ?? []).sort(compareLineFigures) })),
-  };
+  return { ...totals, artisans: totals.artisans.map((a) => ({ ...a, lines: [...(folded.linesOf.get(a.artisanId) ?? [])] })) };
+}
+
+export function dayFigures(input: DayReportInput): DayFigures {
+  return figuresOfFoldedDay(foldDayRows(input), input);
 }

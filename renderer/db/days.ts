@@ -1,6 +1,6 @@
 import { cashCountTotal } from '../../shared/cash-count';
 import {
-  dayFigures, dayTallyFromRows, dayTotalsFromTally, tallyCashMovement, type DayFigures, type DayReportInput, type DayTotals,
+  dayFigures, dayTotalsFromTally, figuresOfFoldedDay, foldDayRows, tallyCashMovement, type DayFigures, type DayReportInput, type DayTotals,
 } from '../../shared/day-report';
 import { buildEnvelope, serializeEnvelope } from '../../shared/envelope';
 import type {
@@ -327,7 +327,9 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
     const open = await writableDay(db, input.dayId);
     await activeManager(db, input.managerId, 'Closing the day');
     const [rows, head] = await Promise.all([dayInput(db, open, counted), lastAuditEntry(db)]);
-    const x = dayFigures(rows);
+    // The rows are folded once: the X the close locks, the Z figures and the summary all come from that one pass.
+    const folded = foldDayRows(rows);
+    const x = figuresOfFoldedDay(folded, rows);
     const closedAt = isoWithOffset(input.now, input.timeZone);
     const audit = nextAuditEntry(head, {
       at: closedAt, actorId: input.managerId, action: 'day.close',
@@ -341,7 +343,7 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
       countedCash: counted, expectedCash: x.cash.expected, overShort: paise(counted - x.cash.expected),
       grandTotal: x.grandTotal, auditHead: audit.hash,
     };
-    const figures = dayFigures({ ...rows, day, counted: null });
+    const figures = figuresOfFoldedDay(folded, { day, previous: rows.previous, counted: null });
     const body = serializeEnvelope(buildEnvelope(figures, { deviceId: day.deviceId, marketId: input.marketId }));
     const outbox: OutboxRow = {
       id: input.newId(), dayId: day.id, businessDate: day.businessDate, zNumber: day.zNumber, body,
@@ -351,7 +353,7 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
     // neither reissues the Z nor forgets that the day is still to be uploaded.
     // The summary of the rows the close locked: a reprint of the Z prints these figures.
     await Promise.all([
-      db.businessDays.put(day), db.audit.add(audit), db.outbox.add(outbox), saveDayTally(db, day, dayTallyFromRows(rows)),
+      db.businessDays.put(day), db.audit.add(audit), db.outbox.add(outbox), saveDayTally(db, day, folded.tally),
       queueJournal(db, 'day-close', closedAt, { businessDays: [day], outbox: [outbox], audit: [audit] }),
     ]);
     return { day, figures, outbox };

@@ -87,6 +87,18 @@ async function salesOf(db: ChinarDb, lines: readonly SaleLineEntity[]): Promise<
 }
 
 /**
+ * The records everyone's lines from..to belong to: one ranged getAll by date (a line is
+ * dated as its record is), where a bulkGet would be a request a sale; any record dated
+ * otherwise is fetched by id.
+ */
+async function salesBetween(db: ChinarDb, from: BusinessDate, to: BusinessDate, lines: readonly SaleLineEntity[]): Promise<SaleEntity[]> {
+  const dated = await db.sales.where('businessDate').between(from, to, true, true).toArray();
+  const have = new Set(dated.map((s) => s.id));
+  const others = lines.filter((l) => !have.has(l.saleId));
+  return others.length === 0 ? dated : [...dated, ...(await salesOf(db, others))];
+}
+
+/**
  * Everyone's earnings from..to (the manager's report): the range's lines, and what was
  * owed before it from the earlier days' summaries. Days not yet summed (a store from
  * before v40, or restored) are summed from their rows first, once.
@@ -96,7 +108,7 @@ export async function earningsBetween(db: ChinarDb, from: BusinessDate, to: Busi
     const bf = await broughtForwardOfAll(db, from);
     if (!bf) return null;
     const lines = await linesBetween(db, from, to);
-    const [artisans, sales, payouts] = await Promise.all([db.artisans.toArray(), salesOf(db, lines), payoutsFor(db, { from, to })]);
+    const [artisans, sales, payouts] = await Promise.all([db.artisans.toArray(), salesBetween(db, from, to, lines), payoutsFor(db, { from, to })]);
     return earningsReport({ from, to, artisans, sales, lines, payouts, broughtForward: bf });
   });
   const report = await read();
