@@ -101,7 +101,7 @@ async function tallyOf(db: ChinarDb, day: BusinessDayEntity, row: DaySummaryRow 
 /**
  * The tallies of `days`, by day id, each from its summary; a day without a current one
  * (from before v40 or v42, or restored) is summed from its rows first and its summary
- * kept, once. Opens its own transactions: a read, and a write only when a day needs it.
+ * kept, once. Opens its own transactions: a read, and a write for each day that needs one.
  */
 export async function talliesOfDays(db: ChinarDb, days: readonly BusinessDayEntity[]): Promise<Map<BusinessDayEntity['id'], DayTally>> {
   const out = new Map<BusinessDayEntity['id'], DayTally>();
@@ -111,18 +111,19 @@ export async function talliesOfDays(db: ChinarDb, days: readonly BusinessDayEnti
     if (tally) out.set(d.id, tally);
     return tally === undefined;
   });
-  if (missing.length === 0) return out;
-  await db.transaction('rw', [db.businessDays, ...SUMMARY_TABLES(db)], async () => {
-    // One day at a time: a year of days summed at once would hold the whole history in memory.
-    for (const d of missing) {
+  // A transaction a day: a sale waiting on the summaries never waits for more than one
+  // day's rows, and a year of days summed at once would hold the whole history in memory.
+  for (const d of missing) {
+    out.set(d.id, await db.transaction('rw', [db.businessDays, ...SUMMARY_TABLES(db)], async () => {
       const day = await db.businessDays.get(d.id);
       if (!day) throw new DayRowsError([`the day of ${d.businessDate} is no longer in the store`]);
       const kept = currentTally(await db.daySummaries.get(d.id));
-      const tally = kept ?? dayTallyFromRows(await dayRows(db, day));
-      if (!kept) await saveDayTally(db, day, tally);
-      out.set(d.id, tally);
-    }
-  });
+      if (kept) return kept;
+      const tally = dayTallyFromRows(await dayRows(db, day));
+      await saveDayTally(db, day, tally);
+      return tally;
+    }));
+  }
   return out;
 }
 
