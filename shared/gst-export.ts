@@ -43,6 +43,11 @@ export function checkGstMonth(month: string): void {
 
 /** The month's figures from every sale, return and void line dated in it (lines of other months are left out). */
 export function gstMonth(month: string, lines: readonly SaleLineEntity[]): GstMonth {
+  return gstMonthFromTallies(month, [gstMonthSums(month, lines)]);
+}
+
+/** The sums gstMonthFromTallies adds up, from lines (those dated outside the month are left out). */
+export function gstMonthSums(month: string, lines: readonly SaleLineEntity[]): Pick<DayTally, 'byRate' | 'byHsn' | 'total'> {
   checkGstMonth(month);
   const sums = { byRate: {} as DayTally['byRate'], byHsn: {} as DayTally['byHsn'], total: noSums() };
   for (const l of lines) {
@@ -54,7 +59,7 @@ export function gstMonth(month: string, lines: readonly SaleLineEntity[]): GstMo
     h.qty += l.qty;
     addLine(sums.total, l);
   }
-  return gstMonthFromTallies(month, [sums]);
+  return sums;
 }
 
 type Sums = { taxable: number; cgst: number; sgst: number; tax: number; gross: number };

@@ -69,6 +69,13 @@ export async function dayRows(tables: DayRowTables, day: BusinessDayEntity) {
   return { day, sales: sales.filter(mine), lines: lines.filter(mine), payments: payments.filter(mine), cashMovements };
 }
 
+/** The day's lines alone (one ranged getAll by its date), for a figure that needs nothing else of a day without a summary. */
+export async function dayLines(tables: Pick<DayRowTables, 'saleLines'>, day: BusinessDayEntity): Promise<SaleLineEntity[]> {
+  const date = day.businessDate;
+  const lines = await tables.saleLines.where('[businessDate+artisanId]').between([date, Dexie.minKey], [date, Dexie.maxKey]).toArray();
+  return lines.filter((l) => inDay(l, day));
+}
+
 /** The tables a transaction needs to read (or rebuild) a day's summary. */
 export const SUMMARY_TABLES = (db: ChinarDb) => [db.daySummaries, db.sales, db.saleLines, db.payments, db.cashMovements];
 

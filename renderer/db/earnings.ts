@@ -3,10 +3,10 @@ import type { AuditChainStatus } from '../../shared/audit-chain';
 import { verifyAuditLog } from '../../shared/audit-chain';
 import { earningsReport, type ArtisanEarningsFigures, type EarningsReport } from '../../shared/earnings';
 import type { ArtisanEntity, PayoutEntity, SaleEntity, SaleLineEntity } from '../../shared/entities';
-import { checkGstMonth, gstMonthFromTallies, type GstMonth } from '../../shared/gst-export';
+import { checkGstMonth, gstMonthFromTallies, gstMonthSums, type GstMonth } from '../../shared/gst-export';
 import { paise, type Paise } from '../../shared/money';
 import type { BusinessDate } from '../../shared/time';
-import { currentTally, talliesOfDays } from './day-summary';
+import { currentTally, dayLines } from './day-summary';
 import type { ChinarDb } from './schema';
 
 /**
@@ -14,7 +14,7 @@ import type { ChinarDb } from './schema';
  * her own day on her screen and slip, everyone's range on the manager's report; the GST
  * month for the accountant; the audit chain's check. None of it reads the whole history:
  * ranges come by index, what came before from the days' running summaries (day-summary.ts).
- * The only writes are those summaries, for days that had none yet.
+ * Reads only: nothing here writes.
  */
 
 /**
@@ -65,19 +65,18 @@ async function broughtForwardOf(db: ChinarDb, artisanId: ArtisanEntity['id'], fr
 
 /**
  * Owed to everyone before `from`, from the running summaries of the days before it (each
- * artisan's net per day: one row a day, not every line of the history), less the earlier
- * payouts. Null when one of those days has no current summary yet: the caller has them
- * summed (talliesOfDays) and reads again.
+ * artisan's net per day: a row a day, not every line of the history; a summary from before
+ * v42 has them too), less the earlier payouts. A day with no summary (from before v40, or
+ * restored) gives its own lines instead.
  */
-async function broughtForwardOfAll(db: ChinarDb, from: BusinessDate): Promise<Map<string, Paise> | null> {
+async function broughtForwardOfAll(db: ChinarDb, from: BusinessDate): Promise<Map<string, Paise>> {
   const days = await db.businessDays.where('businessDate').below(from).toArray();
   const [summaries, payouts] = await Promise.all([db.daySummaries.bulkGet(days.map((d) => d.id)), payoutsFor(db, { to: dayBefore(from) })]);
   const earned = new Map<string, number>();
-  for (const row of summaries) {
-    const tally = currentTally(row);
-    if (!tally) return null;
-    for (const a of Object.values(tally.artisans)) earned.set(a.artisanId, (earned.get(a.artisanId) ?? 0) + a.net);
-  }
+  const add = (artisanId: string, net: number) => earned.set(artisanId, (earned.get(artisanId) ?? 0) + net);
+  const unsummed = await Promise.all(days.filter((_, i) => summaries[i] === undefined).map((d) => dayLines(db, d)));
+  for (const row of summaries) if (row) for (const a of Object.values(row.tally.artisans)) add(a.artisanId, a.net);
+  for (const lines of unsummed) for (const l of lines) add(l.artisanId, l.artisanNet);
   return owedBefore(earned, payouts);
 }
 
@@ -98,25 +97,15 @@ async function salesBetween(db: ChinarDb, from: BusinessDate, to: BusinessDate, 
   return others.length === 0 ? dated : [...dated, ...(await salesOf(db, others))];
 }
 
-/**
- * Everyone's earnings from..to (the manager's report): the range's lines, and what was
- * owed before it from the earlier days' summaries. Days not yet summed (a store from
- * before v40, or restored) are summed from their rows first, once.
- */
+/** Everyone's earnings from..to (the manager's report): the range's lines, and what was owed before it from the earlier days' summaries. */
 export async function earningsBetween(db: ChinarDb, from: BusinessDate, to: BusinessDate): Promise<EarningsReport> {
-  const read = () => db.transaction('r', db.tables, async () => {
-    const bf = await broughtForwardOfAll(db, from);
-    if (!bf) return null;
+  return db.transaction('r', db.tables, async () => {
     const lines = await linesBetween(db, from, to);
-    const [artisans, sales, payouts] = await Promise.all([db.artisans.toArray(), salesBetween(db, from, to, lines), payoutsFor(db, { from, to })]);
+    const [artisans, sales, payouts, bf] = await Promise.all([
+      db.artisans.toArray(), salesBetween(db, from, to, lines), payoutsFor(db, { from, to }), broughtForwardOfAll(db, from),
+    ]);
     return earningsReport({ from, to, artisans, sales, lines, payouts, broughtForward: bf });
   });
-  const report = await read();
-  if (report) return report;
-  await talliesOfDays(db, await db.businessDays.where('businessDate').below(from).toArray());
-  const again = await read();
-  if (!again) throw new Error('The earlier days could not be summed in the store. Try again.');
-  return again;
 }
 
 /** One artisan's figures for a record that may not exist yet (nothing sold, nothing paid). */
@@ -145,23 +134,18 @@ export async function earningsOfArtisan(db: ChinarDb, artisanId: ArtisanEntity['
 
 /**
  * The GST month (YYYY-MM) of every sale, return and void line dated in it, from the
- * running summaries of the month's days (a row a day, not the month's lines); days not
- * yet summed are summed from their rows first, once. Equal to gstMonth over the lines.
+ * running summaries of the month's days (a row a day, not the month's lines); a day
+ * without a current one (from before v42, or restored) gives its own lines instead.
+ * Equal to gstMonth over the lines, to the paisa.
  */
 export async function gstMonthFromStore(db: ChinarDb, month: string): Promise<GstMonth> {
   checkGstMonth(month);
-  const daysOf = () => db.businessDays.where('businessDate').between(`${month}-01`, `${month}-31`, true, true).toArray();
-  const read = () => db.transaction('r', [db.businessDays, db.daySummaries], async () => {
-    const days = await daysOf();
+  return db.transaction('r', [db.businessDays, db.daySummaries, db.saleLines], async () => {
+    const days = await db.businessDays.where('businessDate').between(`${month}-01`, `${month}-31`, true, true).toArray();
     const tallies = (await db.daySummaries.bulkGet(days.map((d) => d.id))).map(currentTally);
-    return tallies.every((t) => t !== undefined) ? gstMonthFromTallies(month, tallies) : null;
+    const unsummed = await Promise.all(days.filter((_, i) => tallies[i] === undefined).map((d) => dayLines(db, d)));
+    return gstMonthFromTallies(month, [...tallies.filter((t) => t !== undefined), ...unsummed.map((lines) => gstMonthSums(month, lines))]);
   });
-  const found = await read();
-  if (found) return found;
-  await talliesOfDays(db, await daysOf());
-  const again = await read();
-  if (!again) throw new Error("The month's days could not be summed in the store. Try again.");
-  return again;
 }
 
 /** The whole audit log, checked link by link. */
