@@ -71,6 +71,22 @@ describe('the day summary (the X and Z from one row)', () => {
     expect((await dayTotals(c.db, c.dayId)).figures).toEqual(totalsOf((await dayReport(c.db, c.dayId)).figures));
   });
 
+  it('takes a summary from before v42 (no HSN sums) as none: the next sale sums the day from its rows and keeps the HSN sums', async () => {
+    const c = await counterWithFloat();
+    const next = seeded(21);
+    for (let i = 0; i < 8; i++) await randomEvent(c, next);
+    const kept = (await c.db.daySummaries.get(c.dayId))!;
+    const { byHsn: _byHsn, ...before42 } = kept.tally;
+    await c.db.daySummaries.put({ ...kept, tally: before42 as typeof kept.tally });
+    const sold = c.sold.length;
+    while (c.sold.length === sold) await randomEvent(c, next);
+    const now = (await c.db.daySummaries.get(c.dayId))!.tally;
+    expect(Object.keys(now.byHsn).length).toBeGreaterThan(0);
+    await c.db.daySummaries.clear();
+    expect((await dayTotals(c.db, c.dayId)).figures).toEqual(totalsOf((await dayReport(c.db, c.dayId)).figures));
+    expect((await c.db.daySummaries.get(c.dayId))!.tally).toEqual(now);
+  });
+
   it('is dropped when rows come back from the journal, and summed again from them', async () => {
     const c = await counterWithFloat();
     const next = seeded(9);
