@@ -175,6 +175,14 @@ interface Acc { gross: number; taxable: number; tax: number; cgst: number; sgst:
 
 const noAcc = (): Acc => ({ gross: 0, taxable: 0, tax: 0, cgst: 0, sgst: 0 });
 
+/** A tally's sums for one HSN at one rate. */
+export interface HsnAcc extends Acc { hsn: string; rateBps: number; qty: number }
+
+/** The key of a line's HSN and rate in a tally's `byHsn`. */
+export function hsnRateKey(hsn: string, rateBps: number): string {
+  return `${hsn}|${rateBps}`;
+}
+
 /** An artisan's totals in a tally, with what her latest line says about her. */
 export interface ArtisanTally extends ArtisanLineTotals {
   artisanId: string;
@@ -205,6 +213,11 @@ export interface DayTally {
   total: Acc;
   /** Keyed by the rate in basis points. */
   byRate: Record<string, Acc>;
+  /**
+   * Keyed by `hsnRateKey` (HSN and rate: one HSN can be sold at two slabs), with pieces net
+   * of returns: the GST month's HSN summary adds these up instead of reading the month's lines.
+   */
+  byHsn: Record<string, HsnAcc>;
   tenders: Record<TenderMethod, number>;
   cashTaken: number;
   changeGiven: number;
@@ -218,7 +231,7 @@ export interface DayTally {
 export function emptyDayTally(): DayTally {
   return {
     saleCount: 0, returnCount: 0, roundOff: 0, itemsSold: 0, itemsReturned: 0, salesGross: 0, discounts: 0, returns: 0, commission: 0,
-    total: noAcc(), byRate: {}, tenders: { cash: 0, card: 0, upi: 0 }, cashTaken: 0, changeGiven: 0, cashRefunds: 0, paidIn: 0, paidOut: 0,
+    total: noAcc(), byRate: {}, byHsn: {}, tenders: { cash: 0, card: 0, upi: 0 }, cashTaken: 0, changeGiven: 0, cashRefunds: 0, paidIn: 0, paidOut: 0,
     artisans: {},
   };
 }
@@ -239,6 +252,9 @@ function tallyLine(t: DayTally, l: SaleLineEntity, s: SaleEntity): ArtisanTally 
   t.commission += l.commission;
   addAcc(t.total, l);
   addAcc(t.byRate[l.taxRateBps] ??= noAcc(), l);
+  const hsn = t.byHsn[hsnRateKey(l.hsn, l.taxRateBps)] ??= { hsn: l.hsn, rateBps: l.taxRateBps, qty: 0, ...noAcc() };
+  addAcc(hsn, l);
+  hsn.qty += l.qty;
   let a = t.artisans[l.artisanId];
   if (!a) {
     a = {
@@ -333,7 +349,9 @@ function cloneTally(t: DayTally): DayTally {
   for (const [id, a] of Object.entries(t.artisans)) artisans[id] = { ...a };
   const byRate: Record<string, Acc> = {};
   for (const [rate, r] of Object.entries(t.byRate)) byRate[rate] = { ...r };
-  return { ...t, total: { ...t.total }, byRate, tenders: { ...t.tenders }, artisans };
+  const byHsn: Record<string, HsnAcc> = {};
+  for (const [key, h] of Object.entries(t.byHsn)) byHsn[key] = { ...h };
+  return { ...t, total: { ...t.total }, byRate, byHsn, tenders: { ...t.tenders }, artisans };
 }
 
 /** A day's figures without each artisan's lines: what the X and Z reports print. */
@@ -445,18 +463,34 @@ export function dayTallyFromRows(input: Omit<DayReportInput, 'previous' | 'count
   return t;
 }
 
-export function dayFigures(input: DayReportInput): DayFigures {
+/** A day's rows folded once: the tally, each artisan's lines in the order rung up, and what did not add up. */
+export interface FoldedDay {
+  readonly tally: DayTally;
+  readonly linesOf: ReadonlyMap<string, readonly ArtisanLineFigures[]>;
+  readonly problems: readonly string[];
+}
+
+/** Folds the day's rows once, checking them; figuresOfFoldedDay then gives any number of figures from it (the close needs the X and the Z). */
+export function foldDayRows(input: Omit<DayReportInput, 'previous' | 'counted'>): FoldedDay {
   const problems: string[] = [];
   const linesOf = new Map<string, ArtisanLineFigures[]>();
-  const t = foldRows(input, problems, (l, s) => {
+  const tally = foldRows({ ...input, previous: null }, problems, (l, s) => {
     let lines = linesOf.get(l.artisanId);
     if (!lines) { lines = []; linesOf.set(l.artisanId, lines); }
     lines.push(artisanLineFigures(l, s));
   });
-  const totals = totalsOf(t, input, problems);
+  for (const lines of linesOf.values()) lines.sort(compareLineFigures);
+  return { tally, linesOf, problems };
+}
+
+/** The figures of the folded rows with the day's own row and the previous Z; DayRowsError when they do not add up. */
+export function figuresOfFoldedDay(folded: FoldedDay, context: DayTotalsContext): DayFigures {
+  const problems = [...folded.problems];
+  const totals = totalsOf(folded.tally, context, problems);
   if (problems.length > 0) throw new DayRowsError(problems);
-  return {
-    ...totals,
-    artisans: totals.artisans.map((a) => ({ ...a, lines: (linesOf.get(a.artisanId) ?? []).sort(compareLineFigures) })),
-  };
+  return { ...totals, artisans: totals.artisans.map((a) => ({ ...a, lines: [...(folded.linesOf.get(a.artisanId) ?? [])] })) };
+}
+
+export function dayFigures(input: DayReportInput): DayFigures {
+  return figuresOfFoldedDay(foldDayRows(input), input);
 }

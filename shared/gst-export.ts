@@ -1,4 +1,5 @@
 import { writeCsv } from './catalog/csv';
+import { hsnRateKey, type DayTally } from './day-report';
 import type { SaleLineEntity } from './entities';
 import { formatRupeesPlain, paise, type Paise } from './money';
 import { formatRate } from './tax';
@@ -35,28 +36,66 @@ export interface GstMonth {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** Refuses anything but a YYYY-MM month. */
+export function checkGstMonth(month: string): void {
+  if (!MONTH.test(month)) throw new RangeError(`"${month}" is not a month (YYYY-MM)`);
+}
+
 /** The month's figures from every sale, return and void line dated in it (lines of other months are left out). */
 export function gstMonth(month: string, lines: readonly SaleLineEntity[]): GstMonth {
-  if (!MONTH.test(month)) throw new RangeError(`"${month}" is not a month (YYYY-MM)`);
-  const rates = new Map<number, GstRateRow>();
-  const hsns = new Map<string, GstHsnRow>();
-  const totals = { taxable: 0, cgst: 0, sgst: 0, tax: 0, gross: 0 };
-  const add = (into: { taxable: number; cgst: number; sgst: number; tax: number; gross: number }, l: SaleLineEntity) => {
-    into.taxable += l.taxable; into.cgst += l.cgst; into.sgst += l.sgst; into.tax += l.tax; into.gross += l.gross;
-  };
-  const zero = { taxable: paise(0), cgst: paise(0), sgst: paise(0), tax: paise(0), gross: paise(0) };
+  return gstMonthFromTallies(month, [gstMonthSums(month, lines)]);
+}
+
+/** The sums gstMonthFromTallies adds up, from lines (those dated outside the month are left out). */
+export function gstMonthSums(month: string, lines: readonly SaleLineEntity[]): Pick<DayTally, 'byRate' | 'byHsn' | 'total'> {
+  checkGstMonth(month);
+  const sums = { byRate: {} as DayTally['byRate'], byHsn: {} as DayTally['byHsn'], total: noSums() };
   for (const l of lines) {
     if (!l.businessDate.startsWith(month) || l.businessDate[7] !== '-') continue;
-    let r = rates.get(l.taxRateBps);
-    if (!r) { r = { rateBps: l.taxRateBps, ...zero }; rates.set(l.taxRateBps, r); }
-    add(r, l);
+    addLine(sums.byRate[l.taxRateBps] ??= noSums(), l);
     // The HSN summary has a row per HSN and rate (one HSN can be sold at two slabs).
-    const key = `${l.hsn}|${l.taxRateBps}`;
-    let h = hsns.get(key);
-    if (!h) { h = { hsn: l.hsn, rateBps: l.taxRateBps, qty: 0, ...zero }; hsns.set(key, h); }
-    add(h, l);
+    const h = sums.byHsn[hsnRateKey(l.hsn, l.taxRateBps)] ??= { hsn: l.hsn, rateBps: l.taxRateBps, qty: 0, ...noSums() };
+    addLine(h, l);
     h.qty += l.qty;
-    add(totals, l);
+    addLine(sums.total, l);
+  }
+  return sums;
+}
+
+type Sums = { taxable: number; cgst: number; sgst: number; tax: number; gross: number };
+const noSums = (): Sums => ({ taxable: 0, cgst: 0, sgst: 0, tax: 0, gross: 0 });
+const addLine = (into: Sums, l: SaleLineEntity) => {
+  into.taxable += l.taxable; into.cgst += l.cgst; into.sgst += l.sgst; into.tax += l.tax; into.gross += l.gross;
+};
+
+/**
+ * The month's figures from the running tallies of its days (each the sums of one day's
+ * lines; every day dated in the month, each once): what gstMonth gives from the lines,
+ * to the paisa, without reading a month of lines.
+ */
+export function gstMonthFromTallies(month: string, tallies: readonly Pick<DayTally, 'byRate' | 'byHsn' | 'total'>[]): GstMonth {
+  checkGstMonth(month);
+  const rates = new Map<number, GstRateRow>();
+  const hsns = new Map<string, GstHsnRow>();
+  const totals = noSums();
+  const add = (into: Sums, from: Sums) => {
+    into.taxable += from.taxable; into.cgst += from.cgst; into.sgst += from.sgst; into.tax += from.tax; into.gross += from.gross;
+  };
+  const zero = { taxable: paise(0), cgst: paise(0), sgst: paise(0), tax: paise(0), gross: paise(0) };
+  for (const t of tallies) {
+    for (const [key, acc] of Object.entries(t.byRate)) {
+      const rateBps = Number(key);
+      let r = rates.get(rateBps);
+      if (!r) { r = { rateBps, ...zero }; rates.set(rateBps, r); }
+      add(r, acc);
+    }
+    for (const [key, acc] of Object.entries(t.byHsn)) {
+      let h = hsns.get(key);
+      if (!h) { h = { hsn: acc.hsn, rateBps: acc.rateBps, qty: 0, ...zero }; hsns.set(key, h); }
+      add(h, acc);
+      h.qty += acc.qty;
+    }
+    add(totals, t.total);
   }
   return {
     month,

@@ -26,6 +26,15 @@ export interface DaySummaryRow {
   tally: DayTally;
 }
 
+/**
+ * The row's tally if it has every sum the current code keeps: a summary written before
+ * v42 (or restored from an older backup) has no `byHsn`, and is summed again from its
+ * day's rows like a missing one.
+ */
+export function currentTally(row: DaySummaryRow | undefined): DayTally | undefined {
+  return row !== undefined && row.tally.byHsn !== undefined ? row.tally : undefined;
+}
+
 /** The tables a day's rows are read from: the store's, or an upgrade transaction's. */
 export interface DayRowTables {
   sales: Table<SaleEntity, string>;
@@ -60,6 +69,13 @@ export async function dayRows(tables: DayRowTables, day: BusinessDayEntity) {
   return { day, sales: sales.filter(mine), lines: lines.filter(mine), payments: payments.filter(mine), cashMovements };
 }
 
+/** The day's lines alone (one ranged getAll by its date), for a figure that needs nothing else of a day without a summary. */
+export async function dayLines(tables: Pick<DayRowTables, 'saleLines'>, day: BusinessDayEntity): Promise<SaleLineEntity[]> {
+  const date = day.businessDate;
+  const lines = await tables.saleLines.where('[businessDate+artisanId]').between([date, Dexie.minKey], [date, Dexie.maxKey]).toArray();
+  return lines.filter((l) => inDay(l, day));
+}
+
 /** The tables a transaction needs to read (or rebuild) a day's summary. */
 export const SUMMARY_TABLES = (db: ChinarDb) => [db.daySummaries, db.sales, db.saleLines, db.payments, db.cashMovements];
 
@@ -86,7 +102,36 @@ export async function openDayTally(db: ChinarDb, day: BusinessDayEntity, open: r
 }
 
 async function tallyOf(db: ChinarDb, day: BusinessDayEntity, row: DaySummaryRow | undefined): Promise<DayTally> {
-  return row?.tally ?? dayTallyFromRows(await dayRows(db, day));
+  return currentTally(row) ?? dayTallyFromRows(await dayRows(db, day));
+}
+
+/**
+ * The tallies of `days`, by day id, each from its summary; a day without a current one
+ * (from before v40 or v42, or restored) is summed from its rows first and its summary
+ * kept, once. Opens its own transactions: a read, and a write for each day that needs one.
+ */
+export async function talliesOfDays(db: ChinarDb, days: readonly BusinessDayEntity[]): Promise<Map<BusinessDayEntity['id'], DayTally>> {
+  const out = new Map<BusinessDayEntity['id'], DayTally>();
+  const rows = await db.transaction('r', db.daySummaries, () => db.daySummaries.bulkGet(days.map((d) => d.id)));
+  const missing = days.filter((d, i) => {
+    const tally = currentTally(rows[i]);
+    if (tally) out.set(d.id, tally);
+    return tally === undefined;
+  });
+  // A transaction a day: a sale waiting on the summaries never waits for more than one
+  // day's rows, and a year of days summed at once would hold the whole history in memory.
+  for (const d of missing) {
+    out.set(d.id, await db.transaction('rw', [db.businessDays, ...SUMMARY_TABLES(db)], async () => {
+      const day = await db.businessDays.get(d.id);
+      if (!day) throw new DayRowsError([`the day of ${d.businessDate} is no longer in the store`]);
+      const kept = currentTally(await db.daySummaries.get(d.id));
+      if (kept) return kept;
+      const tally = dayTallyFromRows(await dayRows(db, day));
+      await saveDayTally(db, day, tally);
+      return tally;
+    }));
+  }
+  return out;
 }
 
 /** Writes the day's new tally, in the transaction of the rows it sums. */
@@ -95,7 +140,7 @@ export function saveDayTally(db: ChinarDb, day: BusinessDayEntity, tally: DayTal
 }
 
 /**
- * Version 40's upgrade: the open day (there is at most one) gets its summary from its
+ * Version 40's upgrade (and v42's, whose tally has the HSN sums): the open day (there is at most one) gets its summary from its
  * rows. Closed days get theirs when first read: a year of them would make the first start
  * after the update read the whole history. A day whose rows do not add up is left without
  * one, so the store still opens; its X says what is wrong when it is read.

@@ -1,6 +1,6 @@
 import { cashCountTotal } from '../../shared/cash-count';
 import {
-  dayFigures, dayTallyFromRows, dayTotalsFromTally, tallyCashMovement, type DayFigures, type DayReportInput, type DayTotals,
+  dayFigures, dayTotalsFromTally, figuresOfFoldedDay, foldDayRows, tallyCashMovement, type DayFigures, type DayReportInput, type DayTotals,
 } from '../../shared/day-report';
 import { buildEnvelope, serializeEnvelope } from '../../shared/envelope';
 import type {
@@ -11,7 +11,7 @@ import { paise, type Paise } from '../../shared/money';
 import { calendarDateIn, isoWithOffset } from '../../shared/time';
 import { appendAudit, lastAuditEntry, nextAuditEntry } from './audit';
 import type { NewId } from './ids';
-import { dayRows, loadDayTally, saveDayTally, SUMMARY_TABLES } from './day-summary';
+import { currentTally, dayRows, loadDayTally, saveDayTally, SUMMARY_TABLES, talliesOfDays } from './day-summary';
 import { queueJournal } from './journal-queue';
 import type { OutboxRow } from './outbox';
 import { StoreRefusal } from './refusal';
@@ -267,22 +267,18 @@ export async function dayTotals(db: ChinarDb, dayId: BusinessDayEntity['id']): P
       db.businessDays.get(dayId), db.daySummaries.get(dayId), db.cashMovements.where('dayId').equals(dayId).toArray(),
     ]);
     if (!day) throw new DayError('That day is not in the store.');
-    if (!summary) return null;
+    const tally = currentTally(summary);
+    if (!tally) return { day, shown: null };
     const previous = await previousClose(db, day);
     const context = { day, previous: previous ? { zNumber: previous.zNumber, grandTotal: previous.grandTotal } : null };
-    return { day, figures: dayTotalsFromTally(summary.tally, context), movements: movements.sort(byTime) };
+    return { day, shown: { day, figures: dayTotalsFromTally(tally, context), movements: movements.sort(byTime) } };
   });
-  const shown = await read();
-  if (shown) return shown;
-  await db.transaction('rw', [db.businessDays, ...SUMMARY_TABLES(db)], async () => {
-    const day = await db.businessDays.get(dayId);
-    if (!day) throw new DayError('That day is not in the store.');
-    if (await db.daySummaries.get(dayId)) return;
-    await saveDayTally(db, day, dayTallyFromRows(await dayRows(db, day)));
-  });
+  const first = await read();
+  if (first.shown) return first.shown;
+  await talliesOfDays(db, [first.day]);
   const rebuilt = await read();
-  if (!rebuilt) throw new DayError("The day's figures could not be kept in the store. Try again.");
-  return rebuilt;
+  if (!rebuilt.shown) throw new DayError("The day's figures could not be kept in the store. Try again.");
+  return rebuilt.shown;
 }
 
 /** The days in the store, newest first (the open one, then the closes by Z number). */
@@ -345,9 +341,11 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
   return db.transaction('rw', [...READ_TABLES(db), db.daySummaries, db.users, db.audit, db.outbox, db.journalQueue], async () => {
     const open = await writableDay(db, input.dayId);
     await activeManager(db, input.managerId, 'Closing the day');
-    const [input0, head] = await Promise.all([dayInput(db, open, counted), lastAuditEntry(db)]);
-    const rows = aboveZFloor(input0, input.zFloor ?? 0);
-    const x = dayFigures(rows);
+    const [stored, head] = await Promise.all([dayInput(db, open, counted), lastAuditEntry(db)]);
+    const rows = aboveZFloor(stored, input.zFloor ?? 0);
+    // The rows are folded once: the X the close locks, the Z figures and the summary all come from that one pass.
+    const folded = foldDayRows(rows);
+    const x = figuresOfFoldedDay(folded, rows);
     const closedAt = isoWithOffset(input.now, input.timeZone);
     const audit = nextAuditEntry(head, {
       at: closedAt, actorId: input.managerId, action: 'day.close',
@@ -361,7 +359,7 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
       countedCash: counted, expectedCash: x.cash.expected, overShort: paise(counted - x.cash.expected),
       grandTotal: x.grandTotal, auditHead: audit.hash,
     };
-    const figures = dayFigures({ ...rows, day, counted: null });
+    const figures = figuresOfFoldedDay(folded, { day, previous: rows.previous, counted: null });
     const body = serializeEnvelope(buildEnvelope(figures, { deviceId: day.deviceId, marketId: input.marketId }));
     const outbox: OutboxRow = {
       id: input.newId(), dayId: day.id, businessDate: day.businessDate, zNumber: day.zNumber, body,
@@ -371,7 +369,7 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
     // neither reissues the Z nor forgets that the day is still to be uploaded.
     // The summary of the rows the close locked: a reprint of the Z prints these figures.
     await Promise.all([
-      db.businessDays.put(day), db.audit.add(audit), db.outbox.add(outbox), saveDayTally(db, day, dayTallyFromRows(rows)),
+      db.businessDays.put(day), db.audit.add(audit), db.outbox.add(outbox), saveDayTally(db, day, folded.tally),
       queueJournal(db, 'day-close', closedAt, { businessDays: [day], outbox: [outbox], audit: [audit] }),
     ]);
     return { day, figures, outbox };

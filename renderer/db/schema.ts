@@ -66,7 +66,7 @@ export interface ReceiptPrintRow {
 
 /**
  * The store of record. Indexes are the ones the hot paths need: barcode and SKU lookups
- * at the counter, the business day for closing, artisan + day for earnings.
+ * at the counter, the business day for closing, day + artisan and artisan + day for earnings.
  * Schema changes are new versions with upgrade functions; no version drops data.
  */
 export class ChinarDb extends Dexie {
@@ -137,6 +137,13 @@ export class ChinarDb extends Dexie {
     this.version(40).stores({ daySummaries: 'dayId, status' }).upgrade(buildOpenDaySummary);
     // v41 (issue 12): artisans' photos.
     this.version(41).stores({ artisanPhotos: 'artisanId' });
+    // v42 (issue 11): an artisan's lines by her id and date, so her earnings and what she
+    // is owed from before read her own lines, not every artisan's history (earnings.ts);
+    // and the day summary's tally gains the HSN sums the GST month adds up, so the open
+    // day's is summed again here (the others are when next read: currentTally).
+    this.version(42).stores({
+      saleLines: 'id, saleId, [businessDate+artisanId], [artisanId+businessDate], productId',
+    }).upgrade(buildOpenDaySummary);
   }
 }
 

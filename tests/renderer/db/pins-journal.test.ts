@@ -124,7 +124,7 @@ describe('a store rebuilt from its journal', () => {
   });
 });
 
-describe('the Dexie versions up to 41', () => {
+describe('the Dexie versions up to 42', () => {
   const V1 = {
     artisans: 'id, &code', products: 'id, &sku, &barcode, artisanId, *searchWords, stock', users: 'id, role',
     sales: 'id, &receiptNo, businessDate, originalSaleId, createdAt', saleLines: 'id, saleId, [businessDate+artisanId], productId',
@@ -139,7 +139,7 @@ describe('the Dexie versions up to 41', () => {
     await v1.table('users').add({ id: 'u-1', name: 'Old Manager', role: 'manager', pinHash: hashPin('u-1', '2580'), active: true });
     v1.close();
     const fromV1 = await openChinarDb('v1', { indexedDB: factory, IDBKeyRange });
-    expect(fromV1.verno).toBe(41);
+    expect(fromV1.verno).toBe(42);
     expect((await fromV1.users.get('u-1'))!.pinHash).toBe(`sha256$${hashPin('u-1', '2580')}`);
     expect(await fromV1.carts.count()).toBe(0);
     expect(await fromV1.journalQueue.count()).toBe(0);
@@ -156,7 +156,7 @@ describe('the Dexie versions up to 41', () => {
     await v3.table('journalQueue').add({ id: 'rec-1', kind: 'users', at: '2026-11-22T12:00:00+05:30', data: { users: [user] }, bytes: 300 });
     v3.close();
     const fromV3 = await openChinarDb('v3', { indexedDB: factory, IDBKeyRange });
-    expect(fromV3.verno).toBe(41);
+    expect(fromV3.verno).toBe(42);
     // What was queued still goes to the host, first, with the bare hash it was written with:
     // a store rebuilt from it reads that as a legacy PIN too.
     expect(await queued(fromV3)).toEqual([expect.objectContaining({ qseq: 1, id: 'rec-1', data: { users: [user] } })]);

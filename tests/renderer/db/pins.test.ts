@@ -84,7 +84,7 @@ describe('legacy SHA-256 PINs (Dexie version 30)', () => {
     old.close();
 
     const db = await openChinarDb('legacy', { indexedDB: factory, IDBKeyRange });
-    expect(db.verno).toBe(41);
+    expect(db.verno).toBe(42);
     expect((await db.users.get('u-1'))!.pinHash).toBe(`sha256$${hashPin('u-1', '2580')}`);
     expect((await db.artisans.get('a-1'))!.pinHash).toBe(`sha256$${hashPin('a-1', '3690')}`);
 
