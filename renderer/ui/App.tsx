@@ -12,6 +12,7 @@ import { usePrinterStatus } from '../app/printing';
 import type { Station } from '../app/station';
 import { useSpaceWatch } from '../app/storage';
 import { useUploadLoop } from '../app/uploads';
+import { useEffectAfterPaint } from '../hooks/useAfterPaint';
 import { useIdleTimeout } from '../hooks/useIdleTimeout';
 import { preloadSymbols } from './receipt/symbols';
 import { ManagerScreen } from './manager/ManagerScreen';
@@ -117,8 +118,12 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
   // a fresh page must not overwrite it first.
   const keeping = useRef(false);
   const operatorId = user?.id ?? '';
-  useEffect(() => {
-    if (keeping.current) void keepOpenCart(station, draftOf(sell, operatorId));
+  // Written after the change is painted: a scan's line is on screen a frame sooner, and
+  // whether to keep it is still decided by this render (a sign-out right after is not lost).
+  useEffectAfterPaint(() => {
+    if (!keeping.current) return undefined;
+    const draft = draftOf(sell, operatorId);
+    return () => void keepOpenCart(station, draft);
   }, [station, sell, operatorId]);
   // Closed days go to the central system from whichever screen is up (one loop per page).
   useUploadLoop(station);

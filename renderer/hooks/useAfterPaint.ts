@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Longest wait for the next frame. A page nobody looks at (the counter behind the customer
+ * display, a minimised window) gets no animation frames at all, and the work must still run.
+ */
+export const AFTER_PAINT_LIMIT_MS = 50;
+
+/**
+ * Runs `run` once the next frame is painted: a task queued from inside
+ * requestAnimationFrame runs after that frame's paint. A hidden page, or one that draws
+ * no frame within AFTER_PAINT_LIMIT_MS, runs it from a timer instead. Returns a cancel.
+ */
+export function afterNextPaint(run: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    window.clearTimeout(limit);
+    if (frame !== null) window.cancelAnimationFrame(frame);
+    run();
+  };
+  const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
+  const limit = window.setTimeout(once, hidden ? 0 : AFTER_PAINT_LIMIT_MS);
+  const frame = hidden || typeof window.requestAnimationFrame !== 'function'
+    ? null
+    : window.requestAnimationFrame(() => { window.setTimeout(once, 0); });
+  return () => {
+    done = true;
+    window.clearTimeout(limit);
+    if (frame !== null) window.cancelAnimationFrame(frame);
+  };
+}
+
+/**
+ * An effect for work the screen does not show: it runs after the change is painted, so
+ * a scan's line reaches the screen first and the store write or the host call follows.
+ * `effect` runs at render time and returns the deferred work (or nothing): whatever it
+ * decides is decided with the values of that render. Changes faster than a frame are
+ * each run, in order, in the same after-paint task; none is dropped, and work still
+ * waiting when the component goes away runs then.
+ */
+export function useEffectAfterPaint(effect: () => (() => void) | undefined, deps: readonly unknown[]): void {
+  const queue = useRef<(() => void)[]>([]);
+  const cancel = useRef<(() => void) | null>(null);
+  const flush = useRef(() => {
+    cancel.current = null;
+    const jobs = queue.current;
+    queue.current = [];
+    for (const job of jobs) job();
+  });
+
+  useEffect(() => {
+    const job = effect();
+    if (!job) return;
+    queue.current.push(job);
+    cancel.current ??= afterNextPaint(flush.current);
+    // The dependencies are the caller's, as with useEffect.
+  }, deps);
+
+  useEffect(() => () => {
+    cancel.current?.();
+    flush.current();
+  }, []);
+}
