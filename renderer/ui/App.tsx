@@ -176,6 +176,14 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
   }, [signOut]);
   useIdleTimeout(user !== null || artisan !== null, station.profile.idleSignOutMinutes * 60_000, signOutIdle);
 
+  // Stable handlers, so the (memoised) header does not redraw on every scan.
+  const cartLines = useRef(0);
+  useEffect(() => {
+    cartLines.current = sell.cart.items.length;
+  }, [sell]);
+  const askSignOut = useCallback(() => (cartLines.current > 0 ? setConfirmSignOut(true) : signOut()), [signOut]);
+  const showScreen = useCallback((s: ScreenId) => { setManagerPage('home'); setScreen(s); }, []);
+
   if (artisan) return <ArtisanEarningsScreen station={station} artisan={artisan} onSignOut={signOut} />;
   if (!user) return <SignInScreen station={station} onSignedIn={(u) => void signedIn(u)} onArtisanSignedIn={setArtisan} />;
 
@@ -185,9 +193,9 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
         storeName={station.profile.name}
         user={user}
         screen={screen}
-        onScreen={(s) => { setManagerPage('home'); setScreen(s); }}
+        onScreen={showScreen}
         printer={printer}
-        onSignOut={() => (sell.cart.items.length > 0 ? setConfirmSignOut(true) : signOut())}
+        onSignOut={askSignOut}
       />
       <StorageBanners user={user} persistence={station.persistence} space={space} onRecheck={recheck} />
       <JournalBanner station={station} user={user} />
