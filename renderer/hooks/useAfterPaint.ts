@@ -4,32 +4,37 @@ import { useEffect, useRef } from 'react';
  * Longest wait for the next frame. A page nobody looks at (the counter behind the customer
  * display, a minimised window) gets no animation frames at all, and the work must still run.
  */
-export const AFTER_PAINT_LIMIT_MS = 50;
+export const AFTER_PAINT_LIMIT_MS = 100;
 
 /**
- * Runs `run` once the next frame is painted: a task queued from inside
- * requestAnimationFrame runs after that frame's paint. A hidden page, or one that draws
- * no frame within AFTER_PAINT_LIMIT_MS, runs it from a timer instead. Returns a cancel.
+ * Runs `run` once the next frame is painted and the page is idle: from inside
+ * requestAnimationFrame it asks for the first idle moment, which comes after that frame's
+ * paint and after the tasks already waiting (a keystroke, a scan's next key). A hidden
+ * page, or one that draws no frame within AFTER_PAINT_LIMIT_MS, runs it from a timer
+ * instead. Returns a cancel.
  */
 export function afterNextPaint(run: () => void): () => void {
   let done = false;
-  const once = () => {
-    if (done) return;
+  let idle: number | null = null;
+  const stop = () => {
     done = true;
     window.clearTimeout(limit);
     if (frame !== null) window.cancelAnimationFrame(frame);
+    if (idle !== null) window.cancelIdleCallback(idle);
+  };
+  const once = () => {
+    if (done) return;
+    stop();
     run();
+  };
+  const whenIdle = () => {
+    if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(once, { timeout: AFTER_PAINT_LIMIT_MS });
+    else window.setTimeout(once, 0);
   };
   const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
   const limit = window.setTimeout(once, hidden ? 0 : AFTER_PAINT_LIMIT_MS);
-  const frame = hidden || typeof window.requestAnimationFrame !== 'function'
-    ? null
-    : window.requestAnimationFrame(() => { window.setTimeout(once, 0); });
-  return () => {
-    done = true;
-    window.clearTimeout(limit);
-    if (frame !== null) window.cancelAnimationFrame(frame);
-  };
+  const frame = hidden || typeof window.requestAnimationFrame !== 'function' ? null : window.requestAnimationFrame(whenIdle);
+  return stop;
 }
 
 /**
