@@ -43,7 +43,7 @@ export function afterNextPaint(run: () => void): () => void {
  * `effect` runs at render time and returns the deferred work (or nothing): whatever it
  * decides is decided with the values of that render. Changes faster than a frame are
  * each run, in order, in the same after-paint task; none is dropped, and work still
- * waiting when the component goes away runs then.
+ * waiting when the component goes away, or the page is left or hidden, runs then.
  */
 export function useEffectAfterPaint(effect: () => (() => void) | undefined, deps: readonly unknown[]): void {
   const queue = useRef<(() => void)[]>([]);
@@ -63,8 +63,21 @@ export function useEffectAfterPaint(effect: () => (() => void) | undefined, deps
     // The dependencies are the caller's, as with useEffect.
   }, deps);
 
-  useEffect(() => () => {
-    cancel.current?.();
-    flush.current();
+  // Work still waiting is done now when the component goes, or the page is being left or
+  // hidden (a reload, the window minimised): a kept cart must not wait for a frame that
+  // will never be drawn.
+  useEffect(() => {
+    const now = () => {
+      cancel.current?.();
+      flush.current();
+    };
+    const onHidden = () => { if (document.visibilityState === 'hidden') now(); };
+    window.addEventListener('pagehide', now);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', now);
+      document.removeEventListener('visibilitychange', onHidden);
+      now();
+    };
   }, []);
 }

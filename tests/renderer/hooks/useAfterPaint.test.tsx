@@ -48,7 +48,7 @@ describe('work after the next paint', () => {
     expect(cancelled).not.toHaveBeenCalled();
   });
 
-  it('runs each change in order with the values of its render, and what is left at unmount', () => {
+  it('runs each change in order with the values of its render, and what is left when the page is left or at unmount', () => {
     vi.useFakeTimers();
     const frames = holdFrames();
     const written: number[] = [];
@@ -65,7 +65,14 @@ describe('work after the next paint', () => {
 
     view.rerender(<Keeper value={4} keep />);
     expect(written).toEqual([1, 2]);
-    view.unmount();
+    // The page being left (a reload) does it at once, without waiting for a frame.
+    window.dispatchEvent(new Event('pagehide'));
     expect(written).toEqual([1, 2, 4]);
+    act(() => { frames.draw(); vi.advanceTimersByTime(AFTER_PAINT_LIMIT_MS); });
+    expect(written).toEqual([1, 2, 4]);
+
+    view.rerender(<Keeper value={5} keep />);
+    view.unmount();
+    expect(written).toEqual([1, 2, 4, 5]);
   });
 });
