@@ -6,6 +6,7 @@ import type { SaleLineEntity } from '../../shared/entities';
 import { calendarDateIn } from '../../shared/time';
 import { touristAmounts } from '../../shared/tourist-currency';
 import * as db from '../db';
+import { useEffectAfterPaint } from '../hooks/useAfterPaint';
 import { thumbnailDataUrl } from './photo-import';
 import type { Station } from './station';
 
@@ -89,12 +90,13 @@ export function displayPublisher(host: HostApi): Publisher {
   return publisher;
 }
 
-/** Publishes `state` whenever it changes. */
+/**
+ * Publishes `state` whenever it changes, once the counter's own screen has painted the
+ * change: the display is a frame behind the counter, never the counter behind the display.
+ */
 export function useCustomerDisplay(host: HostApi, state: DisplayState): void {
   const key = JSON.stringify(state);
-  useEffect(() => {
-    displayPublisher(host).publish(JSON.parse(key) as DisplayState);
-  }, [host, key]);
+  useEffectAfterPaint(() => () => displayPublisher(host).publish(JSON.parse(key) as DisplayState), [host, key]);
 }
 
 /** Thumbnails already made, by artisan and photo (a new photo has a new sha256). */

@@ -23,19 +23,20 @@ function otherUpcSpelling(code: string): string | null {
 }
 
 /**
- * The scan path: one indexed get on `barcode`, then the artisan by primary key, in one
- * read transaction. Returns null for an unknown or deactivated product.
+ * The scan path: one indexed get on `barcode`, then the artisan by primary key. Returns
+ * null for an unknown or deactivated product. Each get is its own read: Dexie answers a
+ * lone read as soon as its row arrives, where an explicit transaction answers only once
+ * it has completed, a round trip later, on every scan. Nothing is written here, and an
+ * artisan is never deleted, so the two reads need no shared snapshot.
  */
 export async function findProductByBarcode(db: ChinarDb, scanned: string): Promise<ProductWithArtisan | null> {
   const barcode = scanned.trim();
-  return db.transaction('r', [db.products, db.artisans], async () => {
-    let product = await db.products.get({ barcode });
-    const other = product ? null : otherUpcSpelling(barcode);
-    if (other) product = await db.products.get({ barcode: other });
-    if (!product || !product.active) return null;
-    const artisan = await db.artisans.get(product.artisanId);
-    return artisan ? { product, artisan } : null;
-  });
+  let product = await db.products.get({ barcode });
+  const other = product ? null : otherUpcSpelling(barcode);
+  if (other) product = await db.products.get({ barcode: other });
+  if (!product || !product.active) return null;
+  const artisan = await db.artisans.get(product.artisanId);
+  return artisan ? { product, artisan } : null;
 }
 
 /**

@@ -12,6 +12,7 @@ import { usePrinterStatus } from '../app/printing';
 import type { Station } from '../app/station';
 import { useSpaceWatch } from '../app/storage';
 import { useUploadLoop } from '../app/uploads';
+import { useEffectAfterPaint } from '../hooks/useAfterPaint';
 import { useIdleTimeout } from '../hooks/useIdleTimeout';
 import { preloadSymbols } from './receipt/symbols';
 import { ManagerScreen } from './manager/ManagerScreen';
@@ -117,8 +118,12 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
   // a fresh page must not overwrite it first.
   const keeping = useRef(false);
   const operatorId = user?.id ?? '';
-  useEffect(() => {
-    if (keeping.current) void keepOpenCart(station, draftOf(sell, operatorId));
+  // Written after the change is painted: a scan's line is on screen a frame sooner, and
+  // whether to keep it is still decided by this render (a sign-out right after is not lost).
+  useEffectAfterPaint(() => {
+    if (!keeping.current) return undefined;
+    const draft = draftOf(sell, operatorId);
+    return () => void keepOpenCart(station, draft);
   }, [station, sell, operatorId]);
   // Closed days go to the central system from whichever screen is up (one loop per page).
   useUploadLoop(station);
@@ -171,6 +176,14 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
   }, [signOut]);
   useIdleTimeout(user !== null || artisan !== null, station.profile.idleSignOutMinutes * 60_000, signOutIdle);
 
+  // Stable handlers, so the (memoised) header does not redraw on every scan.
+  const cartLines = useRef(0);
+  useEffect(() => {
+    cartLines.current = sell.cart.items.length;
+  }, [sell]);
+  const askSignOut = useCallback(() => (cartLines.current > 0 ? setConfirmSignOut(true) : signOut()), [signOut]);
+  const showScreen = useCallback((s: ScreenId) => { setManagerPage('home'); setScreen(s); }, []);
+
   if (artisan) return <ArtisanEarningsScreen station={station} artisan={artisan} onSignOut={signOut} />;
   if (!user) return <SignInScreen station={station} onSignedIn={(u) => void signedIn(u)} onArtisanSignedIn={setArtisan} />;
 
@@ -180,9 +193,9 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
         storeName={station.profile.name}
         user={user}
         screen={screen}
-        onScreen={(s) => { setManagerPage('home'); setScreen(s); }}
+        onScreen={showScreen}
         printer={printer}
-        onSignOut={() => (sell.cart.items.length > 0 ? setConfirmSignOut(true) : signOut())}
+        onSignOut={askSignOut}
       />
       <StorageBanners user={user} persistence={station.persistence} space={space} onRecheck={recheck} />
       <JournalBanner station={station} user={user} />

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
 import { useCopyState } from '../../app/journal';
@@ -11,7 +12,8 @@ import { Banner } from '../components/Banner';
  * manager only, since they are safe here and go by themselves. A host that answers but
  * cannot write its journal (a full disk) is for everyone again: someone must free space.
  */
-export function JournalBanner({ station, user }: { station: Station; user: UserEntity }) {
+// Memoised: the kiosk redraws on every scan; this follows the journal link only.
+export const JournalBanner = memo(function JournalBanner({ station, user }: { station: Station; user: UserEntity }) {
   const { t } = useTranslation();
   const state = useCopyState(station.journal);
   if (state.status === 'refused') {
@@ -42,4 +44,4 @@ export function JournalBanner({ station, user }: { station: Station; user: UserE
     );
   }
   return null;
-}
+});

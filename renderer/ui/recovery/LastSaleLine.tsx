@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLastSale } from '../../app/receipts';
 import type { Station } from '../../app/station';
@@ -9,8 +10,9 @@ import { formatTime } from '../format';
  * "Last sale recorded: K01/2627/000014 at 14:32, ₹12,500.00", read from the store. After a
  * crash or a power cut the operator sees whether the sale they were ringing up is in, so
  * it is not rung up and charged a second time. `generation` reloads it (after a sale).
+ * Memoised: the sell screen redraws on every scan, and this line changes only after a sale.
  */
-export function LastSaleLine({ station, generation = 0 }: { station: Station; generation?: unknown }) {
+export const LastSaleLine = memo(function LastSaleLine({ station, generation = 0 }: { station: Station; generation?: unknown }) {
   const { t } = useTranslation();
   const money = useMoney();
   const last = useLastSale(station, generation);
@@ -23,4 +25,4 @@ export function LastSaleLine({ station, generation = 0 }: { station: Station; ge
         : t('lastSale.none')}
     </p>
   );
-}
+});

@@ -16,8 +16,11 @@ interface SearchPanelProps {
   onBarcode: (code: string) => void;
 }
 
-/** Search by name words or SKU; tap a result to add it. */
-export function SearchPanel({ station, onPick, onBarcode }: SearchPanelProps) {
+/**
+ * Search by name words or SKU; tap a result to add it. Memoised (its handlers are stable):
+ * a scan redraws the cart, not the search.
+ */
+export const SearchPanel = memo(function SearchPanel({ station, onPick, onBarcode }: SearchPanelProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const search = useProductSearch(station, query);
@@ -55,7 +58,7 @@ export function SearchPanel({ station, onPick, onBarcode }: SearchPanelProps) {
       <ResultList results={results} onPick={onPick} />
     </section>
   );
-}
+});
 
 const ResultList = memo(function ResultList({ results, onPick }: { results: ProductWithArtisan[]; onPick: (found: ProductWithArtisan) => void }) {
   const { t } = useTranslation();

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { hasBadGs1CheckDigit } from '../../../shared/barcode';
 import { cartItemFor, cartTotals, type CartItem } from '../../../shared/cart';
@@ -135,12 +136,19 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
 
   const addByBarcode = useCallback(async (code: string) => {
     const found = await lookupBarcode(station, code);
-    if (found.status !== 'ok') setNotice({ tone: 'error', key: 'sell.lookupFailed', params: { code, message: found.message } });
-    else if (found.value) add(found.value);
-    // No product, and the label's own check digit does not add up: the scanner misread it.
-    else if (hasBadGs1CheckDigit(code)) setNotice({ tone: 'error', key: 'sell.misread' });
-    else setNotice({ tone: 'error', key: 'sell.unknownBarcode', params: { code } });
+    // Drawn at once, as the keypress it answers would be: after the store's answer React
+    // would otherwise queue the redraw (and its effects) as tasks of their own, each one
+    // a chance to miss the next frame.
+    flushSync(() => {
+      if (found.status !== 'ok') setNotice({ tone: 'error', key: 'sell.lookupFailed', params: { code, message: found.message } });
+      else if (found.value) add(found.value);
+      // No product, and the label's own check digit does not add up: the scanner misread it.
+      else if (hasBadGs1CheckDigit(code)) setNotice({ tone: 'error', key: 'sell.misread' });
+      else setNotice({ tone: 'error', key: 'sell.unknownBarcode', params: { code } });
+    });
   }, [station, add]);
+
+  const searchBarcode = useCallback((code: string) => void addByBarcode(code), [addByBarcode]);
 
   const target = scanTarget(dialog);
   useWedgeScanner(target !== 'ignore', (code) => {
@@ -306,7 +314,7 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
       </section>
 
       <aside className="panel sell__side">
-        <SearchPanel station={station} onPick={add} onBarcode={(code) => void addByBarcode(code)} />
+        <SearchPanel station={station} onPick={add} onBarcode={searchBarcode} />
       </aside>
 
       {dialog?.name === 'pay' ? (

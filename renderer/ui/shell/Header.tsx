@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
 import type { PrinterLight } from '../../app/printing';
@@ -15,7 +16,8 @@ interface HeaderProps {
   onSignOut: () => void;
 }
 
-export function Header({ storeName, user, screen, onScreen, printer, onSignOut }: HeaderProps) {
+/** Memoised (give it stable handlers): the kiosk redraws on every scan, the header seldom changes. */
+export const Header = memo(function Header({ storeName, user, screen, onScreen, printer, onSignOut }: HeaderProps) {
   const { t } = useTranslation();
   const screens: { id: ScreenId; label: string }[] = [
     { id: 'sell', label: t('nav.sell') },
@@ -57,7 +59,7 @@ export function Header({ storeName, user, screen, onScreen, printer, onSignOut }
       </button>
     </header>
   );
-}
+});
 
 /** A light plus words: the colour alone would not tell everyone what is wrong. */
 function PrinterStatus({ printer }: { printer: PrinterLight }) {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserEntity } from '../../../shared/entities';
 import { currentLocale } from '../../i18n';
@@ -8,9 +8,10 @@ import { formatMegabytes } from '../format';
 
 /**
  * Storage warnings. Low space concerns everyone (sales stop); persistence refused is for
- * the manager, who can do something about it.
+ * the manager, who can do something about it. Memoised: the kiosk redraws on every scan,
+ * the banners only when the space or the user changes.
  */
-export function StorageBanners({ user, persistence, space, onRecheck }: {
+export const StorageBanners = memo(function StorageBanners({ user, persistence, space, onRecheck }: {
   user: UserEntity; persistence: PersistenceState; space: SpaceState;
   /** Looks at the free space now: once the manager has freed some, sales go on at once, not at the next minute's look. */
   onRecheck: () => void;
@@ -42,4 +43,4 @@ export function StorageBanners({ user, persistence, space, onRecheck }: {
       ) : null}
     </>
   );
-}
+});
