@@ -1,5 +1,6 @@
 import type { ArtisanEntity, ProductEntity } from '../../shared/entities';
 import type { ChinarDb } from './schema';
+import { rememberProducts } from './sale-presumption';
 
 export interface ProductWithArtisan {
   product: ProductEntity;
@@ -34,7 +35,10 @@ export async function findProductByBarcode(db: ChinarDb, scanned: string): Promi
     if (other) product = await db.products.get({ barcode: other });
     if (!product || !product.active) return null;
     const artisan = await db.artisans.get(product.artisanId);
-    return artisan ? { product, artisan } : null;
+    if (!artisan) return null;
+    // The sale of this piece presumes the row as read now (and checks it when it commits).
+    rememberProducts(db, [product]);
+    return { product, artisan };
   });
 }
 
