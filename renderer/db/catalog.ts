@@ -1,6 +1,5 @@
 import type { ArtisanEntity, ProductEntity } from '../../shared/entities';
 import type { ChinarDb } from './schema';
-import { rememberProducts } from './sale-presumption';
 
 export interface ProductWithArtisan {
   product: ProductEntity;
@@ -35,10 +34,7 @@ export async function findProductByBarcode(db: ChinarDb, scanned: string): Promi
     if (other) product = await db.products.get({ barcode: other });
     if (!product || !product.active) return null;
     const artisan = await db.artisans.get(product.artisanId);
-    if (!artisan) return null;
-    // The sale of this piece presumes the row as read now (and checks it when it commits).
-    rememberProducts(db, [product]);
-    return { product, artisan };
+    return artisan ? { product, artisan } : null;
   });
 }
 

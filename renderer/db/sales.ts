@@ -2,7 +2,7 @@ import { cartTotals, lineAmounts, type Cart } from '../../shared/cart';
 import { paise, sumPaise, type Paise } from '../../shared/money';
 import { formatInvoiceNumber, invoiceCounterKey } from '../../shared/invoice';
 import { calendarDateIn, isoWithOffset } from '../../shared/time';
-import type { AuditEntry, PaymentEntity, ProductEntity, SaleEntity, SaleLineEntity, UserEntity } from '../../shared/entities';
+import type { PaymentEntity, SaleEntity, SaleLineEntity, UserEntity } from '../../shared/entities';
 import { stockShortfalls } from '../../shared/stock';
 import { cashOverLimit, type SettledPayment } from '../../shared/tender';
 import { invoiceNumberParts } from '../../shared/journal';
@@ -11,12 +11,11 @@ import { queueJournal } from './journal-queue';
 import { OPEN_CART_ID } from './carts';
 import { dayForSale, openDay } from './days';
 import { openDaySummaries, openDayTally, saveDayTally, SUMMARY_TABLES } from './day-summary';
-import { tallyRecord, type DayTally } from '../../shared/day-report';
+import { tallyRecord } from '../../shared/day-report';
 import type { NewId } from './ids';
-import type { ChinarDb, CounterRow } from './schema';
+import type { ChinarDb } from './schema';
 import { DISK_FULL_MESSAGE, isQuotaExceeded } from './storage';
-import { getStoreProfile, STORE_PROFILE_KEY, storeProfileOf, TAX_TABLE_KEY, taxTableOf } from './settings';
-import { forgetSaleState, presumedSaleState, presumptionHolds, rememberSaleState, sameData, type SaleState } from './sale-presumption';
+import { getStoreProfile, getTaxTable } from './settings';
 
 export interface CommitSaleInput {
   cart: Cart;
@@ -68,202 +67,110 @@ export class SaleNotRecordedError extends Error {
  * of it is on disk or none of it is. The receipt is printed by the caller only after this
  * resolves. Stock may go below zero: the piece is in the buyer's hands, so the count was
  * wrong, and refusing the sale would not fix it (the low-stock list shows it).
- *
- * A sale right after another on this connection writes its rows in the same round trip
- * as its reads, from what the last sale left (sale-presumption.ts), and the transaction
- * commits only if the reads show exactly that; otherwise it is rolled back and run again
- * on what the store holds. Every decision (number, chain, stock, refusals) is made on
- * state read in the transaction that writes it.
  */
 export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<CommittedSale> {
   if (input.cart.items.length === 0) throw new SaleNotRecordedError('The cart is empty.');
   try {
-    const presumed = presumedSaleState(db, input.cart.items.map((i) => i.productId));
-    if (presumed) {
-      try {
-        return await commitInTransaction(db, input, presumed);
-      } catch {
-        // Most often the store changed since the last sale (another tab, a manager's edit;
-        // a write that clashed with it only aborts sooner). Nothing of it was written: the
-        // sale is made again on what the store holds, and that attempt's error is the answer.
-        forgetSaleState(db);
+    return await db.transaction('rw', [db.products, db.counters, db.audit, db.businessDays, db.settings, db.users, db.carts, db.journalQueue, ...SUMMARY_TABLES(db)], async () => {
+      // Every read is issued at once: IndexedDB pipelines them, and the commit stays close
+      // to the cost of a bare transaction writing the same rows (see bench/).
+      // The counters table holds one row per invoice series and financial year: tiny.
+      const [profile, taxTable, { open, tally }, products, lastAudit, counters] = await Promise.all([
+        getStoreProfile(db), getTaxTable(db), Promise.all([dayForSale(db), openDaySummaries(db)]).then(async ([day, summaries]) => ({ open: day, tally: await openDayTally(db, day, summaries) })),
+        db.products.bulkGet(input.cart.items.map((i) => i.productId)), lastAuditEntry(db), db.counters.toArray(),
+      ]);
+      const totals = cartTotals(input.cart, taxTable);
+      const total = paise(totals.gross + input.roundOff);
+      const paid = sumPaise(input.payments, (p) => p.amount);
+      if (paid !== total) {
+        throw new SaleNotRecordedError(`Payments add up to ${paid} paise but the total is ${total} paise.`);
       }
-    }
-    return await commitInTransaction(db, input, null);
+      const cash = sumPaise(input.payments.filter((p) => p.method === 'cash'), (p) => p.amount);
+      if (cashOverLimit(cash)) {
+        throw new SaleNotRecordedError('Cash of Rs. 2,00,000 or more in one sale is not allowed (Income-tax Act, section 269ST): take part of it by card or UPI.');
+      }
+      const limitPct = profile.discountLimitPct;
+      const overDiscount = input.cart.items.filter((i) => i.discount * 100 > i.unitPrice * i.qty * limitPct);
+      await checkApprovals(db, overDiscount, input.discountApprovals, (name) => `The discount on ${name} is above ${limitPct}% and needs a manager's approval.`);
+      const stockById = new Map(products.map((p) => [p?.id, p?.stock]));
+      const overStock = stockShortfalls(input.cart.items, (id) => stockById.get(id), profile.overStockManagerPieces).filter((s) => s.needsManager);
+      await checkApprovals(db, overStock, input.stockApprovals, (name) => `Selling that many of ${name} is beyond the stock count and needs a manager's approval.`);
+      // The open day, even past midnight: a sale belongs to the day, not to the wall clock.
+      const { businessDate, id: dayId } = open;
+      const counterKey = `${INVOICE_COUNTER_PREFIX}${invoiceCounterKey(profile.invoiceSeries, businessDate)}`;
+      const sequence = (counters.find((c) => c.key === counterKey)?.value ?? 0) + 1;
+      const receiptNo = formatInvoiceNumber(profile.invoiceSeries, businessDate, sequence);
+      const floor = input.numberFloor?.[counterKey.slice(INVOICE_COUNTER_PREFIX.length)] ?? 0;
+      if (sequence <= floor) {
+        const parts = invoiceNumberParts(receiptNo);
+        throw new SaleNotRecordedError(`Invoice number ${receiptNo} was already issued on this kiosk (the journal's highest is ${String(floor).padStart(6, '0')}${parts ? ` in ${parts.key}` : ''}): this store has lost sales. A manager must restore the store from the journal (Settings, Journal) before selling again.`);
+      }
+      const createdAt = isoWithOffset(input.now, profile.timeZone);
+      const saleId = input.newId();
+
+      const lines: SaleLineEntity[] = input.cart.items.map((item, index) => {
+        if (!Number.isInteger(item.qty) || item.qty <= 0) throw new SaleNotRecordedError(`Line ${index + 1} has no quantity.`);
+        const amounts = lineAmounts(item, taxTable);
+        return {
+          id: input.newId(), saleId, lineNo: index + 1, businessDate,
+          productId: item.productId, sku: item.sku, name: item.name, hsn: item.hsn, handmade: item.handmade,
+          artisanId: item.artisanId, artisanCode: item.artisanCode, artisanName: item.artisanName,
+          fairWageCertified: item.fairWageCertified, qty: item.qty, unitPrice: item.unitPrice,
+          discount: item.discount, commissionBps: item.commissionBps, originalLineId: null, ...amounts, dayId,
+        };
+      });
+      const sale: SaleEntity = {
+        id: saleId, kind: 'sale', receiptNo, businessDate, createdAt, deviceId: input.deviceId,
+        operatorId: input.operator.id, operatorName: input.operator.name, originalSaleId: null,
+        total, gross: totals.gross, discount: totals.discount, tax: totals.tax, taxable: totals.taxable,
+        commission: totals.commission, artisanNet: totals.artisanNet, roundOff: input.roundOff,
+        itemCount: totals.itemCount, dayId,
+        issuer: {
+          name: profile.name, addressLines: profile.addressLines, phone: profile.phone,
+          gstin: profile.gstin, timeZone: profile.timeZone, footer: profile.footer,
+        },
+      };
+      const payments: PaymentEntity[] = input.payments.map((p) => ({
+        id: input.newId(), saleId, businessDate, method: p.method, amount: p.amount,
+        tendered: p.tendered, change: p.change, reference: p.reference, dayId,
+      }));
+      const updatedProducts = products.map((product, i) => {
+        if (!product) throw new SaleNotRecordedError(`${lines[i]!.name} is no longer in the catalog.`);
+        return { ...product, stock: product.stock - lines[i]!.qty };
+      });
+      const audit = nextAuditEntry(lastAudit, {
+        at: createdAt, actorId: input.operator.id, action: 'sale.commit',
+        detail: {
+          saleId, receiptNo, total, items: totals.itemCount, discount: totals.discount,
+          payments: payments.map((p) => [p.method, p.amount]),
+          ...(input.discountApprovals?.length ? { discountApprovals: input.discountApprovals } : {}),
+          ...(input.stockApprovals?.length ? { stockApprovals: input.stockApprovals } : {}),
+        },
+      });
+
+      const counter = { key: counterKey, value: sequence };
+      const dayTally = tallyRecord(tally, { sale, lines, payments });
+      const [journalId] = await Promise.all([
+        queueJournal(db, 'sale', createdAt, {
+          sales: [sale], saleLines: lines, payments, products: updatedProducts, counters: [counter], audit: [audit],
+        }).then((ids) => ids[0]!),
+        db.sales.add(sale),
+        db.saleLines.bulkAdd(lines),
+        db.payments.bulkAdd(payments),
+        db.products.bulkPut(updatedProducts),
+        db.counters.put(counter),
+        db.audit.add(audit),
+        saveDayTally(db, open, dayTally),
+        // The counter's cart is now a sale: it must never come back to be charged again.
+        db.carts.delete(OPEN_CART_ID),
+      ]);
+      return { sale, lines, payments, journalId };
+    });
   } catch (error) {
-    forgetSaleState(db);
     if (error instanceof SaleNotRecordedError) throw error;
     const reason = isQuotaExceeded(error) ? DISK_FULL_MESSAGE : error instanceof Error ? error.message : String(error);
     throw new SaleNotRecordedError(reason, error);
   }
-}
-
-const SALE_TABLES = (db: ChinarDb) => [db.products, db.counters, db.audit, db.businessDays, db.settings, db.users, db.carts, db.journalQueue, ...SUMMARY_TABLES(db)];
-
-async function commitInTransaction(db: ChinarDb, input: CommitSaleInput, presumed: SaleState | null): Promise<CommittedSale> {
-  const { committed, after } = await db.transaction('rw', SALE_TABLES(db), async () => {
-    // Queued first: whatever is written below, these read the store as it was before.
-    const reading = readSaleState(db, input, presumed);
-    if (presumed) {
-      const decided = decideQuietly(presumed, input);
-      if (decided && decided.approvalsNeeded.length === 0) {
-        const written = writeSale(db, decided);
-        // Seen where it is awaited below; after a wrong presumption it is only the abort.
-        written.catch(() => undefined);
-        // The writes cannot finish (so the transaction cannot commit) before these reads,
-        // which run before them: a wrong presumption is always caught in time.
-        const read = await reading;
-        if (!presumptionHolds(presumed, read)) throw new Error('The store changed since the last sale.');
-        return { committed: { ...decided.result, journalId: await written }, after: decided.after };
-      }
-    }
-    const read = await reading;
-    const decided = decideSale(read, input);
-    for (const check of decided.approvalsNeeded) await checkApprovals(db, check.lines, check.approvals, check.refusal);
-    return { committed: { ...decided.result, journalId: await writeSale(db, decided) }, after: decided.after };
-  });
-  rememberSaleState(db, after);
-  return committed;
-}
-
-/**
- * Everything commitSale reads, every request issued at once: IndexedDB pipelines them.
- * The settings are parsed again only when their rows changed since `known` was read.
- */
-async function readSaleState(db: ChinarDb, input: CommitSaleInput, known: SaleState | null): Promise<SaleState> {
-  const [[profileRow, taxRow], { day, tally }, products, lastAudit, counters] = await Promise.all([
-    db.settings.bulkGet([STORE_PROFILE_KEY, TAX_TABLE_KEY]),
-    Promise.all([dayForSale(db), openDaySummaries(db)]).then(async ([open, summaries]) => ({ day: open, tally: await openDayTally(db, open, summaries) })),
-    db.products.bulkGet(input.cart.items.map((i) => i.productId)), lastAuditEntry(db), db.counters.toArray(),
-  ]);
-  const profile = known && sameData(known.profileRow, profileRow) ? known.profile : storeProfileOf(profileRow);
-  const taxTable = known && sameData(known.taxRow, taxRow) ? known.taxTable : taxTableOf(taxRow);
-  return { profileRow, taxRow, profile, taxTable, day, tally, products, lastAudit, counters };
-}
-
-interface ApprovalCheck { lines: readonly { productId: string; name: string }[]; approvals: readonly LineApproval[] | undefined; refusal: (name: string) => string }
-
-/** A sale decided on a state: its rows, the approvals still to check, and the state it leaves. */
-interface DecidedSale {
-  result: Omit<CommittedSale, 'journalId'>;
-  updatedProducts: ProductEntity[];
-  counter: CounterRow;
-  audit: AuditEntry;
-  day: SaleState['day'];
-  dayTally: DayTally;
-  approvalsNeeded: ApprovalCheck[];
-  after: SaleState;
-}
-
-/** decideSale on a presumption: a refusal there is not trusted (the state may be stale), so it is decided again on the store's. */
-function decideQuietly(state: SaleState, input: CommitSaleInput): DecidedSale | null {
-  try {
-    return decideSale(state, input);
-  } catch (error) {
-    if (error instanceof SaleNotRecordedError) return null;
-    throw error;
-  }
-}
-
-/** The sale's rows from the state it was read on (no reads, no writes). Throws SaleNotRecordedError for a refusal. */
-function decideSale(state: SaleState, input: CommitSaleInput): DecidedSale {
-  const { profile, taxTable, products } = state;
-  const totals = cartTotals(input.cart, taxTable);
-  const total = paise(totals.gross + input.roundOff);
-  const paid = sumPaise(input.payments, (p) => p.amount);
-  if (paid !== total) {
-    throw new SaleNotRecordedError(`Payments add up to ${paid} paise but the total is ${total} paise.`);
-  }
-  const cash = sumPaise(input.payments.filter((p) => p.method === 'cash'), (p) => p.amount);
-  if (cashOverLimit(cash)) {
-    throw new SaleNotRecordedError('Cash of Rs. 2,00,000 or more in one sale is not allowed (Income-tax Act, section 269ST): take part of it by card or UPI.');
-  }
-  const approvalsNeeded: ApprovalCheck[] = [];
-  const limitPct = profile.discountLimitPct;
-  const overDiscount = input.cart.items.filter((i) => i.discount * 100 > i.unitPrice * i.qty * limitPct);
-  if (overDiscount.length > 0) approvalsNeeded.push({ lines: overDiscount, approvals: input.discountApprovals, refusal: (name) => `The discount on ${name} is above ${limitPct}% and needs a manager's approval.` });
-  const stockById = new Map(products.map((p) => [p?.id, p?.stock]));
-  const overStock = stockShortfalls(input.cart.items, (id) => stockById.get(id), profile.overStockManagerPieces).filter((s) => s.needsManager);
-  if (overStock.length > 0) approvalsNeeded.push({ lines: overStock, approvals: input.stockApprovals, refusal: (name) => `Selling that many of ${name} is beyond the stock count and needs a manager's approval.` });
-  // The open day, even past midnight: a sale belongs to the day, not to the wall clock.
-  const { businessDate, id: dayId } = state.day;
-  const counterKey = `${INVOICE_COUNTER_PREFIX}${invoiceCounterKey(profile.invoiceSeries, businessDate)}`;
-  const sequence = (state.counters.find((c) => c.key === counterKey)?.value ?? 0) + 1;
-  const receiptNo = formatInvoiceNumber(profile.invoiceSeries, businessDate, sequence);
-  const floor = input.numberFloor?.[counterKey.slice(INVOICE_COUNTER_PREFIX.length)] ?? 0;
-  if (sequence <= floor) {
-    const parts = invoiceNumberParts(receiptNo);
-    throw new SaleNotRecordedError(`Invoice number ${receiptNo} was already issued on this kiosk (the journal's highest is ${String(floor).padStart(6, '0')}${parts ? ` in ${parts.key}` : ''}): this store has lost sales. A manager must restore the store from the journal (Settings, Journal) before selling again.`);
-  }
-  const createdAt = isoWithOffset(input.now, profile.timeZone);
-  const saleId = input.newId();
-
-  const lines: SaleLineEntity[] = input.cart.items.map((item, index) => {
-    if (!Number.isInteger(item.qty) || item.qty <= 0) throw new SaleNotRecordedError(`Line ${index + 1} has no quantity.`);
-    const amounts = lineAmounts(item, taxTable);
-    return {
-      id: input.newId(), saleId, lineNo: index + 1, businessDate,
-      productId: item.productId, sku: item.sku, name: item.name, hsn: item.hsn, handmade: item.handmade,
-      artisanId: item.artisanId, artisanCode: item.artisanCode, artisanName: item.artisanName,
-      fairWageCertified: item.fairWageCertified, qty: item.qty, unitPrice: item.unitPrice,
-      discount: item.discount, commissionBps: item.commissionBps, originalLineId: null, ...amounts, dayId,
-    };
-  });
-  const sale: SaleEntity = {
-    id: saleId, kind: 'sale', receiptNo, businessDate, createdAt, deviceId: input.deviceId,
-    operatorId: input.operator.id, operatorName: input.operator.name, originalSaleId: null,
-    total, gross: totals.gross, discount: totals.discount, tax: totals.tax, taxable: totals.taxable,
-    commission: totals.commission, artisanNet: totals.artisanNet, roundOff: input.roundOff,
-    itemCount: totals.itemCount, dayId,
-    issuer: {
-      name: profile.name, addressLines: profile.addressLines, phone: profile.phone,
-      gstin: profile.gstin, timeZone: profile.timeZone, footer: profile.footer,
-    },
-  };
-  const payments: PaymentEntity[] = input.payments.map((p) => ({
-    id: input.newId(), saleId, businessDate, method: p.method, amount: p.amount,
-    tendered: p.tendered, change: p.change, reference: p.reference, dayId,
-  }));
-  const updatedProducts = products.map((product, i) => {
-    if (!product) throw new SaleNotRecordedError(`${lines[i]!.name} is no longer in the catalog.`);
-    return { ...product, stock: product.stock - lines[i]!.qty };
-  });
-  const audit = nextAuditEntry(state.lastAudit, {
-    at: createdAt, actorId: input.operator.id, action: 'sale.commit',
-    detail: {
-      saleId, receiptNo, total, items: totals.itemCount, discount: totals.discount,
-      payments: payments.map((p) => [p.method, p.amount]),
-      ...(input.discountApprovals?.length ? { discountApprovals: input.discountApprovals } : {}),
-      ...(input.stockApprovals?.length ? { stockApprovals: input.stockApprovals } : {}),
-    },
-  });
-  const counter = { key: counterKey, value: sequence };
-  const dayTally = tallyRecord(state.tally, { sale, lines, payments });
-  const counters = [...state.counters.filter((c) => c.key !== counterKey), counter].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return {
-    result: { sale, lines, payments }, updatedProducts, counter, audit, day: state.day, dayTally, approvalsNeeded,
-    after: { ...state, tally: dayTally, products: updatedProducts, lastAudit: audit, counters },
-  };
-}
-
-/** Issues every write of the sale at once; resolves to its journal record's id. */
-async function writeSale(db: ChinarDb, decided: DecidedSale): Promise<string> {
-  const { result: { sale, lines, payments }, updatedProducts, counter, audit } = decided;
-  const [journalId] = await Promise.all([
-    queueJournal(db, 'sale', sale.createdAt, {
-      sales: [sale], saleLines: lines, payments, products: updatedProducts, counters: [counter], audit: [audit],
-    }).then((ids) => ids[0]!),
-    db.sales.add(sale),
-    db.saleLines.bulkAdd(lines),
-    db.payments.bulkAdd(payments),
-    db.products.bulkPut(updatedProducts),
-    db.counters.put(counter),
-    db.audit.add(audit),
-    saveDayTally(db, decided.day, decided.dayTally),
-    // The counter's cart is now a sale: it must never come back to be charged again.
-    db.carts.delete(OPEN_CART_ID),
-  ]);
-  return journalId;
 }
 
 /**

@@ -1,20 +1,14 @@
 import { StoreProfileSchema, type StoreProfile } from '../../shared/store-profile';
 import { DEFAULT_TAX_TABLE, TaxTableSchema, type TaxTable } from '../../shared/tax';
 import { DEFAULT_TOURIST_CURRENCIES, TouristCurrencySettingsSchema, type TouristCurrencySettings } from '../../shared/tourist-currency';
-import type { ChinarDb, SettingRow } from './schema';
+import type { ChinarDb } from './schema';
 
 /** Business settings kept in the store (machine settings live in the host). */
 const KEYS = { profile: 'storeProfile', taxTable: 'taxTable', demo: 'demoData', touristCurrencies: 'touristCurrencies' } as const;
 export const TOURIST_CURRENCIES_KEY = KEYS.touristCurrencies;
-export const STORE_PROFILE_KEY = KEYS.profile;
-export const TAX_TABLE_KEY = KEYS.taxTable;
 
 export async function getStoreProfile(db: ChinarDb): Promise<StoreProfile> {
-  return storeProfileOf(await db.settings.get(KEYS.profile));
-}
-
-/** The store profile in its settings row (`KEYS.profile`), checked. */
-export function storeProfileOf(row: SettingRow | undefined): StoreProfile {
+  const row = await db.settings.get(KEYS.profile);
   if (!row) throw new Error('The store profile is missing: the store was not set up.');
   return StoreProfileSchema.parse(row.value);
 }
@@ -24,11 +18,7 @@ export async function saveStoreProfile(db: ChinarDb, profile: StoreProfile): Pro
 }
 
 export async function getTaxTable(db: ChinarDb): Promise<TaxTable> {
-  return taxTableOf(await db.settings.get(KEYS.taxTable));
-}
-
-/** The tax table in its settings row (`KEYS.taxTable`), checked; the default table when there is none. */
-export function taxTableOf(row: SettingRow | undefined): TaxTable {
+  const row = await db.settings.get(KEYS.taxTable);
   return row ? TaxTableSchema.parse(row.value) : DEFAULT_TAX_TABLE;
 }
 
