@@ -38,42 +38,41 @@ export type Booted =
  * a journal that has records would issue its invoice numbers again.
  */
 export async function bootStation(host: HostApi, now: () => Date = () => new Date(), openDb: () => Promise<ChinarDb> = () => openChinarDb()): Promise<Booted> {
-  let db: ChinarDb;
-  let persistence: Station['persistence'];
-  try {
-    db = await openDb();
-    persistence = await requestPersistence();
-  } catch (error) {
-    throw new BootError('store', messageOf(error));
-  }
-  const settings = await callHost(host, 'settings.get', {});
+  // The store, the browser's persistence answer and the host's two answers do not depend
+  // on each other: asked at once, the start waits for the slowest, not for their sum.
+  const openStore = async () => {
+    try {
+      return await Promise.all([openDb(), requestPersistence()]);
+    } catch (error) {
+      throw new BootError('store', messageOf(error));
+    }
+  };
+  const [[db, persistence], settings, status] = await Promise.all([
+    openStore(), callHost(host, 'settings.get', {}), callHost(host, 'journal.status', {}),
+  ]);
   if (settings.status !== 'ok') throw new BootError('settings', settings.message);
-  const status = await callHost(host, 'journal.status', {});
   const journal = status.status === 'ok' ? status.value : null;
 
   let recovery: RebuildPlan | null = null;
   try {
-    const empty = await storeIsEmpty(db);
+    const [empty, head] = await Promise.all([storeIsEmpty(db), journalHeadOf(db)]);
     if (empty && status.status !== 'ok') {
       // A fresh store that cannot see the journal must not seed: it might reissue numbers.
       throw new BootError('journal', status.message);
     }
     if (journal && empty && journal.lastSeq > 0) {
       recovery = { from: GENESIS_HEAD, skipIds: [], clear: true };
-    } else if (journal && !empty) {
-      const head = await journalHeadOf(db);
-      if (journal.lastSeq > head.seq) {
-        recovery = { from: head, skipIds: await pendingJournalIds(db), clear: false };
-        // Most often the journal is ahead only by our own records whose answer was lost
-        // (the page died between the host's fsync and the acknowledgement): catch up
-        // quietly; only records this store never had need the recovery screen.
-        if (await onlyOurs(host, recovery)) {
-          const quiet = await rebuildFromJournal(db, host, recovery);
-          if (quiet.status === 'ok') recovery = null;
-        }
+    } else if (journal && !empty && journal.lastSeq > head.seq) {
+      recovery = { from: head, skipIds: await pendingJournalIds(db), clear: false };
+      // Most often the journal is ahead only by our own records whose answer was lost
+      // (the page died between the host's fsync and the acknowledgement): catch up
+      // quietly; only records this store never had need the recovery screen.
+      if (await onlyOurs(host, recovery)) {
+        const quiet = await rebuildFromJournal(db, host, recovery);
+        if (quiet.status === 'ok') recovery = null;
       }
     }
-    if (!recovery) await seedDemoIfEmpty(db, { now: now(), newId });
+    if (!recovery && empty) await seedDemoIfEmpty(db, { now: now(), newId });
   } catch (error) {
     if (error instanceof BootError) throw error;
     throw new BootError('store', messageOf(error));
@@ -82,7 +81,8 @@ export async function bootStation(host: HostApi, now: () => Date = () => new Dat
   if (journal) link.setFloor(journal.highestNumbers);
   const base: StationBase = { db, host, persistence, settings: settings.value.settings, journal: link };
   if (recovery && journal) return { status: 'recover', base, plan: recovery, journal };
-  return { status: 'ready', station: await loadStation(base) };
+  // The store was just found filled, or seeded: no need to ask again before reading it.
+  return { status: 'ready', station: await readStation(base) };
 }
 
 /** True when every record after the plan's head is one of this store's own queued ones. */
@@ -97,8 +97,16 @@ async function onlyOurs(host: HostApi, plan: RebuildPlan): Promise<boolean> {
 /** The Station's store-held parts, read again (after a rebuild they came from the journal). */
 export async function loadStation(base: StationBase): Promise<Station> {
   try {
+    if (await storeIsEmpty(base.db)) await seedDemoIfEmpty(base.db, { now: new Date(), newId });
+  } catch (error) {
+    throw new BootError('store', messageOf(error));
+  }
+  return readStation(base);
+}
+
+async function readStation(base: StationBase): Promise<Station> {
+  try {
     const { db } = base;
-    if (await storeIsEmpty(db)) await seedDemoIfEmpty(db, { now: new Date(), newId });
     const [profile, taxTable, currencies, demo] = await Promise.all([getStoreProfile(db), getTaxTable(db), getTouristCurrencies(db), isDemoData(db)]);
     return { ...base, profile, taxTable, currencies, demo };
   } catch (error) {

@@ -15,7 +15,7 @@ import { tallyRecord } from '../../shared/day-report';
 import type { NewId } from './ids';
 import type { ChinarDb } from './schema';
 import { DISK_FULL_MESSAGE, isQuotaExceeded } from './storage';
-import { getStoreProfile, getTaxTable } from './settings';
+import { getStoreProfile, saleSettings } from './settings';
 
 export interface CommitSaleInput {
   cart: Cart;
@@ -75,8 +75,8 @@ export async function commitSale(db: ChinarDb, input: CommitSaleInput): Promise<
       // Every read is issued at once: IndexedDB pipelines them, and the commit stays close
       // to the cost of a bare transaction writing the same rows (see bench/).
       // The counters table holds one row per invoice series and financial year: tiny.
-      const [profile, taxTable, { open, tally }, products, lastAudit, counters] = await Promise.all([
-        getStoreProfile(db), getTaxTable(db), Promise.all([dayForSale(db), openDaySummaries(db)]).then(async ([day, summaries]) => ({ open: day, tally: await openDayTally(db, day, summaries) })),
+      const [{ profile, taxTable }, { open, tally }, products, lastAudit, counters] = await Promise.all([
+        saleSettings(db), Promise.all([dayForSale(db), openDaySummaries(db)]).then(async ([day, summaries]) => ({ open: day, tally: await openDayTally(db, day, summaries) })),
         db.products.bulkGet(input.cart.items.map((i) => i.productId)), lastAuditEntry(db), db.counters.toArray(),
       ]);
       const totals = cartTotals(input.cart, taxTable);
