@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { useCallback } from 'react';
-import { checkBackup as checkBackupFile, type BackupHeader } from '../../shared/backup';
+import { checkBackup as verdictOnBackup, type BackupHeader } from '../../shared/backup';
 import { BACKUP_PART_MAX_BYTES, type HostOutput } from '../../shared/contract';
 import type { ChainHead } from '../../shared/journal';
 import { base64ToBytes, bytesToBase64 } from '../host/base64';
@@ -112,7 +112,7 @@ const NO_HEADER = -1;
 export async function checkBackup(
   station: Station, name: string, onProgress: (p: { done: number; total: number }) => void = () => undefined,
 ): Promise<Outcome<BackupCheckResult>> {
-  const parts: Uint8Array[] = [];
+  const parts: Blob[] = [];
   const hash = sha256.create();
   let headerLine: string | null = null;
   let contentBytes = 0;
@@ -132,12 +132,13 @@ export async function checkBackup(
     }
     hash.update(bytes);
     contentBytes += bytes.length;
-    parts.push(bytes);
+    // Each part a Blob at once: the browser may keep it on disk, and the bytes can go.
+    parts.push(new Blob([bytes as BlobPart]));
     onProgress({ done: offset, total: size });
   }
-  const content = new Blob(parts as BlobPart[]);
+  const content = new Blob(parts);
   const head = headerLine === null ? null : await attempt(() => peekExport(content));
-  const check = checkBackupFile(headerLine, { contentBytes, sha256: bytesToHex(hash.digest()) }, head?.status === 'ok' ? head.value : null, station.db.verno);
+  const check = verdictOnBackup(headerLine, { contentBytes, sha256: bytesToHex(hash.digest()) }, head?.status === 'ok' ? head.value : null, station.db.verno);
   if (!check.ok) return { status: 'ok', value: { verdict: check.reason, name, detail: check.detail } };
   const uncopied = await attempt(() => pendingJournalCount(station.db));
   if (uncopied.status !== 'ok') return uncopied;
