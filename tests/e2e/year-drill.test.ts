@@ -28,7 +28,20 @@ import { callHost, CHROMIUM, MANAGER_PIN, openManagerTile, screenshot, signIn, s
  * DRILL_YEAR_SCALE (default 0.03) is the share of a year: 1 is 200,000 sales, about
  * 500,000 lines, 100,000 products, 300 artisans, 250 closed days. 0.03 (6,000 sales,
  * 3,000 products, 75 days) is what fits CI's two-minute budget on two cores: it took
- * 127 s on a heavily shared 2-core machine. A whole year does not fit it.
+ * 127 s on a heavily shared 2-core machine (before backups came in parts).
+ *
+ * Since issue 11's parts (backup.begin/part/finish, backup.read by offset: no step holds
+ * the file as one string, so a year no longer meets the 200 MiB body limit or V8's
+ * ~512 MB string limit), measured on the same 2 cores at a load average of ~10 (five
+ * engineers' tests at once), 1 December 2026:
+ *   0.03: backup 16.9 s (19.5 MB), reading + checking it 6.9 s, restore 43.8 s, journal
+ *         replay 41.5 s (6,153 records); 269 s in all.
+ *   0.1:  (20,000 sales, 191,574 rows seeded) backup 56.9 s (65.1 MB), reading +
+ *         checking it 22.4 s; the restore was still running when the test's old budget
+ *         (4 × LONG) ran out, so the budget is now 8 × LONG.
+ * The whole year (1) was not run: at these rates (about 0.9 s per MB backed up, and
+ * restore and replay growing with the rows) it is an hour and more on this machine, past
+ * the time there was. Run it with DRILL_YEAR_SCALE=1 on a quiet machine.
  */
 
 const SCALE = Number(process.env.DRILL_YEAR_SCALE ?? 0.03);
@@ -337,5 +350,5 @@ describe(`a year of data (issue 11), at ${SCALE} of a year: ${YEAR.sales} sales,
     expect(firstDifference(before, replayed, journaled), 'the store rebuilt from the journal differs from the one before').toBeNull();
     console.log(`year drill at ${SCALE} of a year (${YEAR.sales} sales, ${before.saleLines!.length} lines, ${YEAR.products} products, ${YEAR.days} days; `
       + `${rowCount(before)} rows, journal ${head.seq} records): ${JSON.stringify(timings)}; compared after the replay: ${journaled.join(', ')}`);
-  }, LONG * 4);
+  }, LONG * 8);
 });
