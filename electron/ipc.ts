@@ -12,7 +12,10 @@ import type { HostEvent, HostMethod } from '../shared/contract';
  */
 const METHOD_TABLE: Record<HostMethod, true> = {
   'app.info': true,
-  'backup.write': true,
+  'backup.begin': true,
+  'backup.part': true,
+  'backup.finish': true,
+  'backup.abort': true,
   'backup.list': true,
   'backup.read': true,
   'printer.print': true,

@@ -9,10 +9,10 @@ import { z } from 'zod';
  *   {"format":"chinar-pos-backup/2","deviceId":…,"createdAt":…,"tables":{…},"sha256":…}\n
  *   {"formatName":"dexie","formatVersion":1,"data":{…}}
  *
- * The header is what the host lists without reading the rest (a backup may be 200 MiB);
+ * The header is what the host lists without reading the rest (a year's backup is ~650 MB);
  * the SHA-256 and byte count of the content and the rows per table are what a restore
  * checks before it touches the store: a copy cut short on a USB stick, or a byte changed,
- * fails one of them.
+ * fails one of them. Both sides move it in parts (contract/app.ts), never as one string.
  */
 export const BACKUP_FORMAT = 'chinar-pos-backup/2';
 
@@ -46,7 +46,7 @@ export const BackupHeaderSchema = BackupMetaSchema.extend({
 }).strict();
 export type BackupHeader = z.infer<typeof BackupHeaderSchema>;
 
-/** UTF-8 size and SHA-256 of a backup's content, as the header records them. */
+/** UTF-8 size and SHA-256 of a backup's content, as the header records them (tests and small files). */
 export function contentDigest(content: string): { contentBytes: number; sha256: string } {
   const bytes = utf8ToBytes(content);
   return { contentBytes: bytes.length, sha256: bytesToHex(sha256(bytes)) };
@@ -54,7 +54,7 @@ export function contentDigest(content: string): { contentBytes: number; sha256: 
 
 /** The file as the host writes it. The content must be one line (JSON without newlines). */
 export function backupFileText(header: BackupHeader, content: string): string {
-  return `${JSON.stringify(header)}\n${content}`;
+  return `${JSON.stringify(header)}\n`.concat(content);
 }
 
 /** The header of a backup file from its first line; null when it is not one of ours. */
@@ -69,31 +69,32 @@ export function parseBackupHeader(firstLine: string): BackupHeader | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** The part of dexie-export-import's format a restore relies on. */
-export interface StoreExport {
+/**
+ * The head of dexie-export-import's format (its `peakImportFile`: everything but the rows),
+ * which is what a restore checks before it reads a single row.
+ */
+export interface StoreExportHead {
   formatName: 'dexie';
   formatVersion: 1;
   data: {
     databaseName: string;
     databaseVersion: number;
     tables: { name: string; schema: string; rowCount: number }[];
-    data: { tableName: string; inbound: boolean; rows: unknown[] }[];
   };
 }
 
 export type BackupCheck =
-  | { ok: true; header: BackupHeader; store: StoreExport }
+  | { ok: true; header: BackupHeader; head: StoreExportHead }
   /** `damaged`: not whole (cut short, changed, not a backup); `version`: another store version. */
   | { ok: false; reason: 'damaged' | 'version'; detail: string };
 
-const ExportSchema = z.object({
+const ExportHeadSchema = z.object({
   formatName: z.literal('dexie'),
   formatVersion: z.literal(1),
   data: z.object({
     databaseName: z.string(),
     databaseVersion: z.number(),
     tables: z.array(z.object({ name: z.string(), schema: z.string(), rowCount: z.number().int().min(0) })),
-    data: z.array(z.object({ tableName: z.string(), inbound: z.boolean(), rows: z.array(z.unknown()) })),
   }),
 });
 
@@ -102,44 +103,35 @@ function damaged(detail: string): BackupCheck {
 }
 
 /**
- * Checks a whole backup file before anything is restored from it: the header, the
- * content's size and SHA-256, that the content is dexie-export-import's format, and that
- * every table has as many rows as the header says. `storeVersion` is this kiosk's Dexie
- * version: dexie-export-import puts rows back as they are, without the upgrades between
- * versions, so a backup of another version is refused rather than half-fitting.
+ * Checks a backup before anything is restored from it, from what reading it found: the
+ * header line (null when the file has none), the content's size and SHA-256 as read, and
+ * the export's head. The file is read in parts (a year is ~650 MB, more than one string
+ * may hold), so the reading is the caller's and the verdict is here. Every table's rows as
+ * the export counted them must be what the header says; the restore counts them again
+ * as it writes them. `storeVersion` is this kiosk's Dexie version: dexie-export-import puts
+ * rows back as they are, without the upgrades between versions, so a backup of another
+ * version is refused rather than half-fitting.
  */
-export function checkBackupFile(text: string, storeVersion: number): BackupCheck {
-  const newline = text.indexOf('\n');
-  if (newline < 0) return damaged('the file ends inside its header');
-  const header = parseBackupHeader(text.slice(0, newline));
+export function checkBackup(
+  headerLine: string | null, found: { contentBytes: number; sha256: string }, exportHead: unknown, storeVersion: number,
+): BackupCheck {
+  if (headerLine === null) return damaged('the file ends inside its header');
+  const header = parseBackupHeader(headerLine);
   if (!header) return damaged('its first line is not a Chinar POS backup header');
-  const content = text.slice(newline + 1);
-  const digest = contentDigest(content);
-  if (digest.contentBytes !== header.contentBytes) {
-    return damaged(`it holds ${digest.contentBytes} bytes of the ${header.contentBytes} it was written with`);
+  if (found.contentBytes !== header.contentBytes) {
+    return damaged(`it holds ${found.contentBytes} bytes of the ${header.contentBytes} it was written with`);
   }
-  if (digest.sha256 !== header.sha256) return damaged('its content does not match the checksum it was written with');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(content);
-  } catch {
-    return damaged('its content is not readable');
-  }
-  const parsed = ExportSchema.safeParse(raw);
+  if (found.sha256 !== header.sha256) return damaged('its content does not match the checksum it was written with');
+  const parsed = ExportHeadSchema.safeParse(exportHead);
   if (!parsed.success) return damaged('its content is not a store export');
-  const store = parsed.data as StoreExport;
-  const rows = new Map<string, number>();
-  for (const t of store.data.data) rows.set(t.tableName, (rows.get(t.tableName) ?? 0) + t.rows.length);
-  for (const t of store.data.tables) {
+  const head = parsed.data as StoreExportHead;
+  for (const t of head.data.tables) {
     const expected = header.tables[t.name];
-    const found = rows.get(t.name) ?? 0;
-    if (expected === undefined || expected !== t.rowCount || found !== t.rowCount) {
-      return damaged(`table ${t.name} holds ${found} rows, the header says ${expected ?? 'none'}`);
-    }
+    if (expected !== t.rowCount) return damaged(`table ${t.name} holds ${t.rowCount} rows, the header says ${expected ?? 'none'}`);
   }
-  if (Object.keys(header.tables).length !== store.data.tables.length) return damaged('it lists tables its content does not hold');
-  if (store.data.databaseVersion !== storeVersion || header.databaseVersion !== storeVersion) {
+  if (Object.keys(header.tables).length !== head.data.tables.length) return damaged('it lists tables its content does not hold');
+  if (head.data.databaseVersion !== storeVersion || header.databaseVersion !== storeVersion) {
     return { ok: false, reason: 'version', detail: `the backup is of store version ${header.databaseVersion}, this kiosk's store is version ${storeVersion}` };
   }
-  return { ok: true, header, store };
+  return { ok: true, header, head };
 }

@@ -206,6 +206,28 @@ export function verifyJournalChain(records: readonly JournalRecord[], from: Chai
 }
 
 /**
+ * The renderer's check of a page of `journal.read` while it rebuilds the store: the records
+ * continue the chain from `from` (consecutive seqs, each prevHash the hash before it, each
+ * hash well-formed). Whether each hash is right for its content the host has just checked,
+ * natively over the exact bytes it stores, as it read the page (electron/host/journal.ts):
+ * rebuilding every body's canonical JSON and hashing it again in JavaScript was most of a
+ * year's replay (issue 11), and a host that lied could rehash whatever it sends anyway.
+ * Together the two check the whole chain: content bound to its hash there, hash linked to
+ * the one before here, page after page from the store's own head.
+ */
+export function verifyJournalLinks(records: readonly Pick<JournalRecord, 'seq' | 'prevHash' | 'hash'>[], from: ChainHead = GENESIS_HEAD): ChainCheck {
+  let head = from;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.seq !== head.seq + 1) return { ok: false, index: i, seq: r.seq, reason: `record ${r.seq} follows record ${head.seq}: a record is missing or out of order` };
+    if (r.prevHash !== head.hash) return { ok: false, index: i, seq: r.seq, reason: `record ${r.seq} does not link to record ${head.seq} (prevHash differs)` };
+    if (!/^[0-9a-f]{64}$/.test(r.hash)) return { ok: false, index: i, seq: r.seq, reason: `record ${r.seq} has no proper hash` };
+    head = { seq: r.seq, hash: r.hash };
+  }
+  return { ok: true, head };
+}
+
+/**
  * The primary key of each store table (renderer/db/schema.ts), so that restoring keeps the
  * last row per key. A table not named here is keyed by `id`.
  */

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { lstat, open, readdir, readFile, rm } from 'node:fs/promises';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { lstat, mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BACKUP_FORMAT, backupFileText, parseBackupHeader, type BackupHeader, type BackupMeta } from '../../shared/backup';
-import { BACKUP_NAME_PATTERN, BACKUPS_KEPT, type BackupListEntry } from '../../shared/contract/app';
+import { BACKUP_FORMAT, parseBackupHeader, type BackupHeader, type BackupMeta } from '../../shared/backup';
+import { BACKUP_IDLE_MS, BACKUP_NAME_PATTERN, BACKUP_PART_MAX_BYTES, BACKUPS_KEPT, type BackupListEntry } from '../../shared/contract/app';
 import { HostFailure } from '../../shared/result';
-import { fileTimestamp, syncDir, writeFileAtomic } from './files';
+import { fileTimestamp, syncDir } from './files';
 
 /**
  * The host's backup folder, `<dataDir>/backups/` (outside the browser profile, so a wiped
@@ -26,28 +26,175 @@ export interface WrittenBackup {
   deleted: number;
 }
 
-export async function writeBackup(
-  dataDir: string, input: { meta: BackupMeta; content: string }, facts: { at: Date; deviceId: string; appVersion: string },
-): Promise<WrittenBackup> {
-  const { meta, content } = input;
-  // The content must arrive as it was hashed: a backup that fails its own check later is
-  // worse than none, because it is found only when it is needed.
-  const data = Buffer.from(content, 'utf8');
-  const sha256 = createHash('sha256').update(data).digest('hex');
-  if (data.byteLength !== meta.contentBytes || sha256 !== meta.sha256) {
-    throw new HostFailure('bad-request', 'The backup arrived changed or cut short (its size or checksum differs). Nothing was saved: back up again.');
-  }
-  if (content.includes('\n')) throw new HostFailure('bad-request', 'The backup\'s content must be one line of JSON.');
-  const header: BackupHeader = { format: BACKUP_FORMAT, ...meta, deviceId: facts.deviceId, createdAt: facts.at.toISOString(), appVersion: facts.appVersion };
+/** What the host knows of itself when a backup begins: who and when goes into the header. */
+export interface BackupFacts { at: Date; deviceId: string; appVersion: string }
+
+/** The temporary files of backups being written: `.chinar-backup-<id>.partial`, never listed. */
+const PARTIAL_PATTERN = /^\.chinar-backup-[0-9a-f]{32}\.partial$/;
+const SHA256_PLACEHOLDER = '0'.repeat(64);
+
+interface Upload {
+  id: string;
+  path: string;
+  handle: FileHandle;
+  header: BackupHeader;
+  /** Byte offset in the file of the header's sha256 value, filled in by finish. */
+  hashAt: number;
+  /** Offset in the file where the content starts (after the header line). */
+  contentAt: number;
+  hash: Hash;
+  received: number;
+  nextIndex: number;
+  /** A part or the finish is being written: a second call at the same time is refused. */
+  writing: boolean;
+  lastSeen: number;
+}
+
+/**
+ * Writes backups in parts (issue 11: a year's store is ~650 MB, more than a request body
+ * or one JavaScript string can be). `begin` opens `.chinar-backup-<id>.partial` (0600)
+ * and writes the header line with the SHA-256's 64 characters reserved; each `part`
+ * appends its bytes in order and feeds the same bytes to one running SHA-256 (so the host
+ * hashes as it writes, never holding more than a part); `finish` checks the renderer's
+ * size and hash against the host's, writes the hash into its place in the header, fsyncs
+ * and renames the file into the list. The file keeps the format of issue 10 (header line,
+ * then the content), so older backups and new ones read the same way.
+ *
+ * One backup at a time. One left without a call for BACKUP_IDLE_MS (a window closed
+ * half-way) is abandoned when the next one begins; any other temporary file (a host that
+ * stopped half-way) is deleted then too.
+ */
+export interface BackupWriter {
+  begin(meta: Omit<BackupMeta, 'sha256'>, facts: BackupFacts): Promise<{ id: string }>;
+  part(input: { id: string; index: number; data: string }): Promise<{ received: number }>;
+  finish(input: { id: string; bytes: number; sha256: string }): Promise<WrittenBackup>;
+  abort(id: string): Promise<{ aborted: boolean }>;
+}
+
+export function createBackupWriter(dataDir: string, clock: () => number = Date.now): BackupWriter {
   const dir = backupDir(dataDir);
-  const stamp = fileTimestamp(facts.at);
-  let name = `chinar-backup-${stamp}.jsonl`;
-  for (let n = 2; await exists(join(dir, name)); n++) name = `chinar-backup-${stamp}-${n}.jsonl`;
-  const path = join(dir, name);
-  const file = Buffer.from(backupFileText(header, content), 'utf8');
-  await writeFileAtomic(path, file, { mode: 0o600 });
-  const deleted = await pruneBackups(dir, BACKUPS_KEPT);
-  return { path, name, bytes: file.byteLength, header, deleted };
+  let current: Upload | null = null;
+
+  async function drop(upload: Upload): Promise<void> {
+    if (current === upload) current = null;
+    await upload.handle.close().catch(() => undefined);
+    await rm(upload.path, { force: true });
+  }
+
+  /** The backup being written with this id, or a refusal that says what to do. */
+  function uploadOf(id: string): Upload {
+    if (!current || current.id !== id) {
+      throw new HostFailure('not-found', 'That backup is no longer being written (it was finished, abandoned or the kiosk restarted). Nothing of it was saved: back up again.');
+    }
+    if (current.writing) throw new HostFailure('busy', 'A part of this backup is still being written. Send the parts one after another.');
+    return current;
+  }
+
+  /** Runs one step of an upload; any failure abandons it, so nothing half-written stays. */
+  async function step<T>(upload: Upload, work: () => Promise<T>): Promise<T> {
+    upload.writing = true;
+    try {
+      const result = await work();
+      upload.lastSeen = clock();
+      return result;
+    } catch (error) {
+      await drop(upload);
+      throw error;
+    } finally {
+      upload.writing = false;
+    }
+  }
+
+  return {
+    async begin(meta, facts) {
+      if (current && clock() - current.lastSeen < BACKUP_IDLE_MS) {
+        throw new HostFailure('busy', 'A backup is already being made. Try again in a moment, when it is done.');
+      }
+      if (current) await drop(current);
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      await removeStalePartials(dir);
+      const id = randomBytes(16).toString('hex');
+      const path = join(dir, `.chinar-backup-${id}.partial`);
+      const header: BackupHeader = { format: BACKUP_FORMAT, ...meta, sha256: SHA256_PLACEHOLDER, deviceId: facts.deviceId, createdAt: facts.at.toISOString(), appVersion: facts.appVersion };
+      const headerLine = `${JSON.stringify(header)}\n`;
+      const marker = `"sha256":"${SHA256_PLACEHOLDER}"`;
+      const hashAt = Buffer.byteLength(headerLine.slice(0, headerLine.indexOf(marker))) + '"sha256":"'.length;
+      const handle = await open(path, 'wx', 0o600);
+      const upload: Upload = {
+        id, path, handle, header, hashAt, contentAt: Buffer.byteLength(headerLine), hash: createHash('sha256'), received: 0, nextIndex: 0, writing: false, lastSeen: clock(),
+      };
+      current = upload;
+      await step(upload, async () => {
+        await handle.write(headerLine, 0, 'utf8');
+      });
+      return { id };
+    },
+
+    async part({ id, index, data }) {
+      const upload = uploadOf(id);
+      return step(upload, async () => {
+        if (index !== upload.nextIndex) {
+          throw new HostFailure('bad-request', `Backup part ${index} arrived where part ${upload.nextIndex} was expected. Nothing was saved: back up again.`);
+        }
+        const bytes = decodeBase64(data);
+        if (bytes.byteLength > BACKUP_PART_MAX_BYTES) {
+          throw new HostFailure('bad-request', `A backup part may hold at most ${BACKUP_PART_MAX_BYTES} bytes. Nothing was saved: back up again.`);
+        }
+        if (upload.received + bytes.byteLength > upload.header.contentBytes) {
+          throw new HostFailure('bad-request', `The backup is longer than the ${upload.header.contentBytes} bytes it began with. Nothing was saved: back up again.`);
+        }
+        await upload.handle.write(bytes, 0, bytes.byteLength, upload.contentAt + upload.received);
+        upload.hash.update(bytes);
+        upload.received += bytes.byteLength;
+        upload.nextIndex += 1;
+        return { received: upload.received };
+      });
+    },
+
+    async finish({ id, bytes, sha256 }) {
+      const upload = uploadOf(id);
+      return step(upload, async () => {
+        const hashed = upload.hash.digest('hex');
+        // The content must arrive as it was hashed: a backup that fails its own check later is
+        // worse than none, because it is found only when it is needed.
+        if (bytes !== upload.header.contentBytes || upload.received !== bytes || hashed !== sha256) {
+          throw new HostFailure('bad-request', 'The backup arrived changed or cut short (its size or checksum differs). Nothing was saved: back up again.');
+        }
+        await upload.handle.write(hashed, upload.hashAt, 'ascii');
+        await upload.handle.sync();
+        await upload.handle.close();
+        const stamp = fileTimestamp(new Date(upload.header.createdAt));
+        let name = `chinar-backup-${stamp}.jsonl`;
+        for (let n = 2; await exists(join(dir, name)); n++) name = `chinar-backup-${stamp}-${n}.jsonl`;
+        const path = join(dir, name);
+        await rename(upload.path, path);
+        await syncDir(dir);
+        current = null;
+        const deleted = await pruneBackups(dir, BACKUPS_KEPT);
+        return { path, name, bytes: upload.contentAt + bytes, header: { ...upload.header, sha256: hashed }, deleted };
+      });
+    },
+
+    async abort(id) {
+      if (!current || current.id !== id || current.writing) return { aborted: false };
+      await drop(current);
+      return { aborted: true };
+    },
+  };
+}
+
+/** Strict base64 (what the renderer sends); anything else is refused rather than half-decoded. */
+function decodeBase64(data: string): Buffer {
+  if (data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) {
+    throw new HostFailure('bad-request', 'A backup part must be base64. Nothing was saved: back up again.');
+  }
+  return Buffer.from(data, 'base64');
+}
+
+/** Temporary files left by a host that stopped half-way through a backup. */
+async function removeStalePartials(dir: string): Promise<void> {
+  const names = await readdir(dir);
+  for (const name of names.filter((n) => PARTIAL_PATTERN.test(n))) await rm(join(dir, name), { force: true });
 }
 
 /** Oldest first: by the time in the name, then by the suffix a same-millisecond backup got. */
@@ -107,15 +254,28 @@ async function firstLine(path: string): Promise<string> {
 }
 
 /**
- * A backup's whole text, by a name the host made (the contract checked the pattern; a
- * link or a folder by that name is refused too). What it holds is the renderer's to check.
+ * Part of a backup's file, by a name the host made (the contract checked the pattern; a
+ * link or a folder by that name is refused too), with the file's size. What it holds is
+ * the renderer's to check.
  */
-export async function readBackup(dataDir: string, name: string): Promise<{ name: string; text: string }> {
+export async function readBackupPart(
+  dataDir: string, input: { name: string; offset: number; length: number },
+): Promise<{ name: string; size: number; offset: number; data: string }> {
+  const { name, offset, length } = input;
   if (!BACKUP_NAME_PATTERN.test(name)) throw new HostFailure('bad-request', 'That is not the name of a backup.');
   const path = join(backupDir(dataDir), name);
   const info = await lstat(path).catch(() => null);
   if (!info?.isFile()) throw new HostFailure('not-found', `There is no backup called ${name} in the kiosk's backup folder. Refresh the list.`);
-  return { name, text: await readFile(path, 'utf8') };
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (offset > size) throw new HostFailure('bad-request', `The backup ${name} is ${size} bytes long; there is nothing at ${offset}.`);
+    const buffer = Buffer.alloc(Math.min(length, size - offset));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+    return { name, size, offset, data: buffer.subarray(0, bytesRead).toString('base64') };
+  } finally {
+    await handle.close();
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -2,21 +2,21 @@ import type { HostMethod } from '../../shared/contract';
 import { fail, type HostResult } from '../../shared/result';
 
 /**
- * Calls that take the host seconds of CPU and hundreds of MiB (a backup's JSON is up to
- * 200 MiB; a sheet PDF draws every barcode): at most one of each at a time (issue 10,
- * item 7). A second one while the first runs is refused at once with 'busy', not queued:
- * - a queue would hold each waiting request's body in memory (a few queued backups are
- *   gigabytes), which is the exhaustion this limit is for;
+ * Calls that take the host seconds of CPU and hundreds of MiB (a sheet PDF draws every
+ * barcode): at most one of each at a time (issue 10, item 7). A backup is written in parts
+ * and keeps its own one-at-a-time rule (backup.ts: one backup being written). A second
+ * one while the first runs is refused at once with 'busy', not queued:
+ * - a queue would hold each waiting request's body in memory (a few queued sheets are
+ *   hundreds of MiB), which is the exhaustion this limit is for;
  * - the second is nearly always a double tap or a second tab doing the same thing, and
  *   running it again straight after would only write the same file twice;
  * - the person gets an answer now ("try again in a moment") instead of a button that
  *   seems stuck behind work they cannot see; the first call still finishes normally.
- * Each method has its own slot: a backup does not block a label sheet.
+ * Each method has its own slot: a label sheet does not block a card sheet.
  */
-export const ONE_AT_A_TIME: ReadonlySet<HostMethod> = new Set<HostMethod>(['backup.write', 'labels.pdf', 'cards.pdf']);
+export const ONE_AT_A_TIME: ReadonlySet<HostMethod> = new Set<HostMethod>(['labels.pdf', 'cards.pdf']);
 
 const WHAT: Partial<Record<HostMethod, string>> = {
-  'backup.write': 'A backup',
   'labels.pdf': 'A label sheet',
   'cards.pdf': 'An artisan card sheet',
 };

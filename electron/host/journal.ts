@@ -442,7 +442,16 @@ export class Journal {
       const records: JournalRecord[] = [];
       let from = 0;
       for (let nl = buf.indexOf(10, from); nl !== -1; nl = buf.indexOf(10, from)) {
-        records.push(decodeLine(buf.subarray(from, nl)));
+        const line = buf.subarray(from, nl);
+        // The file may have changed on disk since it was opened and checked; every line is
+        // hashed again here, natively, over the exact bytes stored, so the renderer only
+        // checks how the records link (shared/journal.ts verifyJournalLinks) instead of
+        // rebuilding each body's canonical JSON and hashing it in JavaScript.
+        const seq = afterSeq + records.length + 1;
+        if (!lineHashHolds(line)) throw new JournalDamagedError(this.path, seq, start + from, `record ${seq} was changed after it was written (hash differs)`);
+        const record = decodeLine(line);
+        if (record.seq !== seq) throw new JournalDamagedError(this.path, seq, start + from, `record ${seq} holds seq ${record.seq}`);
+        records.push(record);
         from = nl + 1;
       }
       return { records, nextSeq: last, done: last >= count, lastSeq: count };
@@ -617,6 +626,13 @@ function rowsOf(record: JournalRecordInput): ReturnType<typeof invoiceRowsOf> {
   } catch (error) {
     throw new HostFailure('bad-request', `Journal record ${record.id}: ${(error as Error).message}`);
   }
+}
+
+/** A line's stored hash is the SHA-256 of its stored prevHash and body bytes. */
+function lineHashHolds(line: Buffer): boolean {
+  if (line.length < BODY_AT + 3) return false;
+  const hash = line.toString('latin1', HASH_AT, HASH_AT + 64);
+  return createHash('sha256').update(line.subarray(PREV_AT, PREV_AT + 64)).update(line.subarray(BODY_AT, line.length - 1)).digest('hex') === hash;
 }
 
 function decodeLine(line: Buffer): JournalRecord {

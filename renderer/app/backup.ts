@@ -1,8 +1,11 @@
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
 import { useCallback } from 'react';
-import { checkBackupFile, type BackupHeader, type StoreExport } from '../../shared/backup';
-import type { HostOutput } from '../../shared/contract';
+import { checkBackup as verdictOnBackup, type BackupHeader } from '../../shared/backup';
+import { BACKUP_PART_MAX_BYTES, type HostOutput } from '../../shared/contract';
 import type { ChainHead } from '../../shared/journal';
-import { exportStoreBackup, pendingJournalCount, restoreStoreBackup, type RowProgress } from '../db';
+import { base64ToBytes, bytesToBase64 } from '../host/base64';
+import { exportStoreBackup, peekExport, pendingJournalCount, restoreStoreBackup, type RowProgress } from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
 import { attempt, callHost, valueOf, type Outcome } from './outcome';
 import type { Station } from './station';
@@ -20,30 +23,50 @@ import type { Station } from './station';
  * rebuilt from it when the kiosk restarts (the recovery screen).
  */
 
-export type BackupWritten = HostOutput<'backup.write'>;
+export type BackupWritten = HostOutput<'backup.finish'>;
 
-/** Where a backup is: reading the store's rows, then the host writing the file. */
+/** Where a backup is: reading the store's rows, then sending the file to the host in parts. */
 export type BackupProgress =
   | { phase: 'reading'; done: number; total: number }
-  /** Every row is read; the file is checksummed and the host writes it (one call: no count to show). */
-  | { phase: 'saving'; rows: number };
+  /** Every row is read; bytes of the export sent to the host so far (each part hashed on both sides). */
+  | { phase: 'saving'; done: number; total: number };
 
 export type { RowProgress };
 
 /**
- * The store exported (one read transaction) and written by the host into its backup
- * folder. Nothing is written into the store, so a backup that fails half-way leaves the
- * store as it was and, at worst, no new file (the host writes it atomically).
+ * The store exported (one read transaction) and sent to the host in parts of
+ * BACKUP_PART_MAX_BYTES, read from the export's Blob slice by slice (a year is ~650 MB,
+ * more than one string may be). The SHA-256 of the whole is taken here as the parts go
+ * (@noble/hashes: SubtleCrypto has no running digest) and the host takes its own of what
+ * it wrote: only when both agree does the file get its name. Nothing is written into the
+ * store, so a backup that fails half-way leaves the store as it was and no new file
+ * (the host deletes the unfinished one; abort says so at once).
  */
 export async function backUpNow(station: Station, onProgress: (p: BackupProgress) => void = () => undefined): Promise<Outcome<BackupWritten>> {
-  let rows = 0;
-  const exported = await attempt(() => exportStoreBackup(station.db, station.profile.name, (p) => {
-    rows = p.total;
-    onProgress({ phase: 'reading', ...p });
-  }));
+  const exported = await attempt(() => exportStoreBackup(station.db, station.profile.name, (p) => onProgress({ phase: 'reading', ...p })));
   if (exported.status !== 'ok') return exported;
-  onProgress({ phase: 'saving', rows });
-  return callHost(station.host, 'backup.write', exported.value);
+  const { meta, content } = exported.value;
+  const begun = await callHost(station.host, 'backup.begin', { meta });
+  if (begun.status !== 'ok') return begun;
+  const { id } = begun.value;
+  const hash = sha256.create();
+  onProgress({ phase: 'saving', done: 0, total: content.size });
+  for (let offset = 0, index = 0; offset < content.size; offset += BACKUP_PART_MAX_BYTES, index++) {
+    const read = await attempt(async () => new Uint8Array(await content.slice(offset, offset + BACKUP_PART_MAX_BYTES).arrayBuffer()));
+    if (read.status !== 'ok') {
+      await callHost(station.host, 'backup.abort', { id });
+      return read;
+    }
+    hash.update(read.value);
+    const sent = await callHost(station.host, 'backup.part', { id, index, data: bytesToBase64(read.value) });
+    // A refused part has already abandoned the backup on the host; abort covers a lost answer.
+    if (sent.status !== 'ok') {
+      await callHost(station.host, 'backup.abort', { id });
+      return sent;
+    }
+    onProgress({ phase: 'saving', done: sent.value.received, total: content.size });
+  }
+  return callHost(station.host, 'backup.finish', { id, bytes: content.size, sha256: bytesToHex(hash.digest()) });
 }
 
 /** The host's backups, newest first, read again when `generation` changes. */
@@ -65,7 +88,8 @@ export type BackupCheckResult =
     verdict: 'ok';
     name: string;
     header: BackupHeader;
-    store: StoreExport;
+    /** The export itself (the file after its header line), read from the host part by part. */
+    content: Blob;
     /** Made by another kiosk (another device id): restored only if the manager confirms. */
     otherDevice: boolean;
     /** This store's transactions not yet in the host's journal: a restore would lose them. */
@@ -77,11 +101,44 @@ export type BackupCheckResult =
   /** Of another version of the store's tables: never restored by this version. */
   | { verdict: 'version'; name: string; detail: string };
 
-/** Reads a backup from the host by name and checks all of it; changes nothing. */
-export async function checkBackup(station: Station, name: string): Promise<Outcome<BackupCheckResult>> {
-  const read = await callHost(station.host, 'backup.read', { name });
-  if (read.status !== 'ok') return read;
-  const check = checkBackupFile(read.value.text, station.db.verno);
+/** A header line is well under 4 KiB; one that has no end in the first part is not ours. */
+const NO_HEADER = -1;
+
+/**
+ * Reads a backup from the host part by part into a Blob (Blobs are not bound by the string
+ * limit; the browser keeps a big one on disk), hashing the content as it comes, and checks
+ * it (shared/backup.ts checkBackup); changes nothing. `onProgress` hears bytes read.
+ */
+export async function checkBackup(
+  station: Station, name: string, onProgress: (p: { done: number; total: number }) => void = () => undefined,
+): Promise<Outcome<BackupCheckResult>> {
+  const parts: Blob[] = [];
+  const hash = sha256.create();
+  let headerLine: string | null = null;
+  let contentBytes = 0;
+  let size = Infinity;
+  for (let offset = 0; offset < size;) {
+    const read = await callHost(station.host, 'backup.read', { name, offset, length: BACKUP_PART_MAX_BYTES });
+    if (read.status !== 'ok') return read;
+    size = read.value.size;
+    let bytes = base64ToBytes(read.value.data);
+    if (bytes.length === 0) break;
+    offset += bytes.length;
+    if (headerLine === null) {
+      const newline = offset === bytes.length ? bytes.indexOf(0x0a) : NO_HEADER;
+      if (newline === NO_HEADER) break;
+      headerLine = new TextDecoder().decode(bytes.subarray(0, newline));
+      bytes = bytes.subarray(newline + 1);
+    }
+    hash.update(bytes);
+    contentBytes += bytes.length;
+    // Each part a Blob at once: the browser may keep it on disk, and the bytes can go.
+    parts.push(new Blob([bytes as BlobPart]));
+    onProgress({ done: offset, total: size });
+  }
+  const content = new Blob(parts);
+  const head = headerLine === null ? null : await attempt(() => peekExport(content));
+  const check = verdictOnBackup(headerLine, { contentBytes, sha256: bytesToHex(hash.digest()) }, head?.status === 'ok' ? head.value : null, station.db.verno);
   if (!check.ok) return { status: 'ok', value: { verdict: check.reason, name, detail: check.detail } };
   const uncopied = await attempt(() => pendingJournalCount(station.db));
   if (uncopied.status !== 'ok') return uncopied;
@@ -89,7 +146,7 @@ export async function checkBackup(station: Station, name: string): Promise<Outco
   const journal = status.status === 'ok' ? { lastSeq: status.value.lastSeq, behind: status.value.lastSeq > check.header.journalHead.seq } : null;
   return {
     status: 'ok',
-    value: { verdict: 'ok', name, header: check.header, store: check.store, otherDevice: check.header.deviceId !== station.settings.deviceId, uncopied: uncopied.value, journal },
+    value: { verdict: 'ok', name, header: check.header, content, otherDevice: check.header.deviceId !== station.settings.deviceId, uncopied: uncopied.value, journal },
   };
 }
 
@@ -111,7 +168,7 @@ export async function restoreBackup(
   if (checked.otherDevice && !options.anyway) {
     return { status: 'refused', message: `This backup was made on ${checked.header.deviceId}, not on this kiosk (${station.settings.deviceId}). Tick "restore anyway" if that is what you mean.` };
   }
-  const head = await attempt(() => restoreStoreBackup(station.db, checked.store, checked.header.journalHead, { discardUncopied: options.anyway, onProgress: options.onProgress }));
+  const head = await attempt(() => restoreStoreBackup(station.db, checked.content, checked.header, { discardUncopied: options.anyway, onProgress: options.onProgress }));
   if (head.status !== 'ok') return head;
   const status = await callHost(station.host, 'journal.status', {});
   const journal = status.status === 'ok' ? { lastSeq: status.value.lastSeq, behind: status.value.lastSeq > head.value.seq } : null;

@@ -3,7 +3,7 @@ import type { HostApi, HostOutput } from '../../shared/contract';
 import {
   JOURNAL_APPEND_MAX_BYTES, JOURNAL_APPEND_MAX_RECORDS, JOURNAL_PAGE_MAX_RECORDS, type JournalImportSummary, type JournalStatus, type LastSale,
 } from '../../shared/contract/journal';
-import { GENESIS_HEAD, invoiceNumberParts, rowsToRestore, verifyJournalChain, Z_NUMBER_KEY, type ChainHead, type JournalRecordInput } from '../../shared/journal';
+import { GENESIS_HEAD, invoiceNumberParts, rowsToRestore, verifyJournalLinks, Z_NUMBER_KEY, type ChainHead, type JournalRecordInput } from '../../shared/journal';
 import type { ErrorCode, HostResult } from '../../shared/result';
 import {
   acknowledgeJournal, clearStoreForRestore, isJournalPending, pendingJournal, restoreJournalPage, type ChinarDb, type JournalQueueRow,
@@ -304,8 +304,9 @@ type JournalPage = HostOutput<'journal.read'>;
 /**
  * Rebuilds the store from the host's journal. Pages are read one ahead of the work (the
  * host reads the next while this side checks and writes), each page's chain is checked
- * from the previous page's head (so a changed or missing record stops the rebuild before
- * anything of it is written), and the checked pages are folded into whole rows per table
+ * from the previous page's head (the host hashed every record's stored bytes as it read
+ * them; here, that the records link: verifyJournalLinks), so a changed or missing record
+ * stops the rebuild before anything of it is written, and the checked pages are folded into whole rows per table
  * (the later row per key wins) and put back with the new head in one transaction per
  * batch (REBUILD_BATCH_ROWS). Progress is told per page read and checked, and the
  * page yields to the screen between pages, so the progress bar moves and the screen
@@ -343,7 +344,7 @@ export async function rebuildFromJournal(
       const more = !(page.value.done || page.value.records.length === 0);
       // The host reads the next page while this one is checked and written.
       if (more) next = read(page.value.nextSeq);
-      const check = verifyJournalChain(page.value.records, head);
+      const check = verifyJournalLinks(page.value.records, head);
       if (!check.ok) {
         await flush();
         return { status: 'refused', message: `The journal is damaged at record ${check.seq}: ${check.reason}. Nothing after record ${head.seq} was restored.` };

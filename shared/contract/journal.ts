@@ -101,8 +101,10 @@ export const journalMethods = {
   'journal.status': { input: z.object({}).strict(), output: JournalStatusSchema },
   /**
    * A page of records after `afterSeq`, for rebuilding the store. Pass `nextSeq` back as
-   * `afterSeq` until `done`. Check each page with verifyJournalChain from the previous
-   * page's head, then put back rowsToRestore(page) (shared/journal.ts).
+   * `afterSeq` until `done`. The host checks every record's hash against its stored bytes
+   * as it reads (refused with 'journal-damaged' when one differs); check that each page
+   * links on with verifyJournalLinks from the previous page's head, then put back
+   * rowsToRestore(page) (shared/journal.ts).
    */
   'journal.read': {
     input: z.object({

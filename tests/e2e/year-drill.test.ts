@@ -29,7 +29,22 @@ import { callHost, CHROMIUM, MANAGER_PIN, openManagerTile, screenshot, signIn, s
  * DRILL_YEAR_SCALE (default 0.03) is the share of a year: 1 is 200,000 sales, about
  * 500,000 lines, 100,000 products, 300 artisans, 250 closed days. 0.03 (6,000 sales,
  * 3,000 products, 75 days) is what fits CI's two-minute budget on two cores: it took
- * 127 s on a heavily shared 2-core machine. A whole year does not fit it.
+ * 127 s on a heavily shared 2-core machine (before backups came in parts).
+ *
+ * Since issue 11's parts (backup.begin/part/finish, backup.read by offset: no step holds
+ * the file as one string, so a year no longer meets the 200 MiB body limit or V8's
+ * ~512 MB string limit), measured on the same 2 cores at a load average of ~10 (five
+ * engineers' tests at once), 1 December 2026:
+ *   0.03: backup 16.9 s (19.5 MB), reading + checking it 6.9 s, restore 43.8 s, journal
+ *         replay 41.5 s (6,153 records); 269 s in all.
+ *   0.1:  (20,000 sales, 191,574 rows seeded) backup 31.2–56.9 s (65.1 MB), reading +
+ *         checking it 14.5–22.4 s; twice the restore outlasted its wait (then 120 s: the
+ *         restore stages the rows, then copies them in one transaction, so it writes them
+ *         twice), so LONG now grows with the scale and the test's budget is 8 × LONG.
+ *         Restore and replay at 0.1 are not measured yet.
+ * The whole year (1) was not run: at these rates (about 0.9 s per MB backed up, and
+ * restore and replay growing with the rows) it is an hour and more on this machine, past
+ * the time there was. Run it with DRILL_YEAR_SCALE=1 on a quiet machine.
  */
 
 const SCALE = Number(process.env.DRILL_YEAR_SCALE ?? 0.03);
@@ -45,7 +60,8 @@ const YEAR: YearOptions = {
 /** Tables a journal replay does not bring back: the queue of records to send, the counter's carts, the days' derived summaries. */
 const NOT_JOURNALED = new Set(['journalQueue', 'carts', 'daySummaries']);
 const SEED_PATH = '/__year-seed';
-const LONG = Math.max(120_000, 600_000 * SCALE);
+/** One step's wait: the restore, the slowest, took 43.8 s at 0.03 (about 1,500 s a year) on a loaded machine. */
+const LONG = Math.max(120_000, 2_000_000 * SCALE);
 
 type Dump = Record<string, string[]>;
 
@@ -278,7 +294,10 @@ describe(`a year of data (issue 11), at ${SCALE} of a year: ${YEAR.sales} sales,
     const saved = await waitForText(page.getByTestId('backup-result'), 'Saved to', LONG);
     timings.backup = `${seconds(started)}, ${/\(([^()]+)\)\.?\s*$/.exec(saved)?.[1] ?? saved}`;
     phase('backup', timings.backup!);
-    expectMoved(await progressSeen(page, 'backup-progress'), 'backup-progress', /rows/);
+    // The bar moves through the rows read, then through the bytes sent to the host in parts.
+    const backupBar = await progressSeen(page, 'backup-progress');
+    expect(backupBar.some((e) => /rows read/.test(e.text) && e.now > 0 && e.now < e.max), `the backup bar never moved through the rows: ${JSON.stringify(backupBar.slice(0, 5))}`).toBe(true);
+    expectMoved(backupBar, 'backup-progress', /sent/);
 
     // 2. The store wiped under the running kiosk, then the backup restored through the UI.
     await page.evaluate(() => new Promise<void>((resolve, reject) => {
@@ -294,7 +313,11 @@ describe(`a year of data (issue 11), at ${SCALE} of a year: ${YEAR.sales} sales,
     }));
     expect(rowCount(await dumpStore(page))).toBe(0);
     await page.getByTestId('backup-restore').first().click();
+    started = Date.now();
     await page.getByTestId('backup-check').waitFor({ timeout: LONG });
+    timings.restoreCheck = seconds(started);
+    phase('restoreCheck', timings.restoreCheck!);
+    expectMoved(await progressSeen(page, 'backup-check-progress'), 'backup-check-progress', /Reading and checking/);
     await screenshot(page, 'year-restore-check');
     started = Date.now();
     await page.getByTestId('backup-restore-confirm').click();
@@ -331,5 +354,5 @@ describe(`a year of data (issue 11), at ${SCALE} of a year: ${YEAR.sales} sales,
     expect(firstDifference(before, replayed, journaled), 'the store rebuilt from the journal differs from the one before').toBeNull();
     console.log(`year drill at ${SCALE} of a year (${YEAR.sales} sales, ${before.saleLines!.length} lines, ${YEAR.products} products, ${YEAR.closedDays} days; `
       + `${rowCount(before)} rows, journal ${head.seq} records): ${JSON.stringify(timings)}; compared after the replay: ${journaled.join(', ')}`);
-  }, LONG * 4);
+  }, LONG * 8);
 });

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { contentDigest, type BackupMeta } from '../../shared/backup';
-import type { PrinterConfig, PrinterStatus } from '../../shared/contract';
+import type { BackupMeta } from '../../shared/backup';
+import { BACKUP_PART_MAX_BYTES, type HostMethod, type HostOutput, type PrinterConfig, type PrinterStatus } from '../../shared/contract';
+import type { HostResult } from '../../shared/result';
 import type { PrintDocument } from '../../shared/documents';
 import type { PrinterService } from '../../electron/printing/types';
 import { configureLogging } from '../../electron/host/log';
@@ -71,10 +73,31 @@ export function fakePrinterFactory(behaviour: { print?: (doc: unknown) => Promis
   return { factory, made };
 }
 
-/** A `backup.write` input for `content`, with the meta the host checks it by. */
-export function backupInput(content: string, tables: Record<string, number> = {}): { meta: BackupMeta; content: string } {
-  return {
-    meta: { storeName: 'Test Market', databaseName: 'chinar-pos', databaseVersion: 30, tables, journalHead: { seq: 0, hash: '0'.repeat(64) }, ...contentDigest(content) },
-    content,
-  };
+/** A `backup.begin` meta for `content`, as the renderer's export would give it. */
+export function backupMeta(content: string | Uint8Array, tables: Record<string, number> = {}): Omit<BackupMeta, 'sha256'> {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return { storeName: 'Test Market', databaseName: 'chinar-pos', databaseVersion: 30, tables, journalHead: { seq: 0, hash: '0'.repeat(64) }, contentBytes: bytes.byteLength };
+}
+
+type Dispatch = (method: HostMethod, input: unknown) => Promise<HostResult<unknown>>;
+
+/**
+ * Writes `content` as a backup through the contract as the renderer does: begin, the parts
+ * in order (base64, `partBytes` each), finish with the size and SHA-256 of the whole.
+ * Answers finish's result, or the first call that was refused.
+ */
+export async function writeBackupVia(
+  dispatch: Dispatch, content: string | Uint8Array, options: { tables?: Record<string, number>; partBytes?: number } = {},
+): Promise<HostResult<HostOutput<'backup.finish'>>> {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  const begun = await dispatch('backup.begin', { meta: backupMeta(bytes, options.tables) });
+  if (!begun.ok) return begun;
+  const { id } = begun.value as { id: string };
+  const step = options.partBytes ?? BACKUP_PART_MAX_BYTES;
+  for (let offset = 0, index = 0; offset < bytes.byteLength; offset += step, index++) {
+    const sent = await dispatch('backup.part', { id, index, data: bytes.subarray(offset, offset + step).toString('base64') });
+    if (!sent.ok) return sent;
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return await dispatch('backup.finish', { id, bytes: bytes.byteLength, sha256 }) as HostResult<HostOutput<'backup.finish'>>;
 }

@@ -3,8 +3,9 @@ import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web';
-import { BACKUP_MAX_BODY_BYTES } from '../../shared/contract';
-import { backupInput, smallReceipt, tempDir } from './helpers';
+import { BACKUP_PART_MAX_BODY_BYTES, BACKUP_PART_MAX_BYTES } from '../../shared/contract';
+import type { HostResult } from '../../shared/result';
+import { smallReceipt, tempDir, writeBackupVia } from './helpers';
 
 interface Reply { status: number; headers: IncomingHttpHeaders; body: string }
 
@@ -143,7 +144,7 @@ describe('loopback web host', () => {
     expect((await api('app.info', {}, { origin: `http://127.0.0.1:${web.port}`, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
   });
 
-  it('refuses a body over 1 MiB with 413, but lets a backup up to the contract\'s 200 MiB through', async () => {
+  it('refuses a body over 1 MiB with 413, but lets a backup\'s part of 8 MiB (base64) through', async () => {
     const { api, dataDir } = await start();
     const big = JSON.stringify({ kiosk: true, pad: 'x'.repeat(2 * 1024 * 1024) });
     const tooBig = await api('settings.update', big);
@@ -153,24 +154,27 @@ describe('loopback web host', () => {
 
     expect(JSON.parse(tooBig.body).error.message).toContain('larger than 1 MiB');
 
-    // Over the 64 MiB this transport used to allow on its own, under the contract's limit.
-    const json = JSON.stringify({ formatName: 'dexie', pad: 'y'.repeat(65 * 1024 * 1024) });
-    const backup = await api('backup.write', backupInput(json));
-    expect(backup.status).toBe(200);
-    const written = JSON.parse(backup.body) as { ok: true; value: { bytes: number } };
-    expect(written.ok).toBe(true);
-    expect(written.value.bytes).toBeGreaterThan(json.length);
+    // Two full parts and a bit over HTTP, as the page sends them.
+    const content = Buffer.alloc(2 * BACKUP_PART_MAX_BYTES + 10, 0x79);
+    const dispatch = async (method: string, input: unknown) => {
+      const reply = await api(method, input);
+      expect(reply.status, method).toBe(200);
+      return JSON.parse(reply.body) as HostResult<unknown>;
+    };
+    const written = await writeBackupVia(dispatch, content);
+    if (!written.ok) throw new Error(written.error.message);
+    expect(written.value.bytes).toBeGreaterThan(content.byteLength);
   });
 
-  it('refuses a backup whose declared size is over the contract\'s limit before reading it', async () => {
+  it('refuses a backup part whose declared size is over the contract\'s limit before reading it', async () => {
     const { web } = await start();
     const reply = await send(web.port, {
       method: 'POST',
-      path: '/api/call/backup.write',
-      headers: { host: `127.0.0.1:${web.port}`, authorization: `Bearer ${web.token}`, 'content-type': 'application/json', 'content-length': String(BACKUP_MAX_BODY_BYTES + 1) },
+      path: '/api/call/backup.part',
+      headers: { host: `127.0.0.1:${web.port}`, authorization: `Bearer ${web.token}`, 'content-type': 'application/json', 'content-length': String(BACKUP_PART_MAX_BODY_BYTES + 1) },
     }).catch((error: NodeJS.ErrnoException) => ({ status: -1, body: error.code ?? '' }));
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body).error.message).toContain('larger than 200 MiB');
+    expect(JSON.parse(reply.body).error.message).toContain('larger than');
   });
 
   it('answers non-JSON with 400, and a payload that breaks the contract with a bad-request naming the field', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalJson, GENESIS_HASH, GENESIS_HEAD, invoiceNumberParts, journalRecordHash, rowsToRestore, verifyJournalChain,
+  canonicalJson, GENESIS_HASH, GENESIS_HEAD, invoiceNumberParts, journalRecordHash, rowsToRestore, verifyJournalChain, verifyJournalLinks,
   type JournalRecord, type JournalRecordInput,
 } from '../../shared/journal';
 import { saleRecord, stockRecord } from '../fixtures/journal-records';
@@ -57,6 +57,18 @@ describe('verifyJournalChain', () => {
     const tampered = records.map((r) => ({ ...r }));
     tampered[1] = { ...tampered[1]!, data: { ...tampered[1]!.data, payments: [] } };
     expect(verifyJournalChain(tampered)).toMatchObject({ ok: false, index: 1, seq: 2, reason: expect.stringMatching(/changed/) });
+  });
+
+  it('checks only the links when the host has checked each hash (verifyJournalLinks), page after page', () => {
+    const first = verifyJournalLinks(records.slice(0, 2));
+    expect(first).toEqual({ ok: true, head: { seq: 2, hash: records[1]!.hash } });
+    expect(verifyJournalLinks(records.slice(2), first.ok ? first.head : GENESIS_HEAD)).toEqual({ ok: true, head: { seq: 4, hash: records[3]!.hash } });
+    expect(verifyJournalLinks(records.slice(2))).toMatchObject({ ok: false, index: 0, seq: 3 });
+    expect(verifyJournalLinks([records[0]!, records[2]!])).toMatchObject({ ok: false, index: 1, reason: expect.stringMatching(/missing/) });
+    expect(verifyJournalLinks([records[0]!, { ...records[1]!, prevHash: 'f'.repeat(64) }])).toMatchObject({ ok: false, index: 1, reason: expect.stringMatching(/does not link/) });
+    // A record whose hash was changed breaks the link of the one after it.
+    expect(verifyJournalLinks([records[0]!, { ...records[1]!, hash: 'e'.repeat(64) }, records[2]!])).toMatchObject({ ok: false, index: 2, reason: expect.stringMatching(/does not link/) });
+    expect(verifyJournalLinks([{ ...records[0]!, hash: 'nope' }])).toMatchObject({ ok: false, index: 0, reason: expect.stringMatching(/hash/) });
   });
 
   it('finds a missing record and a broken link', () => {

@@ -7,7 +7,7 @@ import { HOST_METHOD_NAMES, hostMethods, type HostMethod } from '../../../shared
 import { createHost, readDeviceKey, type SecretStorage } from '../../../electron/host';
 import { keyFingerprint } from '../../../electron/host/device-key';
 import { Journal, JOURNAL_FILE } from '../../../electron/host/journal';
-import { backupInput, fakePrinterFactory, smallReceipt, tempDir } from '../helpers';
+import { backupMeta, fakePrinterFactory, smallReceipt, tempDir } from '../helpers';
 import { dayBody, startTestCentral } from '../upload/fixtures';
 
 // 32 random-looking bytes as the central system issues them (base64url, 43 characters).
@@ -85,11 +85,18 @@ describe('device key', () => {
     await writeFile(join(dir, 'backups', 'chinar-backup-2026-04-01T04-00-00-000Z.jsonl'), 'not read for its content\n');
     await mkdir(join(dir, 'labels'));
     await writeFile(join(dir, 'labels', 'labels-20260401-093000-a1b2c3.pdf'), '%PDF-1.4\n');
+    const BACKUP_CONTENT = '{"formatName":"dexie"}';
+    let begunId = '';
+    const backupId = () => begunId;
     const inputs: Record<HostMethod, unknown> = {
       'app.info': {},
-      'backup.write': backupInput('{"formatName":"dexie"}'),
+      'backup.begin': { meta: backupMeta(BACKUP_CONTENT) },
+      // The parts go to the id begin answered (the loop runs the methods in this order).
+      get 'backup.part'() { return { id: backupId(), index: 0, data: Buffer.from(BACKUP_CONTENT).toString('base64') }; },
+      get 'backup.finish'() { return { id: backupId(), bytes: BACKUP_CONTENT.length, sha256: createHash('sha256').update(BACKUP_CONTENT).digest('hex') }; },
+      get 'backup.abort'() { return { id: backupId() }; },
       'backup.list': {},
-      'backup.read': { name: 'chinar-backup-2026-04-01T04-00-00-000Z.jsonl' },
+      'backup.read': { name: 'chinar-backup-2026-04-01T04-00-00-000Z.jsonl', offset: 0, length: 1024 },
       'printer.print': { document: smallReceipt },
       'printer.status': {},
       'drawer.open': {},
@@ -118,6 +125,7 @@ describe('device key', () => {
     for (const method of HOST_METHOD_NAMES) {
       const result = await host.dispatch(method, inputs[method]);
       expect(result.ok, `${method} should succeed`).toBe(true);
+      if (method === 'backup.begin' && result.ok) begunId = (result.value as { id: string }).id;
       outputs.push(result);
     }
     expect(outputs).toContainEqual({ ok: true, value: { outcome: 'delivered', status: 201 } });

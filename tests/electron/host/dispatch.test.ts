@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PrinterStatus } from '../../../shared/contract';
 import { HostFailure } from '../../../shared/result';
 import { createHost } from '../../../electron/host';
-import { backupInput, fakePrinterFactory, smallReceipt, tempDir } from '../helpers';
+import { fakePrinterFactory, smallReceipt, tempDir, writeBackupVia } from '../helpers';
 
 const packageVersion = (JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -113,8 +113,9 @@ describe('host dispatch', () => {
     const at = new Date('2026-11-22T18:04:11.250Z');
     const host = createHost({ dataDir: dir, transport: 'web', printerFactory: fakePrinterFactory().factory, now: () => at });
     const json = JSON.stringify({ sales: [{ receiptNo: 'K01/2627/000123', artisan: 'Shahida Bano' }] });
-    const first = await host.dispatch('backup.write', backupInput(json));
-    const second = await host.dispatch('backup.write', backupInput('{}'));
+    const dispatch = (method: Parameters<typeof host.dispatch>[0], input: unknown) => host.dispatch(method, input);
+    const first = await writeBackupVia(dispatch, json);
+    const second = await writeBackupVia(dispatch, '{}');
     const name = 'chinar-backup-2026-11-22T18-04-11-250Z.jsonl';
     expect(first).toMatchObject({ ok: true, value: { path: join(dir, 'backups', name), name, header: { createdAt: at.toISOString(), format: 'chinar-pos-backup/2' } } });
     expect(second).toMatchObject({ ok: true, value: { path: join(dir, 'backups', 'chinar-backup-2026-11-22T18-04-11-250Z-2.jsonl') } });

@@ -292,6 +292,22 @@ describe('journal through the host', () => {
     expect(await host.dispatch('journal.append', { records: [{ ...saleRecord(3), data: { sales: [{ id: 's' }] } }] })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/receiptNo/) } });
   });
 
+  it('hashes every record again as it reads a page, and refuses one changed on disk since the journal opened', async () => {
+    const dir = await tempDir();
+    const host = createHost({ dataDir: dir, transport: 'web', printerFactory: fakePrinterFactory().factory });
+    expect(await host.dispatch('journal.append', { records: [saleRecord(1), saleRecord(2), saleRecord(3)] })).toMatchObject({ ok: true });
+    const path = join(dir, 'journal', JOURNAL_FILE);
+    const text = await readFile(path, 'utf8');
+    expect(text).toContain('Bilal');
+    // Same length, one letter changed in record 2: the index (offsets) still fits the file.
+    const lines = text.split('\n');
+    lines[1] = lines[1]!.replace('Bilal', 'Bilbl');
+    await writeFile(path, lines.join('\n'));
+    expect(await host.dispatch('journal.read', { afterSeq: 0, limit: 1 })).toMatchObject({ ok: true, value: { records: [{ seq: 1 }] } });
+    expect(await host.dispatch('journal.read', { afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'journal-damaged', message: expect.stringContaining('record 2 was changed after it was written') } });
+    expect(await host.dispatch('journal.read', { afterSeq: 2 })).toMatchObject({ ok: true, value: { records: [{ seq: 3 }] } });
+  });
+
   it('imports a journal copied from a USB stick into a new kiosk, after checking its whole chain', async () => {
     const oldKiosk = await tempDir();
     const old = await openJournal(join(oldKiosk, 'journal'));

@@ -135,6 +135,30 @@ describe('backup and restore through the host', () => {
     if (booted.status === 'recover') booted.base.journal.stop();
   });
 
+  it('abandons a backup whose part the host refused, leaving no file, and the next backup works', async () => {
+    const s = await setUp();
+    const host = createHost({ dataDir: s.dataDir, transport: 'web' });
+    const calls: string[] = [];
+    const api: HostApi = {
+      call: ((method: string, input: unknown) => {
+        calls.push(method);
+        return method === 'backup.part' ? Promise.resolve(fail('io-error', 'The kiosk\'s disk is full.')) : host.dispatch(method, input);
+      }) as HostApi['call'],
+      on: () => () => undefined,
+    };
+    const station = await stationWith(s.db, api);
+    expect(await backUpNow(station)).toEqual({ status: 'failed', message: 'The kiosk\'s disk is full.' });
+    expect(calls.filter((c) => c.startsWith('backup.'))).toEqual(['backup.begin', 'backup.part', 'backup.abort']);
+    expect(await readdir(join(s.dataDir, 'backups'))).toEqual([]);
+    // Nothing is left holding the one backup at a time.
+    const progress: string[] = [];
+    const written = await backUpNow(await stationWith(s.db, s.api), (p) => progress.push(p.phase));
+    expect(written.status).toBe('ok');
+    expect(progress).toContain('reading');
+    expect(progress.at(-1)).toBe('saving');
+    expect(await readdir(join(s.dataDir, 'backups'))).toHaveLength(1);
+  });
+
   it('says why when the host could not write it', async () => {
     const { db } = await freshStore();
     const host: HostApi = { call: (() => Promise.resolve(fail('io-error', 'The kiosk\'s disk is full.'))) as HostApi['call'], on: () => () => undefined };
@@ -153,7 +177,7 @@ describe('backup and restore through the host', () => {
 
     const { db } = await freshStore();
     const failing: HostApi = {
-      call: ((method: string) => Promise.resolve(method === 'backup.write' ? fail('io-error', 'The kiosk\'s disk is full.') : fail('printer-offline', 'No printer.'))) as HostApi['call'],
+      call: ((method: string) => Promise.resolve(method === 'backup.begin' ? fail('io-error', 'The kiosk\'s disk is full.') : fail('printer-offline', 'No printer.'))) as HostApi['call'],
       on: () => () => undefined,
     };
     const station = await stationWith(db, failing);

@@ -1,8 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHost } from '../../../electron/host';
+import { JOURNAL_FILE } from '../../../electron/host/journal';
 import type { HostApi } from '../../../shared/contract';
 import { addToCart, cartItemFor, cartTotals, EMPTY_CART } from '../../../shared/cart';
 import type { Paise } from '../../../shared/money';
@@ -288,17 +289,28 @@ describe('rebuilding the store from the journal', () => {
     const { link } = await linkedStore(host);
     await until(link, 'copied');
     link.stop();
-    const tampered: HostApi = {
+    // A record changed on disk (same length): the host's read hashes it again and refuses.
+    const path = join(host.dataDir, 'journal', JOURNAL_FILE);
+    const text = await readFile(path, 'utf8');
+    const firstUser = /"name":"([A-Z])/.exec(text)!;
+    await writeFile(path, text.replace(firstUser[0], `"name":"${firstUser[1] === 'M' ? 'N' : 'M'}`));
+    // Links rewritten to match in transit are caught here too: each record must link to the one before.
+    const relinked: HostApi = {
       call: (async (method: string, input: unknown) => {
         const r = await host.api.call(method as 'journal.read', input as { afterSeq: number; limit: number });
-        if (method === 'journal.read' && r.ok) r.value.records[0]!.data.users![0]!.name = 'Mallory';
+        if (method === 'journal.read' && r.ok && r.value.records.length > 1) r.value.records[1]!.prevHash = 'f'.repeat(64);
         return r;
       }) as HostApi['call'],
       on: () => () => undefined,
     };
+    const { db: a } = await freshStore({ seed: false });
+    expect(await rebuildFromJournal(a, host.api, { from: GENESIS_HEAD, skipIds: [], clear: true })).toMatchObject({ status: 'failed', message: expect.stringContaining('changed after it was written') });
+    expect(await a.users.count()).toBe(0);
+    await writeFile(path, text);
+    const tampered = relinked;
     const { db: b } = await freshStore({ seed: false });
     const outcome = await rebuildFromJournal(b, tampered, { from: GENESIS_HEAD, skipIds: [], clear: true });
-    expect(outcome).toMatchObject({ status: 'refused', message: expect.stringContaining('damaged at record 1') });
+    expect(outcome).toMatchObject({ status: 'refused', message: expect.stringContaining('damaged at record 2') });
     expect(await b.users.count()).toBe(0);
   });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import {
-  BACKUP_MAX_BODY_BYTES,
+  BACKUP_PART_MAX_BODY_BYTES,
+  BACKUP_PART_MAX_BYTES,
   bodyTooLargeMessage,
   DEFAULT_MAX_BODY_BYTES,
   HOST_METHOD_NAMES,
@@ -20,16 +21,19 @@ describe('host contract', () => {
     expect(() => mergeFeatureMaps('host method', a, b, clash)).toThrow(/host method "x\.one"/);
   });
 
-  it('declares each method\'s body limit beside it: backups get 200 MiB, display states 512 KiB, everything else 1 MiB', () => {
+  it('declares each method\'s body limit beside it: a backup part gets its 8 MiB in base64, display states 512 KiB, everything else 1 MiB', () => {
     expect(DEFAULT_MAX_BODY_BYTES).toBe(MIB);
-    expect(BACKUP_MAX_BODY_BYTES).toBe(200 * MIB);
-    expect(maxBodyBytesOf('backup.write')).toBe(200 * MIB);
+    expect(BACKUP_PART_MAX_BYTES).toBe(8 * MIB);
+    // base64 of a full part, with room for the JSON around it, and not much more.
+    expect(BACKUP_PART_MAX_BODY_BYTES).toBeGreaterThan(Math.ceil(BACKUP_PART_MAX_BYTES / 3) * 4 + 100);
+    expect(BACKUP_PART_MAX_BODY_BYTES).toBeLessThan(12 * MIB);
+    expect(maxBodyBytesOf('backup.part')).toBe(BACKUP_PART_MAX_BODY_BYTES);
     expect(maxBodyBytesOf('display.publish')).toBe(512 * 1024);
-    for (const name of HOST_METHOD_NAMES.filter((n) => n !== 'backup.write' && n !== 'display.publish')) expect(maxBodyBytesOf(name), name).toBe(MIB);
+    for (const name of HOST_METHOD_NAMES.filter((n) => n !== 'backup.part' && n !== 'display.publish')) expect(maxBodyBytesOf(name), name).toBe(MIB);
     expect(maxBodyBytesOf('no.such.method')).toBe(MIB);
     // Inherited names are not methods.
     expect(maxBodyBytesOf('constructor')).toBe(MIB);
     expect(Object.keys(hostMethods)).toEqual(HOST_METHOD_NAMES);
-    expect(bodyTooLargeMessage('backup.write', 200 * MIB)).toContain('larger than 200 MiB');
+    expect(bodyTooLargeMessage('backup.part', 200 * MIB)).toContain('larger than 200 MiB');
   });
 });

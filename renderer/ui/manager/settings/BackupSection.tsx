@@ -22,7 +22,7 @@ type Checked = Extract<BackupCheckResult, { verdict: 'ok' }>;
 
 type RestoreStep =
   | { status: 'idle' }
-  | { status: 'checking'; name: string }
+  | { status: 'checking'; name: string; progress: RowProgress | null }
   /** The file could not be restored at all (damaged, another version): nothing changed. */
   | { status: 'unusable'; check: Exclude<BackupCheckResult, { verdict: 'ok' }> }
   | { status: 'checked'; check: Checked; anyway: boolean; problem: { refused: boolean; message: string } | null }
@@ -55,8 +55,8 @@ export function BackupSection({ station, onBack }: SectionProps) {
   };
 
   const check = async (name: string) => {
-    setStep({ status: 'checking', name });
-    const outcome = await checkBackup(station, name);
+    setStep({ status: 'checking', name, progress: null });
+    const outcome = await checkBackup(station, name, (progress) => setStep({ status: 'checking', name, progress }));
     if (outcome.status !== 'ok') setStep({ status: 'failed', message: outcome.message });
     else if (outcome.value.verdict !== 'ok') setStep({ status: 'unusable', check: outcome.value });
     else setStep({ status: 'checked', check: outcome.value, anyway: false, problem: null });
@@ -108,6 +108,7 @@ export function BackupSection({ station, onBack }: SectionProps) {
           {list.status === 'failed' ? <Banner tone="error">{t('backup.listFailed', { message: list.message })}</Banner> : null}
           <button type="button" className="btn btn--ghost settings-backup__go" disabled={busy} onClick={() => setGeneration((g) => g + 1)}>{t('backup.refresh')}</button>
 
+          {step.status === 'checking' ? <CheckBar progress={step.progress} /> : null}
           {step.status === 'unusable' ? (
             <Banner tone="error" testId="backup-unusable">
               {t(step.check.verdict === 'damaged' ? 'backup.damaged' : 'backup.version', { detail: step.check.detail })}
@@ -185,13 +186,18 @@ function RestoreConfirm({ step, ownDevice, when, onAnyway, onConfirm, onCancel }
   );
 }
 
-/** The backup's bar: rows read out of the store, then the host saving the file. */
+/** The backup's bar: rows read out of the store, then bytes of the file sent to the host. */
 function BackupBar({ progress }: { progress: BackupProgress | null }) {
   const { t } = useTranslation('settings');
   const locale = currentLocale();
   const name = t('backup.progressName');
   if (progress?.phase === 'saving') {
-    return <ProgressBar testId="backup-progress" name={name} value={null} max={progress.rows} text={t('backup.progressSaving', { rows: formatCount(progress.rows, locale) })} />;
+    return (
+      <ProgressBar
+        testId="backup-progress" name={name} value={progress.done} max={progress.total}
+        text={t('backup.progressSaving', { done: formatBackupSize(progress.done, locale), total: formatBackupSize(progress.total, locale) })}
+      />
+    );
   }
   const done = progress?.done ?? 0;
   const total = progress?.total ?? 0;
@@ -199,6 +205,18 @@ function BackupBar({ progress }: { progress: BackupProgress | null }) {
     <ProgressBar
       testId="backup-progress" name={name} value={progress ? done : null} max={total}
       text={progress ? t('backup.progressReading', { done: formatCount(done, locale), total: formatCount(total, locale) }) : t('backup.progressStarting')}
+    />
+  );
+}
+
+/** Reading a backup from the host and checking it, before anything is restored: bytes read of the file. */
+function CheckBar({ progress }: { progress: RowProgress | null }) {
+  const { t } = useTranslation('settings');
+  const locale = currentLocale();
+  return (
+    <ProgressBar
+      testId="backup-check-progress" name={t('backup.checkProgressName')} value={progress ? progress.done : null} max={progress?.total ?? 0}
+      text={t('backup.checkProgress', { done: formatBackupSize(progress?.done ?? 0, locale), total: formatBackupSize(progress?.total ?? 0, locale) })}
     />
   );
 }

@@ -14,10 +14,12 @@ import { renderKiosk, signIn, TEST_SETTINGS, type HostHandlers, type RenderedKio
 async function backupSettings(deviceId = TEST_SETTINGS.deviceId): Promise<RenderedKiosk & { page: HTMLElement; dataDir: string }> {
   const dataDir = await tempDir('chinar-backup-ui-');
   const host = createHost({ dataDir, transport: 'web' });
-  const real = <K extends 'backup.write' | 'backup.list' | 'backup.read' | 'journal.status'>(method: K) =>
+  type BackupMethod = 'backup.begin' | 'backup.part' | 'backup.finish' | 'backup.abort' | 'backup.list' | 'backup.read' | 'journal.status';
+  const real = <K extends BackupMethod>(method: K) =>
     (input: unknown) => host.dispatch(method, input) as Promise<HostResult<HostOutput<K>>>;
   const handlers: Partial<HostHandlers> = {
-    'backup.write': real('backup.write'), 'backup.list': real('backup.list'), 'backup.read': real('backup.read'), 'journal.status': real('journal.status'),
+    'backup.begin': real('backup.begin'), 'backup.part': real('backup.part'), 'backup.finish': real('backup.finish'), 'backup.abort': real('backup.abort'),
+    'backup.list': real('backup.list'), 'backup.read': real('backup.read'), 'journal.status': real('journal.status'),
   };
   const kiosk = await renderKiosk({ handlers, settings: { ...TEST_SETTINGS, deviceId } });
   await signIn(kiosk.user, DEMO_PINS.manager);
