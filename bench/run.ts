@@ -56,16 +56,16 @@ function figuresOf(r: AppBenchResult, label: string): Figure[] {
   const store = storeOf(r);
   const floor = r.commit.floorPut;
   const within200 = { text: 'p95 ≤ 200 ms', met: (s: Percentiles) => s.p95 <= 200 };
-  const ratio = (a: Percentiles, b: Percentiles): Percentiles => ({ n: Math.min(a.n, b.n), p50: a.p50 / b.p50, p95: a.p95 / b.p95, max: Number.NaN });
   const out: Figure[] = [
     figure(`${label}cold start (page load → ready to scan)`, r.coldStart, store, { text: 'p95 ≤ 1,000 ms', met: (s) => s.p95 <= 1000 }),
     figure(`${label}  of which page load → sign-in screen`, r.coldToSignIn, store),
     figure(`${label}  of which PIN Enter → sell screen ready`, r.signInToSell, store),
     figure(`${label}scan → cart line painted (30-line cart)`, r.scan, store, { text: 'p95 ≤ 8 ms', met: (s) => s.p95 <= 8 }),
-    figure(`${label}sale commit (3 lines, whole transaction)`, r.commit.commit, store, { text: 'p95 ≤ 1.5× floor', met: (s) => s.p95 <= 1.5 * floor.p95 }),
+    figure(`${label}sale commit (3 lines, whole transaction)`, r.commit.commit, store),
     figure(`${label}storage floor: bare transaction, same rows`, floor, store),
     figure(`${label}storage floor: bare get by key`, r.commit.floorGet, store),
-    figure(`${label}commit ÷ floor`, ratio(r.commit.commit, floor), store, { text: 'p95 ≤ 1.5×', met: (s) => s.p95 <= 1.5 }, '×'),
+    // Per pair (each commit over the floor taken right after it): both saw the same moment's load.
+    figure(`${label}commit ÷ floor (per pair)`, r.commit.ratio, store, { text: 'p95 ≤ 1.5×', met: (s) => s.p95 <= 1.5 }, '×'),
     figure(`${label}X report, day of ${r.day.daySales.toLocaleString('en-IN')} sales`, r.day.x, store, within200),
     figure(`${label}Z close (figures, envelope, outbox), ${r.day.daySales.toLocaleString('en-IN')} sales`, r.day.close, store, within200),
     figure(`${label}Z reprint + envelope, ${r.day.daySales.toLocaleString('en-IN')} sales`, r.day.zAndEnvelope, store, within200),
