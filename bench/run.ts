@@ -64,8 +64,10 @@ function figuresOf(r: AppBenchResult, label: string): Figure[] {
     figure(`${label}sale commit (3 lines, whole transaction)`, r.commit.commit, store),
     figure(`${label}storage floor: bare transaction, same rows`, floor, store),
     figure(`${label}storage floor: bare get by key`, r.commit.floorGet, store),
-    // Per pair (each commit over the floor taken right after it): both saw the same moment's load.
-    figure(`${label}commit ÷ floor (per pair)`, r.commit.ratio, store, { text: 'p95 ≤ 1.5×', met: (s) => s.p95 <= 1.5 }, '×'),
+    // The issue's target, as it is worded: the commit's p95 within 1.5× the floor's.
+    figure(`${label}commit ÷ floor (p50 ÷ p50, p95 ÷ p95)`, { n: Math.min(r.commit.commit.n, floor.n), p50: r.commit.commit.p50 / floor.p50, p95: r.commit.commit.p95 / floor.p95, max: Number.NaN }, store, { text: 'p95 ≤ 1.5×', met: (s) => s.p95 <= 1.5 }, '×'),
+    // Stricter, for the record: each commit over the floor taken right after it (the same moment's load).
+    figure(`${label}commit ÷ floor, per pair`, r.commit.ratio, store, undefined, '×'),
     figure(`${label}X report, day of ${r.day.daySales.toLocaleString('en-IN')} sales`, r.day.x, store, within200),
     figure(`${label}Z close (figures, envelope, outbox), ${r.day.daySales.toLocaleString('en-IN')} sales`, r.day.close, store, within200),
     figure(`${label}Z reprint + envelope, ${r.day.daySales.toLocaleString('en-IN')} sales`, r.day.zAndEnvelope, store, within200),
