@@ -102,7 +102,9 @@ describe('day figures (X and Z)', () => {
     expect(bad({ day: { ...closed, zNumber: 19 } })).toThrow(/does not follow/);
   });
 
-  it('takes 2,000 sales (about 5,000 lines) in well under 200 ms', () => {
+  // How fast it is belongs to the bench (npm run bench: the Z close of a 2,000-sale day);
+  // here, that a day of that size comes out whole.
+  it('takes a day of 2,000 sales (about 5,000 lines): every line in its artisan, every sale counted', () => {
     const newId = idMaker();
     const records: Committed[] = [];
     for (let i = 0; i < 2_000; i++) {
@@ -112,15 +114,9 @@ describe('day figures (X and Z)', () => {
     }
     const input: DayReportInput = { day: openDayRow(), sales: records.map((r) => r.sale), lines: records.flatMap((r) => r.lines), payments: records.flatMap((r) => r.payments), cashMovements: [], previous: null };
     expect(input.lines.length).toBe(5_000);
-    // Best of five: the machine is shared, and a single run measures its neighbours too.
-    let best = Infinity;
-    let z = dayFigures(input);
-    for (let run = 0; run < 5; run++) {
-      const start = performance.now();
-      z = dayFigures(input);
-      best = Math.min(best, performance.now() - start);
-    }
-    expect(best).toBeLessThan(100);
+    const z = dayFigures(input);
     expect(z.saleCount).toBe(2_000);
+    expect(z.artisans.flatMap((a) => a.lines)).toHaveLength(5_000);
+    expect(z.artisans.reduce((sum, a) => sum + a.net, 0)).toBe(input.lines.reduce((sum, l) => sum + l.artisanNet, 0));
   });
 });
