@@ -8,13 +8,12 @@
  * bench/results/latest.json (a small run to bench/results/small.json), each target met or
  * MISSED is printed. Sizes: see README.md "Speed at a market's scale".
  */
-import { build } from 'esbuild';
 import { execSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
 import { benchApp, CHROMIUM, type AppBenchOptions, type AppBenchResult } from './app-bench';
+import { serveBenchPage } from './page-server';
 import { benchJournal } from './journal';
 import { benchJournalRenderer } from './journal-renderer';
 import { benchPrint } from './print';
@@ -156,18 +155,11 @@ if (process.env.BENCH_JOURNAL !== '0') {
 
 /** Sign-in with 50 users and returning one line of a 10-line sale (issue 9), on a blank page's IndexedDB. */
 async function otherStoreBenches(): Promise<void> {
-  const bundle = await build({ entryPoints: ['bench/browser-bench.ts'], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', conditions: ['browser'] });
-  const script = bundle.outputFiles[0]!.text;
-  const server = createServer((req, res) => {
-    if (req.url === '/bench.js') { res.setHeader('content-type', 'text/javascript'); res.end(script); return; }
-    res.setHeader('content-type', 'text/html');
-    res.end('<!doctype html><title>bench</title><script src="/bench.js"></script>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await serveBenchPage('bench/browser-bench.ts', 'bench');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+    await page.goto(server.url);
     type Bench = { runSignInBench(n: number): Promise<{ users: number; right: Percentiles; wrong: Percentiles }>; runReturnBench(n: number): Promise<{ sales: number; read: Percentiles; preview: Percentiles; commit: Percentiles; readAfter: Percentiles }> };
     const signIn = await page.evaluate(() => (globalThis as unknown as Bench).runSignInBench(50));
     console.log(`sign-in, right PIN (${signIn.users} users): ${ms(signIn.right)}   target p95 < 300 ms: ${verdict(signIn.right.p95 < 300)}`);

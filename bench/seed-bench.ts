@@ -9,10 +9,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:http';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './app-bench';
+import { serveBenchPage } from './page-server';
 import type { SeedPage } from './seed-page';
 import { MARKET_YEAR, type YearSize } from '../tests/fixtures/year-store';
 
@@ -25,14 +24,7 @@ const size: YearSize = {
   closedDays: env('BENCH_DAYS', MARKET_YEAR.closedDays, 20),
 };
 
-const bundle = await build({ entryPoints: ['bench/seed-page.ts'], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', conditions: ['browser'] });
-const script = bundle.outputFiles[0]!.text;
-const server = createServer((req, res) => {
-  if (req.url === '/seed.js') { res.setHeader('content-type', 'text/javascript'); res.end(script); return; }
-  res.setHeader('content-type', 'text/html');
-  res.end('<!doctype html><title>seed</title><script src="/seed.js"></script>');
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const server = await serveBenchPage('bench/seed-page.ts', 'seed');
 // A profile on disk, as the kiosk's: an off-the-record context keeps IndexedDB in memory, under a quota a year exceeds.
 const profile = await mkdtemp(join(tmpdir(), 'chinar-seed-'));
 const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
@@ -40,7 +32,7 @@ try {
   const page = context.pages()[0] ?? await context.newPage();
   page.on('console', (m) => { if (m.text().startsWith('seed: ')) console.log(`  ${m.text()}`); });
   page.on('crash', () => console.log('  the page crashed (out of memory?)'));
-  await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+  await page.goto(server.url);
   console.log(`seeding ${size.sales.toLocaleString('en-IN')} sales over ${size.closedDays} days, ${size.products.toLocaleString('en-IN')} products, ${size.artisans} artisans`);
   const made = await page.evaluate((s) => (globalThis as unknown as { chinarSeed: SeedPage }).chinarSeed.makeOnly('seed-make-only', s), size);
   console.log(`  making the rows alone: ${made.records.toLocaleString('en-IN')} records, ${made.rows.toLocaleString('en-IN')} rows in ${(made.ms / 1000).toFixed(1)} s`);
