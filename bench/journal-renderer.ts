@@ -4,7 +4,7 @@
  *  - commit → done with the journal (commitSale, then the sender's append acknowledged)
  *    against commitSale alone, p50/p95: what the journal adds before "Sale recorded";
  *  - rebuilding an empty store from a journal of BENCH_REBUILD_SALES sales (default
- *    20,000; a year is 200,000): journal.read pages, chain check, rowsToRestore, bulkPut.
+ *    20,000; a year is 200,000): journal.read pages, the links checked, rowsToRestore, bulkPut.
  * fake-indexeddb is slower than Chromium's IndexedDB, so absolute store times are upper
  * bounds; the difference the journal makes is the point. `npm run bench` runs it too.
  */
