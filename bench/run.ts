@@ -19,29 +19,23 @@ import { benchJournalRenderer } from './journal-renderer';
 import { benchPrint } from './print';
 import { markdownTables } from './table';
 import { figure, type Figure, type Percentiles, type StoreSize } from './stats';
-import { MARKET_YEAR, type YearSize } from '../tests/fixtures/year-store';
+import type { YearSize } from '../tests/fixtures/year-store';
+import { benchEnv, benchYear, small } from './sizes';
 
-const small = process.env.BENCH_SCALE === 'small';
-const env = (name: string, full: number, smallValue: number) => Number(process.env[name] ?? (small ? smallValue : full));
-const year: YearSize = {
-  products: env('BENCH_PRODUCTS', MARKET_YEAR.products, 5_000),
-  artisans: env('BENCH_ARTISANS', MARKET_YEAR.artisans, 50),
-  sales: env('BENCH_SALES', MARKET_YEAR.sales, 4_000),
-  closedDays: env('BENCH_DAYS', MARKET_YEAR.closedDays, 20),
-};
+const year: YearSize = benchYear;
 // The short history keeps the year's sales a day, so only the number of days differs.
-const shortSales = env('BENCH_SHORT_SALES', 10_000, 1_000);
+const shortSales = benchEnv('BENCH_SHORT_SALES', 10_000, 1_000);
 const shortHistory: YearSize = { ...year, sales: shortSales, closedDays: Math.max(1, Math.round(shortSales / (year.sales / year.closedDays))) };
 const common: Omit<AppBenchOptions, 'size' | 'sessionSales'> = {
-  coldStarts: env('BENCH_COLD_STARTS', 10, 3),
-  scans: env('BENCH_SCANS', 60, 10),
+  coldStarts: benchEnv('BENCH_COLD_STARTS', 10, 3),
+  scans: benchEnv('BENCH_SCANS', 60, 10),
   cartLines: 30,
-  commitRuns: env('BENCH_COMMITS', 200, 30),
-  reportRuns: env('BENCH_REPORTS', 20, 5),
-  daySales: env('BENCH_DAY_SALES', 2_000, 300),
+  commitRuns: benchEnv('BENCH_COMMITS', 200, 30),
+  reportRuns: benchEnv('BENCH_REPORTS', 20, 5),
+  daySales: benchEnv('BENCH_DAY_SALES', 2_000, 300),
   log: (line) => console.log(line),
 };
-const sessionSales = env('BENCH_SESSION_SALES', 1_000, 40);
+const sessionSales = benchEnv('BENCH_SESSION_SALES', 1_000, 40);
 
 const ms = (s: Percentiles) => `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (n=${s.n})`;
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');

@@ -13,16 +13,10 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM } from './app-bench';
 import { serveBenchPage } from './page-server';
 import type { SeedPage } from './seed-page';
-import { MARKET_YEAR, type YearSize } from '../tests/fixtures/year-store';
+import type { YearSize } from '../tests/fixtures/year-store';
+import { benchYear } from './sizes';
 
-const small = process.env.BENCH_SCALE === 'small';
-const env = (name: string, full: number, smallValue: number) => Number(process.env[name] ?? (small ? smallValue : full));
-const size: YearSize = {
-  products: env('BENCH_PRODUCTS', MARKET_YEAR.products, 5_000),
-  artisans: env('BENCH_ARTISANS', MARKET_YEAR.artisans, 50),
-  sales: env('BENCH_SALES', MARKET_YEAR.sales, 4_000),
-  closedDays: env('BENCH_DAYS', MARKET_YEAR.closedDays, 20),
-};
+const size: YearSize = benchYear;
 
 const server = await serveBenchPage('bench/seed-page.ts', 'seed');
 // A profile on disk, as the kiosk's: an off-the-record context keeps IndexedDB in memory, under a quota a year exceeds.
