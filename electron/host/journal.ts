@@ -362,7 +362,8 @@ export class Journal {
           pendingNumbers.set(row.receiptNo, row.id);
           if (parts) pendingHighest.set(parts.key, Math.max(parts.number, pendingHighest.get(parts.key) ?? 0));
         }
-        const zCloses = zClosesOfRecord(record);
+        // In Z order: a record carrying several closed days may list them in any order.
+        const zCloses = zClosesOfRecord(record).sort((a, b) => a.zNumber - b.zNumber);
         for (const close of zCloses) {
           const taken = pendingZ.get(close.zNumber) ?? index.zDays.get(close.zNumber);
           if (taken === close.dayId) continue;
