@@ -48,18 +48,7 @@ export function kioskBrowserArgs(launchPage: string, profileDir: string): string
  * page (0600, forwarding to the display's address with its own token), in its own profile.
  */
 export function displayBrowserArgs(displayLaunchPage: string, profileDir: string, at: { x: number; y: number }): string[] {
-  return [
-    '--kiosk',
-    `--app=${pathToFileURL(displayLaunchPage).href}`,
-    `--user-data-dir=${profileDir}`,
-    `--window-position=${at.x},${at.y}`,
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--noerrdialogs',
-    '--disable-session-crashed-bubble',
-    '--disable-features=Translate',
-    '--password-store=basic',
-  ];
+  return [...kioskBrowserArgs(displayLaunchPage, profileDir), `--window-position=${at.x},${at.y}`];
 }
 
 export function findBrowser(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {

@@ -5,7 +5,7 @@ import { checkBackup as verdictOnBackup, type BackupHeader } from '../../shared/
 import { BACKUP_PART_MAX_BYTES, type HostOutput } from '../../shared/contract';
 import type { ChainHead } from '../../shared/journal';
 import { base64ToBytes, bytesToBase64 } from '../host/base64';
-import { exportStoreBackup, peekExport, pendingJournalCount, restoreStoreBackup, type RowProgress } from '../db';
+import { deleteRestoreLeftover, exportStoreBackup, peekExport, pendingJournalCount, restoreStoreBackup, type RowProgress } from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
 import { attempt, callHost, valueOf, type Outcome } from './outcome';
 import type { Station } from './station';
@@ -173,4 +173,14 @@ export async function restoreBackup(
   const status = await callHost(station.host, 'journal.status', {});
   const journal = status.status === 'ok' ? { lastSeq: status.value.lastSeq, behind: status.value.lastSeq > head.value.seq } : null;
   return { status: 'ok', value: { head: head.value, journal } };
+}
+
+/**
+ * Deletes what a restore cut short left behind (the window closed mid-restore: its staging
+ * store keeps a whole backup's rows). Called once the kiosk is up, after its first paint;
+ * the store of record is not touched. Answers whether there was one; never throws: a
+ * leftover that cannot go now goes at the next start-up or the next restore.
+ */
+export function clearRestoreLeftover(station: Station): Promise<Outcome<boolean>> {
+  return attempt(() => deleteRestoreLeftover(station.db));
 }

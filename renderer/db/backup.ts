@@ -112,8 +112,9 @@ export async function restoreStoreBackup(
   let staged = 0;
   const tell = (copied: number) => Dexie.ignoreTransaction(() => options.onProgress?.({ done: Math.floor((staged + copied) / 2), total }));
   // Relaxed: the staging store is thrown away after, so its commits need not wait for the disk.
-  const staging = new ChinarDb(`${db.name}-restore`, { ...db._options, chromeTransactionDurability: 'relaxed' });
+  const staging = new ChinarDb(restoreStagingName(db), { ...db._options, chromeTransactionDurability: 'relaxed' });
   try {
+    // A staging store left by an earlier restore cut short goes first: this one starts empty.
     await staging.delete();
     await staging.open();
     tell(0);
@@ -161,6 +162,27 @@ export async function restoreStoreBackup(
     staging.close();
     await staging.delete().catch(() => undefined);
   }
+}
+
+/** The store a restore stages a backup in, beside the live one. */
+function restoreStagingName(db: ChinarDb): string {
+  return `${db.name}-restore`;
+}
+
+/**
+ * Deletes the staging store a restore left behind when the window was closed half-way (a
+ * whole backup's rows: up to ~650 MB for a year, until the next restore). The live store is
+ * not touched. Answers whether there was one (true too where the browser cannot list its
+ * stores, `indexedDB.databases`: it deletes the name anyway, and deleting a store that is
+ * not there does nothing).
+ */
+export async function deleteRestoreLeftover(db: ChinarDb): Promise<boolean> {
+  const name = restoreStagingName(db);
+  const factory = (db._options.indexedDB ?? indexedDB) as IDBFactory;
+  const listed = typeof factory.databases === 'function' ? (await factory.databases()).some((d) => d.name === name) : null;
+  if (listed === false) return false;
+  await new ChinarDb(name, db._options).delete();
+  return listed ?? true;
 }
 
 /** The head of an export (tables, row counts, version) without its rows; throws when the Blob is no export. */

@@ -47,4 +47,4 @@ export {
   readArtisanPhoto, artisanIdsWithPhotos, allArtisanPhotos, saveArtisanPhotos, removeArtisanPhoto, PhotoRefusedError,
   type ArtisanPhotoRow, type NewArtisanPhoto,
 } from './artisan-photos';
-export { exportStoreBackup, peekExport, restoreStoreBackup, BackupRestoreError, type RowProgress } from './backup';
+export { deleteRestoreLeftover, exportStoreBackup, peekExport, restoreStoreBackup, BackupRestoreError, type RowProgress } from './backup';

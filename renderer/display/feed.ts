@@ -1,4 +1,5 @@
 import { DisplayStateSchema, type DisplayBridge, type DisplayState } from '../../shared/display';
+import { eventInBlock, jsonOf, readEvents } from '../../shared/event-stream';
 
 /**
  * Where the customer display's states come from: in Electron the display window's
@@ -59,22 +60,10 @@ export interface StreamOptions {
 
 /** The states in one block of Server-Sent Events text (`event: display.state` only). */
 export function statesInBlock(block: string): unknown[] {
-  let event = 'message';
-  const data: string[] = [];
-  for (const line of block.split('\n')) {
-    if (line.startsWith(':')) continue;
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-    if (field === 'event') event = value;
-    else if (field === 'data') data.push(value);
-  }
-  if (event !== 'display.state' || data.length === 0) return [];
-  try {
-    return [JSON.parse(data.join('\n'))];
-  } catch {
-    return [];
-  }
+  const found = eventInBlock(block);
+  if (found?.event !== 'display.state') return [];
+  const state = jsonOf(found.data);
+  return state === undefined ? [] : [state];
 }
 
 /** Browser kiosk mode: the event stream, reconnecting with backoff while the host restarts. */
@@ -96,18 +85,10 @@ export function connectStream(options: StreamOptions, handlers: FeedHandlers): (
     if (response.status === 401 || response.status === 403) return 'no-key';
     if (!response.ok || !response.body) return 'ended';
     handlers.onStatus('live');
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return 'ended';
-      buffer = (buffer + decoder.decode(value, { stream: true })).replace(/\r\n/g, '\n');
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        for (const raw of statesInBlock(buffer.slice(0, end))) checked(raw, handlers);
-        buffer = buffer.slice(end + 2);
-      }
-    }
+    await readEvents(response.body, ({ event, data }) => {
+      if (event === 'display.state') checked(jsonOf(data), handlers);
+    });
+    return 'ended';
   }
 
   void (async () => {

@@ -6,6 +6,7 @@ import {
   type HostEventPayload,
 } from '../../shared/contract';
 import { fail, type HostResult } from '../../shared/result';
+import { jsonOf, readEvents, type StreamEvent } from '../../shared/event-stream';
 
 /**
  * The renderer's side of the host contract. In Electron the preload has already put it
@@ -155,25 +156,11 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     return isHostResult(result) ? result : 'lost';
   }
 
-  function deliver(block: string): void {
-    let event = 'message';
-    const data: string[] = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'event') event = value;
-      else if (field === 'data') data.push(value);
-    }
-    if (!EVENTS.has(event) || data.length === 0) return;
+  function deliver({ event, data }: StreamEvent): void {
+    if (!EVENTS.has(event)) return;
     const name = event as HostEvent;
-    let payload: unknown;
-    try {
-      payload = JSON.parse(data.join('\n'));
-    } catch {
-      return;
-    }
+    const payload = jsonOf(data);
+    if (payload === undefined) return;
     const checked = hostEvents[name].safeParse(payload);
     if (!checked.success) return;
     for (const listener of [...(listeners.get(name) ?? [])]) listener(checked.data);
@@ -189,18 +176,8 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     if (response.status === 401) return 'stop';
     if (!response.ok || !response.body) return 'ended';
     onOpen();
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return 'ended';
-      buffer = (buffer + decoder.decode(value, { stream: true })).replace(/\r\n/g, '\n');
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        deliver(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-      }
-    }
+    await readEvents(response.body, deliver);
+    return 'ended';
   }
 
   async function runStream(controller: AbortController): Promise<void> {

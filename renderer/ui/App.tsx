@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HostApi } from '../../shared/contract';
 import type { OpenBusinessDayEntity, UserEntity } from '../../shared/entities';
 import { Dialog } from './components/Dialog';
+import { clearRestoreLeftover } from '../app/backup';
 import { bootStation, BootError, loadStation, type Booted } from '../app/boot';
 import { keepOpenCart, keptOpenCart } from '../app/carts';
 import { counterDisplayState, NO_COUNTER_SALE, useCustomerDisplay, useThanksPhotos, type CounterSale } from '../app/customer-display';
@@ -12,7 +13,7 @@ import { usePrinterStatus } from '../app/printing';
 import type { Station } from '../app/station';
 import { useSpaceWatch } from '../app/storage';
 import { useUploadLoop } from '../app/uploads';
-import { useEffectAfterPaint } from '../hooks/useAfterPaint';
+import { afterNextPaint, useEffectAfterPaint } from '../hooks/useAfterPaint';
 import { useIdleTimeout } from '../hooks/useIdleTimeout';
 import { preloadSymbols } from './receipt/symbols';
 import { ManagerScreen } from './manager/ManagerScreen';
@@ -71,6 +72,16 @@ export function App({ host }: { host: HostApi | Error }) {
   // One sender per page: it starts once the store is whole (after any rebuild).
   const link = boot.status === 'ready' ? boot.station.journal : null;
   useEffect(() => { link?.start(); }, [link]);
+
+  // A restore cut short by a closed window left its staging store (a whole backup's rows):
+  // it is deleted once the kiosk is up and painted, never in the way of start-up.
+  const ready = boot.status === 'ready' ? boot.station : null;
+  const readyDb = ready?.db;
+  useEffect(() => {
+    if (!ready) return undefined;
+    return afterNextPaint(() => void clearRestoreLeftover(ready));
+    // Once per store: a settings save makes a new Station over the same store.
+  }, [readyDb]);
 
   if (boot.status === 'recover') {
     const recovered = () => {

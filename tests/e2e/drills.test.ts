@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, completeSale, screenshot, enterCash, openPay, signIn, startHost, waitForText, type RunningHost } from './helpers';
+import { CHROMIUM, completeSale, screenshot, enterCash, openPay, readTables, signIn, startHost, waitForText, type RunningHost } from './helpers';
 
 /**
  * Issue 8's drills (a) and (b), through the real UI in Debian's Chromium on a persistent
@@ -74,22 +74,28 @@ interface StoreView {
 }
 
 /** The store as IndexedDB holds it, read in the page with the raw API (no app code). */
-function readStore(page: Page): Promise<StoreView> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('chinar-pos');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = (name: string) => new Promise<unknown[]>((resolve, reject) => {
-      const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-      req.onsuccess = () => resolve(req.result as unknown[]);
-      req.onerror = () => reject(req.error);
-    });
-    const [sales, lines, payments, products, queue] = await Promise.all([all('sales'), all('saleLines'), all('payments'), all('products'), all('journalQueue')]);
-    db.close();
-    return { sales, lines, payments, products, queued: queue.length } as StoreView;
-  });
+async function readStore(page: Page): Promise<StoreView> {
+  const tables = await readTables(page, ['sales', 'saleLines', 'payments', 'products', 'journalQueue']);
+  return {
+    sales: tables.sales as unknown as StoreView['sales'],
+    lines: tables.saleLines as unknown as StoreView['lines'],
+    payments: tables.payments as unknown as StoreView['payments'],
+    products: tables.products as unknown as StoreView['products'],
+    queued: tables.journalQueue.length,
+  };
+}
+
+/**
+ * The store once nothing waits in its journal queue (up to 10 s), read in one transaction:
+ * waiting first and reading after could see a record the page queued in between.
+ */
+async function drainedStore(page: Page): Promise<StoreView> {
+  let view = await readStore(page);
+  for (let i = 0; i < 50 && view.queued > 0; i++) {
+    await sleep(200);
+    view = await readStore(page);
+  }
+  return view;
 }
 
 /** What must hold after every restart; returns the problems (empty: all well). */
@@ -219,8 +225,7 @@ describe('drills (issue 8)', () => {
     const run = await launch(profile, host.url);
     try {
       await reachSellScreen(run.page);
-      let view = await readStore(run.page);
-      for (let i = 0; i < 50 && view.queued > 0; i++) { await sleep(200); view = await readStore(run.page); }
+      const view = await drainedStore(run.page);
       expect(problems(view, shownDone, firstStock)).toEqual([]);
       expect(view.queued).toBe(0);
       const journaled = await journalReceiptNos(host.dataDir);
@@ -242,8 +247,7 @@ describe('drills (issue 8)', () => {
       shownDone.add((await sellOne(run.page, PRODUCTS[0]!))!);
       shownDone.add((await sellOne(run.page, PRODUCTS[1]!))!);
       await run.page.getByTestId('not-copied').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-      before = await readStore(run.page);
-      for (let i = 0; i < 50 && before.queued > 0; i++) { await sleep(200); before = await readStore(run.page); }
+      before = await drainedStore(run.page);
       expect(before.queued).toBe(0);
     } finally {
       await kill(run);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrinter } from '../../electron/printing/printers';
 import { startWebHost, type WebHost } from '../../electron/web';
 import {
-  cartLines, completeSale, enterCash, errorsOf, launchChromium, openKiosk, openPay, readTables, signIn, startHost, waitForCount, waitForText,
+  cartLines, completeSale, enterCash, errorsOf, launchChromium, openKiosk, journalQueueDrained, openPay, readTables, signIn, startHost, useKioskRig, waitForCount, waitForText,
   type RunningHost,
 } from './helpers';
 
@@ -50,26 +50,8 @@ async function sell(page: Page, sku: string): Promise<string> {
   return completeSale(page);
 }
 
-/** Polls the raw store until nothing waits in the journal queue (every record is on the host). */
-async function queueDrained(page: Page, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while ((await readTables(page, ['journalQueue'])).journalQueue.length > 0) {
-    if (Date.now() > until) throw new Error('The journal queue did not drain');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('drill: the browser\'s disk is full (IndexedDB refuses the sale for quota)', () => {
-  let host: RunningHost;
-  let browser: Browser;
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const rig = useKioskRig();
 
   /**
    * Fills the origin's quota with a ballast database of random bytes (which no compression
@@ -112,19 +94,19 @@ describe('drill: the browser\'s disk is full (IndexedDB refuses the sale for quo
   }
 
   it('shows the sale NOT recorded, writes none of it, keeps the cart, and sells it once space is free', async () => {
-    const origin = new URL(host.url).origin;
+    const origin = new URL(rig.host.url).origin;
     // Chromium 156 applies an origin's quota override when the origin's storage first
     // opens, not later, so it is set before the kiosk loads. navigator.storage.estimate()
     // does not report it, so the app's low-space guard stays quiet and the sale's own
     // transaction is what meets the full disk, as when the disk fills between two checks.
-    const page = await openKiosk(browser, host.url, undefined, async (blank) => {
+    const page = await openKiosk(rig.browser, rig.host.url, undefined, async (blank) => {
       const cdp = await blank.context().newCDPSession(blank);
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 4 * 1024 * 1024 });
     });
     await signIn(page, OPERATOR_PIN);
     await addToCart(page, SKU);
     const dialog = await payExactCash(page);
-    await queueDrained(page);
+    await journalQueueDrained(page);
     const tables = ['sales', 'saleLines', 'payments', 'products', 'counters', 'audit', 'journalQueue'] as const;
     const before = await readTables(page, tables);
     expect(before.sales).toEqual([]);
@@ -148,7 +130,7 @@ describe('drill: the browser\'s disk is full (IndexedDB refuses the sale for quo
     expect(after.sales).toHaveLength(1);
     expect(after.saleLines).toHaveLength(1);
     expect(after.payments).toHaveLength(1);
-    await queueDrained(page);
+    await journalQueueDrained(page);
     // And the next sale goes through as usual.
     expect(await sell(page, SKU)).toMatch(/\/000002$/);
     expect(errorsOf(page)).toEqual([]);
@@ -337,7 +319,7 @@ describe('drill: the disk of the host\'s data folder is full (the journal meets 
   it('records the sale, says the host cannot write its journal and what to do, and copies it once space is free', async () => {
     const page = await openKiosk(browser, host.url);
     await signIn(page, OPERATOR_PIN);
-    await queueDrained(page);
+    await journalQueueDrained(page);
     const linesBefore = (await journalLines(host.dataDir)).length;
 
     await writeFile(diskFull, '');
@@ -366,7 +348,7 @@ describe('drill: the disk of the host\'s data folder is full (the journal meets 
     });
     await page.getByTestId('not-copied').waitFor({ state: 'detached' });
     await waitForCount(page.getByTestId('journal-cannot-write'), 0);
-    await queueDrained(page);
+    await journalQueueDrained(page);
     const lines = await journalLines(host.dataDir);
     expect(lines.filter((l) => l.body.id === recordId)).toHaveLength(1);
     expect(lines.flatMap((l) => l.body.invoices).filter((i) => i.receiptNo === receiptNo)).toHaveLength(1);

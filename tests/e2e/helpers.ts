@@ -474,3 +474,15 @@ export function readTables<N extends string>(page: Page, names: readonly N[]): P
     }
   }, names) as Promise<Record<N, Record<string, unknown>[]>>;
 }
+
+/**
+ * Polls the raw store until nothing waits in its journal queue: every record the kiosk
+ * wrote is on the host.
+ */
+export async function journalQueueDrained(page: Page, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while ((await readTables(page, ['journalQueue'])).journalQueue.length > 0) {
+    if (Date.now() > until) throw new Error(`The journal queue did not drain in ${timeoutMs / 1000} s: the host has not taken every record`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -12,7 +12,7 @@ import type { BusinessDate } from '../../shared/time';
 import { appendToJournalFile } from '../fixtures/year-journal';
 import type { YearSeeder } from '../fixtures/year-store-page';
 import { MARKET_YEAR, yearRecords, type YearBase, type YearOptions } from '../fixtures/year-store';
-import { callHost, CHROMIUM, MANAGER_PIN, openManagerTile, screenshot, signIn, spawnHost, waitForText } from './helpers';
+import { callHost, CHROMIUM, journalQueueDrained, MANAGER_PIN, openManagerTile, readTables, screenshot, signIn, spawnHost, waitForText } from './helpers';
 
 /**
  * Issue 11's last drill: a year of data. The kiosk's store and the host's journal are
@@ -221,23 +221,14 @@ describe(`a year of data (issue 11), at ${SCALE} of a year: ${YEAR.sales} sales,
     let page = await context.newPage();
     await page.goto(url);
     await page.getByTestId('signin-screen').waitFor({ timeout: 60_000 });
-    const base = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('chinar-pos');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const all = (name: string) => new Promise<unknown[]>((resolve, reject) => {
-        const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-        req.onsuccess = () => resolve(req.result as unknown[]);
-        req.onerror = () => reject(req.error);
-      });
-      for (let i = 0; i < 100 && (await all('journalQueue')).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-      const [settings, users, audit, queue] = await Promise.all([all('settings'), all('users'), all('audit'), all('journalQueue')]);
-      db.close();
-      return { settings: settings as { key: string; value: unknown }[], users: users as { id: string; name: string; role: string }[], audit: audit as AuditEntry[], queued: queue.length };
-    });
-    expect(base.queued, 'the demo seed is copied to the journal').toBe(0);
+    // The demo seed is copied to the journal before the year is laid over it.
+    await journalQueueDrained(page, 10_000);
+    const tables = await readTables(page, ['settings', 'users', 'audit']);
+    const base = {
+      settings: tables.settings as unknown as { key: string; value: unknown }[],
+      users: tables.users as unknown as { id: string; name: string; role: string }[],
+      audit: tables.audit as unknown as AuditEntry[],
+    };
     const hostSettings = await callHost(page, token, 'settings.get', {}) as { ok: boolean; value: { settings: { deviceId: string } } };
     const operator = base.users.find((u) => u.role === 'operator')!;
     const yearBase: YearBase = {

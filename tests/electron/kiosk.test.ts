@@ -103,6 +103,7 @@ describe('browser kiosk launcher', () => {
     expect(await displayGone).toBe('SIGTERM');
     const seen = JSON.parse(await readFile(displayOut, 'utf8')) as { argv: string[]; url: string; mode: number; status: number };
     expect(seen.argv).toEqual(displayBrowserArgs(join(dataDir, 'display-launch.html'), join(dataDir, 'display-profile'), { x: 1920, y: 0 }));
+    expect(seen.argv).toEqual(expect.arrayContaining(['--kiosk', '--window-position=1920,0', `--user-data-dir=${join(dataDir, 'display-profile')}`]));
     expect(seen.argv.join(' ')).not.toContain(kiosk.web.displayToken);
     expect(seen.url).toBe(kiosk.web.displayUrl);
     expect(seen.mode).toBe(0o600);

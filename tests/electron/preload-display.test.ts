@@ -1,21 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 /** The display window's preload against a stand-in ipcRenderer with real listener bookkeeping. */
-const fake = await vi.hoisted(async () => {
-  const { EventEmitter } = await import('node:events');
-  const bus = new EventEmitter();
-  return {
-    bus,
-    electron: {
-      contextBridge: { exposeInMainWorld: vi.fn() },
-      ipcRenderer: {
-        invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ phase: 'last one' })),
-        on: vi.fn((channel: string, listener: (...args: unknown[]) => void) => bus.on(channel, listener)),
-        removeListener: vi.fn((channel: string, listener: (...args: unknown[]) => void) => bus.removeListener(channel, listener)),
-      },
-    },
-  };
-});
+const fake = await vi.hoisted(async () => (await import('./fake-preload-electron')).fakePreloadElectron({ phase: 'last one' }));
 vi.mock('electron', () => fake.electron);
 
 await import('../../electron/preload-display');

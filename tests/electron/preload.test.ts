@@ -2,21 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_METHOD_NAMES, hostEvents } from '../../shared/contract';
 
 /** A stand-in ipcRenderer with real listener bookkeeping, so unsubscribe is really tested. */
-const fake = await vi.hoisted(async () => {
-  const { EventEmitter } = await import('node:events');
-  const bus = new EventEmitter();
-  return {
-    bus,
-    electron: {
-      contextBridge: { exposeInMainWorld: vi.fn() },
-      ipcRenderer: {
-        invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: 'from main' })),
-        on: vi.fn((channel: string, listener: (...args: unknown[]) => void) => bus.on(channel, listener)),
-        removeListener: vi.fn((channel: string, listener: (...args: unknown[]) => void) => bus.removeListener(channel, listener)),
-      },
-    },
-  };
-});
+const fake = await vi.hoisted(async () => (await import('./fake-preload-electron')).fakePreloadElectron({ ok: true, value: 'from main' }));
 vi.mock('electron', () => fake.electron);
 
 await import('../../electron/preload');

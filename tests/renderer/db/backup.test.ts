@@ -2,8 +2,10 @@
 // dexie-export-import reads `self` and FileReader as it loads: a browser's, here happy-dom's.
 import { describe, expect, it } from 'vitest';
 import {
-  acknowledgeJournal, commitSale, DEMO_PINS, exportStoreBackup, peekExport, restoreStoreBackup, signInWithPin, BackupRestoreError, type ChinarDb,
+  acknowledgeJournal, commitSale, deleteRestoreLeftover, DEMO_PINS, exportStoreBackup, peekExport, restoreStoreBackup, signInWithPin, BackupRestoreError, type ChinarDb,
 } from '../../../renderer/db';
+import { ChinarDb as StoreOfSchema } from '../../../renderer/db/schema';
+import { IDBKeyRange } from 'fake-indexeddb';
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { BACKUP_FORMAT, checkBackup, type BackupHeader, type BackupMeta } from '../../../shared/backup';
@@ -162,5 +164,45 @@ describe('a backup of the whole store', () => {
     expect(content.size).toBeGreaterThan(1024 * 1024);
     expect(written.filter((p) => p.done > 0 && p.done < rows).length).toBeGreaterThan(1);
     expect(await db.cashMovements.count()).toBe(12_000);
+  });
+});
+
+describe('a restore cut short (the window closed half-way)', () => {
+  /** The staging store such a restore leaves: the store's schema, some rows staged in it. */
+  async function leaveStaging(factory: IDBFactory, rows: number) {
+    const staging = new StoreOfSchema('test-restore', { indexedDB: factory, IDBKeyRange });
+    await staging.open();
+    await staging.artisans.bulkPut(Array.from({ length: rows }, (_, i) => ({ id: `staged-${i}`, code: `S${i}` }) as never));
+    staging.close();
+  }
+  const storeNames = async (factory: IDBFactory) => (await factory.databases()).map((d) => d.name).sort();
+
+  it('leaves its staging store, which deleteRestoreLeftover removes without touching the store of record', async () => {
+    const { db, factory, newId } = await freshStore();
+    await sellOne(db, newId);
+    await leaveStaging(factory, 3);
+    expect(await storeNames(factory)).toEqual(['test', 'test-restore']);
+    const before = await snapshot(db);
+
+    expect(await deleteRestoreLeftover(db)).toBe(true);
+    expect(await storeNames(factory)).toEqual(['test']);
+    expect(await snapshot(db)).toEqual(before);
+    expect(db.isOpen()).toBe(true);
+    // Nothing left: the next start-up finds nothing to do.
+    expect(await deleteRestoreLeftover(db)).toBe(false);
+  });
+
+  it('does not count in the next restore, which starts from an empty staging store and deletes it after', async () => {
+    const { db, factory, newId } = await freshStore();
+    await sellOne(db, newId);
+    await acknowledgeJournal(db, (await db.journalQueue.toArray()).map((r) => r.id), { seq: 2, hash: 'd'.repeat(64) });
+    const before = await snapshot(db);
+    const { header, content } = await backedUp(db);
+    // Rows the backup does not have: were they kept, the artisans would not match the header.
+    await leaveStaging(factory, 5);
+
+    await restoreStoreBackup(db, content, header, { discardUncopied: false });
+    expect(await snapshot(db)).toEqual(before);
+    expect(await storeNames(factory)).toEqual(['test']);
   });
 });

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { addToCart, cartItemFor, EMPTY_CART, type Cart } from '../../../shared/cart';
 import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
 import { paise, type Paise } from '../../../shared/money';
@@ -105,4 +105,23 @@ export async function openVersion30Store(factory: IDBFactory, name: string): Pro
   old.version(30).stores({});
   await old.open();
   return old;
+}
+
+/**
+ * A full disk as IndexedDB shows it: every add to the audit table (the last write of a
+ * sale's or a return's transaction, when its other rows are already in) throws the
+ * browser's own QuotaExceededError, until `free()`. `restore()` puts the real
+ * IDBObjectStore.add back: call it in a `finally` or `afterEach`.
+ */
+export function fillDiskAtAudit(): { free(): void; restore(): void } {
+  const realAdd = IDBObjectStore.prototype.add;
+  let full = true;
+  IDBObjectStore.prototype.add = function add(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    if (full && this.name === 'audit') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return realAdd.apply(this, args);
+  };
+  return {
+    free: () => { full = false; },
+    restore: () => { IDBObjectStore.prototype.add = realAdd; },
+  };
 }

@@ -1,4 +1,4 @@
-import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
   closeBusinessDay, commitReturn, commitSale, DAY_NOT_OPEN, DISK_FULL_MESSAGE, DayNotOpenError, dayReport, DEMO_PINS, findProductByBarcode, findReturnableSale,
@@ -13,7 +13,7 @@ import { rowsToRestore } from '../../../shared/journal';
 import { paise, type Paise } from '../../../shared/money';
 import { checkEnvelope } from '../../../shared/protocol/daily-earnings';
 import { settleTenders, type TenderInput } from '../../../shared/tender';
-import { cartOf, freshStore, NOON_IN_SRINAGAR, openTestDay } from './helpers';
+import { cartOf, fillDiskAtAudit, freshStore, NOON_IN_SRINAGAR, openTestDay } from './helpers';
 
 const PASHMINA = '2000000000015'; // ₹12,500, stock 6
 const PAPIER = '2000000000077'; // ₹850
@@ -143,23 +143,18 @@ describe('commitReturn', () => {
     const sale = await sell(t, await cartOf(t.db, PAPIER, PASHMINA), (total) => [{ method: 'cash', tendered: total }]);
     const before = await rowCounts(t.db);
     // IndexedDB refuses the audit entry, the return's last write, with its own quota error.
-    const realAdd = IDBObjectStore.prototype.add;
-    let diskFull = true;
-    IDBObjectStore.prototype.add = function add(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-      if (diskFull && this.name === 'audit') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return realAdd.apply(this, args);
-    };
+    const disk = fillDiskAtAudit();
     try {
       const refused = await returnOf(t, sale, [[sale.lines[0]!, 1]]).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(ReturnNotRecordedError);
       expect((refused as Error).message).toBe(DISK_FULL_MESSAGE);
       expect(await rowCounts(t.db)).toEqual(before);
-      diskFull = false;
+      disk.free();
       const done = await returnOf(t, sale, [[sale.lines[0]!, 1]]);
       // The refused return used no credit-note number.
       expect(done.sale.receiptNo).toMatch(/\/0*1$/);
     } finally {
-      IDBObjectStore.prototype.add = realAdd;
+      disk.restore();
     }
   });
 

@@ -1,4 +1,4 @@
-import { IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
   commitSale, DEMO_PINS, DISK_FULL_MESSAGE, findProductByBarcode, findSaleByReceiptNo, openChinarDb, peekNextReceiptNo,
@@ -9,7 +9,7 @@ import { setDiscount, type Cart } from '../../../shared/cart';
 import { verifyAuditChain } from '../../../shared/hash';
 import { settleTenders } from '../../../shared/tender';
 import type { Paise } from '../../../shared/money';
-import { cartOf, freshStore, NOON_IN_SRINAGAR, openTestDay, sellCart } from './helpers';
+import { cartOf, fillDiskAtAudit, freshStore, NOON_IN_SRINAGAR, openTestDay, sellCart } from './helpers';
 
 describe('demo market', () => {
   it('is seeded once on an empty store and signs in with the demo PINs', async () => {
@@ -156,25 +156,20 @@ describe('commitSale', () => {
     const before = await snapshot();
     // The browser refuses the audit entry, the sale's last write, when the other rows are
     // already in the transaction: IndexedDB's own QuotaExceededError, as a full disk gives.
-    const realAdd = IDBObjectStore.prototype.add;
-    let diskFull = true;
-    IDBObjectStore.prototype.add = function add(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-      if (diskFull && this.name === 'audit') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return realAdd.apply(this, args);
-    };
+    const disk = fillDiskAtAudit();
     try {
       const refused = await sellCart(db, cart, { newId }).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(SaleNotRecordedError);
       expect((refused as Error).message).toBe(DISK_FULL_MESSAGE);
       expect(await snapshot()).toEqual(before);
-      diskFull = false;
+      disk.free();
       const sold = await sellCart(db, cart, { newId });
       // The refused sale used no invoice number.
       expect(sold.sale.receiptNo).toBe('K01/2627/000001');
       expect(await db.sales.count()).toBe(1);
       expect(await db.journalQueue.count()).toBe(before.queued + 1);
     } finally {
-      IDBObjectStore.prototype.add = realAdd;
+      disk.restore();
     }
   });
 

@@ -1,14 +1,13 @@
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarDateIn } from '../../../../shared/time';
 import { TOURIST_CURRENCIES, type TouristCurrency, type TouristCurrencySettings } from '../../../../shared/tourist-currency';
 import { saveTouristCurrencies } from '../../../app/settings';
 import { Toggle, TextField } from '../common/fields';
-import type { FieldProblems } from './logic/problems';
 import { currencyFormFrom, currencySettingsFromForm, sameCurrencies, type CurrencyField, type CurrencyForm, type CurrencyRow } from './logic/currencyForm';
-import { revealFirstProblem, useProblemText } from './problemText';
+import { useProblemText } from './problemText';
 import type { SectionProps } from './route';
-import { LeaveUnsaved, SaveBanners, SaveBar, SectionFrame, SettingsCard, type SectionSaveState } from './SectionPage';
+import { DraftSaveBar, useSectionDraft } from './SectionDraft';
+import { SaveBanners, SectionFrame, SettingsCard } from './SectionPage';
 
 /**
  * Tourist currencies (issue 12): which of USD, EUR and GBP the pay screen and the customer
@@ -22,52 +21,22 @@ export function CurrencySection(props: SectionProps) {
 function CurrencyEditor({ station, user, onBack, onStationChange, initial }: SectionProps & { initial: TouristCurrencySettings }) {
   const { t } = useTranslation('settings');
   const problemText = useProblemText();
-  const [saved, setSaved] = useState(initial);
-  const [form, setForm] = useState<CurrencyForm>(() => currencyFormFrom(initial));
-  const [problems, setProblems] = useState<FieldProblems<CurrencyField>>({});
-  const [save, setSave] = useState<SectionSaveState<{ message: string }>>({ status: 'editing' });
-  const [leaving, setLeaving] = useState(false);
-  const pageRef = useRef<HTMLDivElement>(null);
+  const draft = useSectionDraft<TouristCurrencySettings, CurrencyForm, TouristCurrencySettings, CurrencyField, { message: string }>({
+    initial, formFrom: currencyFormFrom, check: currencySettingsFromForm, same: sameCurrencies,
+  });
+  const { form, problems } = draft;
+  const setRow = (code: TouristCurrency, patch: Partial<CurrencyRow>) => draft.edit({ ...form, rows: { ...form.rows, [code]: { ...form.rows[code], ...patch } } });
 
-  const checked = currencySettingsFromForm(form);
-  const dirty = !checked.ok || !sameCurrencies(checked.value, saved);
-
-  const change = (next: CurrencyForm) => {
-    setForm(next);
-    if (save.status === 'invalid') {
-      const again = currencySettingsFromForm(next);
-      setProblems(again.ok ? {} : again.problems);
-      if (again.ok) setSave({ status: 'editing' });
-    } else if (save.status !== 'saving') {
-      setSave({ status: 'editing' });
-    }
-  };
-  const setRow = (code: TouristCurrency, patch: Partial<CurrencyRow>) => change({ ...form, rows: { ...form.rows, [code]: { ...form.rows[code], ...patch } } });
-
-  const submit = async () => {
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      setSave({ status: 'invalid' });
-      revealFirstProblem(pageRef.current);
-      return;
-    }
-    setProblems({});
-    setSave({ status: 'saving' });
-    const outcome = await saveTouristCurrencies(station, user, checked.value, onStationChange);
-    if (outcome.status === 'ok') {
-      setSaved(outcome.value);
-      setForm(currencyFormFrom(outcome.value));
-      setSave({ status: 'saved' });
-    } else {
-      setSave({ status: 'refused', message: outcome.status === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
-    }
-  };
+  const submit = () => void draft.submit(
+    (value) => saveTouristCurrencies(station, user, value, onStationChange),
+    (notDone) => ({ message: notDone.status === 'refused' ? notDone.message : t('common.notSaved', { message: notDone.message }) }),
+  );
 
   const today = calendarDateIn(new Date(), station.profile.timeZone);
 
   return (
-    <SectionFrame section="currency" onBack={() => (dirty ? setLeaving(true) : onBack())} pageRef={pageRef}>
-      <SaveBanners save={save} saved={t('currency.saved')} refused={(r) => r.message} />
+    <SectionFrame section="currency" onBack={() => draft.back(onBack)} pageRef={draft.pageRef}>
+      <SaveBanners save={draft.save} saved={t('currency.saved')} refused={(r) => r.message} />
       <div className="settings__scroll">
         <p className="settings__intro">{t('currency.intro')}</p>
         {TOURIST_CURRENCIES.map((code) => {
@@ -101,18 +70,13 @@ function CurrencyEditor({ station, user, onBack, onStationChange, initial }: Sec
         <SettingsCard id="currency-receipt" title={t('currency.onReceipt')}>
           <div className="settings-form">
             <Toggle
-              label={t('currency.onReceipt')} checked={form.onReceipt} onChange={(onReceipt) => change({ ...form, onReceipt })}
+              label={t('currency.onReceipt')} checked={form.onReceipt} onChange={(onReceipt) => draft.edit({ ...form, onReceipt })}
               onText={t('currency.onReceiptOn')} offText={t('currency.onReceiptOff')} hint={t('currency.onReceiptHint')} testId="currency-on-receipt"
             />
           </div>
         </SettingsCard>
       </div>
-      <SaveBar
-        dirty={dirty} saving={save.status === 'saving'} state={dirty ? t('common.unsaved') : t('common.allSaved')}
-        saveLabel={t('currency.save')} onUndo={() => { setForm(currencyFormFrom(saved)); setProblems({}); setSave({ status: 'editing' }); }}
-        onSave={() => void submit()} testIdPrefix="currency"
-      />
-      {leaving ? <LeaveUnsaved what={t('currency.title')} onStay={() => setLeaving(false)} onLeave={onBack} /> : null}
+      <DraftSaveBar section="currency" draft={draft} onSave={submit} onLeave={onBack} />
     </SectionFrame>
   );
 }

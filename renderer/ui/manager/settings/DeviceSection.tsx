@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Banner } from '../../components/Banner';
 import { TextField } from '../common/fields';
-import { SectionFrame, SectionNotReady, SettingsCard } from './SectionPage';
+import { SaveBanners, SectionFrame, SectionNotReady, SettingsCard, type SectionSaveState } from './SectionPage';
 import { revealFirstProblem, useProblemText } from './problemText';
 import { enrolDevice, type HostSnapshot, useHostSettings } from '../../../app/settings';
 import { deviceFormFrom, enrolmentFrom, marketOfDevice, readHostRefusal, type DeviceField, type DeviceForm, type HostRefusal } from './logic/machineForms';
@@ -22,12 +21,8 @@ export function DeviceSection(props: SectionProps) {
   return <DeviceForm {...props} initial={loaded.value} />;
 }
 
-type EnrolState =
-  | { status: 'editing' }
-  | { status: 'enrolling' }
-  | { status: 'enrolled' }
-  | { status: 'invalid' }
-  | { status: 'refused'; refusal: HostRefusal };
+/** Where the enrolment stands, as a Save would: `saving` while the host enrols, `saved` once it has. */
+type EnrolState = SectionSaveState<{ refusal: HostRefusal }>;
 
 function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps & { initial: HostSnapshot }) {
   const { t } = useTranslation('settings');
@@ -42,7 +37,7 @@ function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps 
   const set = <K extends keyof DeviceForm>(key: K, value: DeviceForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     // The host's refusal was about what was sent; once the form changes it no longer applies.
-    if (state.status === 'refused' || state.status === 'enrolled') setState({ status: 'editing' });
+    if (state.status === 'refused' || state.status === 'saved') setState({ status: 'editing' });
   };
   const hostSays = state.status === 'refused' ? state.refusal.fields : {};
   const otherMarket = form.deviceId.includes('/') && marketOfDevice(form.deviceId.trim()) !== station.profile.marketId;
@@ -56,13 +51,13 @@ function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps 
       return;
     }
     setProblems({});
-    setState({ status: 'enrolling' });
+    setState({ status: 'saving' });
     const outcome = await enrolDevice(station, checked.value, onStationChange);
     if (outcome.status === 'ok') {
       if (keyInput.current) keyInput.current.value = '';
       setNow(outcome.value);
       setForm(deviceFormFrom(outcome.value.settings));
-      setState({ status: 'enrolled' });
+      setState({ status: 'saved' });
     } else {
       setState({ status: 'refused', refusal: readHostRefusal('device.enrol', outcome.message) });
       revealFirstProblem(pageRef.current);
@@ -72,9 +67,7 @@ function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps 
   const key = now.deviceKey;
   return (
     <SectionFrame section="device" onBack={onBack} pageRef={pageRef}>
-      {state.status === 'enrolled' ? <Banner tone="ok" testId="settings-saved">{t('device.enrolled')}</Banner> : null}
-      {state.status === 'invalid' ? <Banner tone="error" testId="settings-refused">{t('common.checkFields')}</Banner> : null}
-      {state.status === 'refused' ? <Banner tone="error" testId="settings-refused">{t('device.refused', { message: state.refusal.text })}</Banner> : null}
+      <SaveBanners save={state} saved={t('device.enrolled')} refused={(r) => t('device.refused', { message: r.refusal.text })} />
       <div className="settings-split">
         <div className="settings__scroll">
           <SettingsCard id="device-enrol" title={t('device.enrolTitle')}>
@@ -131,8 +124,8 @@ function DeviceForm({ station, onBack, onStationChange, initial }: SectionProps 
       </div>
       <div className="settings-actions">
         <p className="settings-actions__state">{t('device.keyNever')}</p>
-        <button type="button" className="btn btn--primary btn--large" disabled={state.status === 'enrolling'} onClick={() => void enrol()} data-testid="device-enrol">
-          {state.status === 'enrolling' ? t('device.enrolling') : t('device.enrol')}
+        <button type="button" className="btn btn--primary btn--large" disabled={state.status === 'saving'} onClick={() => void enrol()} data-testid="device-enrol">
+          {state.status === 'saving' ? t('device.enrolling') : t('device.enrol')}
         </button>
       </div>
     </SectionFrame>

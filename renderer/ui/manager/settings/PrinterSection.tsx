@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostSettings } from '../../../../shared/contract';
 import { currentLocale } from '../../../i18n';
@@ -7,16 +7,16 @@ import { formatDateTime } from '../../format';
 import { Segmented, Toggle, TextField } from '../common/fields';
 import { shown } from '../../../hooks/useLoadable';
 import { useGeneration } from '../../../hooks/useGeneration';
-import { LeaveUnsaved, SaveBanners, SectionFrame, SectionNotReady, type SectionSaveState, SaveBar, SettingsCard } from './SectionPage';
-import { revealFirstProblem, useProblemText } from './problemText';
+import { DraftSaveBar, useSectionDraft } from './SectionDraft';
+import { SaveBanners, SectionFrame, SectionNotReady, SettingsCard } from './SectionPage';
+import { useProblemText } from './problemText';
 import { printDocument } from '../../../app/printing';
 import { saveMachineSettings, useAppInfo, useHostSettings, usePrinterCheck } from '../../../app/settings';
 import { usePrinterTargetText } from '../../format/printerTarget';
 import {
-  BAUD_RATES, printerFormFrom, printerPatchFrom, readHostRefusal, samePrinterSettings,
-  type HostRefusal, type PrinterField, type PrinterForm, type PrinterKind,
+  BAUD_RATES, printerFormFrom, printerPatchFrom, readHostRefusal, samePrinterPatch,
+  type HostRefusal, type PrinterField, type PrinterForm, type PrinterKind, type PrinterPatch,
 } from './logic/machineForms';
-import type { FieldProblems } from './logic/problems';
 import { buildTestPage } from './logic/testPage';
 import type { SectionProps } from './route';
 
@@ -52,53 +52,34 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
   const { t } = useTranslation('settings');
   const problemText = useProblemText();
   const targetText = usePrinterTargetText();
-  const [saved, setSaved] = useState(initial);
-  const [form, setForm] = useState<PrinterForm>(() => printerFormFrom(initial));
-  const [problems, setProblems] = useState<FieldProblems<PrinterField>>({});
-  const [save, setSave] = useState<SectionSaveState<{ refusal: HostRefusal }>>({ status: 'editing' });
+  const draft = useSectionDraft<HostSettings, PrinterForm, PrinterPatch, PrinterField, { refusal: HostRefusal }>({
+    initial, formFrom: printerFormFrom, check: printerPatchFrom, same: samePrinterPatch,
+  });
+  const { form, problems, saved, save, dirty } = draft;
   const [test, setTest] = useState<TestState>({ status: 'idle' });
-  const [leaving, setLeaving] = useState(false);
-  const pageRef = useRef<HTMLDivElement>(null);
   const [statusGeneration, recheck] = useGeneration();
   const status = usePrinterCheck(station, statusGeneration);
   const info = shown(useAppInfo(station));
 
-  const dirty = !samePrinterSettings(form, saved);
   const hostSays = refusalFor(save.status === 'refused' ? save.refusal : null, form.kind);
 
   const set = <K extends keyof PrinterForm>(key: K, value: PrinterForm[K]) => {
-    const next = { ...form, [key]: value };
-    setForm(next);
-    if (save.status !== 'saving') setSave({ status: 'editing' });
-    // Once the manager has been told what is wrong, each fix clears its mark at once.
-    if (Object.keys(problems).length > 0) {
-      const again = printerPatchFrom(next);
-      setProblems(again.ok ? {} : again.problems);
-    }
+    draft.edit({ ...form, [key]: value });
     // A test result belongs to the printer it was printed on; it is not about the edited form.
     if (test.status !== 'printing') setTest({ status: 'idle' });
   };
 
   const submit = async () => {
-    const checked = printerPatchFrom(form);
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      setSave({ status: 'invalid' });
-      revealFirstProblem(pageRef.current);
-      return;
-    }
-    setProblems({});
-    setSave({ status: 'saving' });
-    const outcome = await saveMachineSettings(station, checked.patch, onStationChange);
-    if (outcome.status === 'ok') {
-      setSaved(outcome.value.settings);
-      setForm(printerFormFrom(outcome.value.settings));
-      setSave({ status: 'saved' });
+    const done = await draft.submit(
+      async (patch) => {
+        const outcome = await saveMachineSettings(station, patch, onStationChange);
+        return outcome.status === 'ok' ? { status: 'ok', value: outcome.value.settings } : outcome;
+      },
+      (notDone) => ({ refusal: readHostRefusal('settings.update', notDone.message) }),
+    );
+    if (done) {
       setTest({ status: 'idle' });
       recheck();
-    } else {
-      setSave({ status: 'refused', refusal: readHostRefusal('settings.update', outcome.message) });
-      revealFirstProblem(pageRef.current);
     }
   };
 
@@ -120,7 +101,7 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
   const light = status.status === 'ready' ? status.value : null;
 
   return (
-    <SectionFrame section="printer" onBack={() => (dirty ? setLeaving(true) : onBack())} pageRef={pageRef}>
+    <SectionFrame section="printer" onBack={() => draft.back(onBack)} pageRef={draft.pageRef}>
       <SaveBanners save={save} saved={t('printer.saved')} refused={(r) => t('printer.refused', { message: r.refusal.text })} />
       <div className="settings-split">
         <div className="settings__scroll">
@@ -221,11 +202,7 @@ function PrinterForm({ station, onBack, onStationChange, initial }: SectionProps
           </SettingsCard>
         </aside>
       </div>
-      <SaveBar
-        dirty={dirty} saving={save.status === 'saving'} state={dirty ? t('common.unsaved') : t('common.allSaved')}
-        saveLabel={t('printer.save')} onUndo={() => { setForm(printerFormFrom(saved)); setProblems({}); setSave({ status: 'editing' }); }} onSave={() => void submit()} testIdPrefix="printer"
-      />
-      {leaving ? <LeaveUnsaved what={t('printer.title')} onStay={() => setLeaving(false)} onLeave={onBack} /> : null}
+      <DraftSaveBar section="printer" draft={draft} onSave={() => void submit()} onLeave={onBack} />
     </SectionFrame>
   );
 }

@@ -1,16 +1,15 @@
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreProfile } from '../../../../shared/store-profile';
 import { Banner } from '../../components/Banner';
-import { PageBar, Segmented, Toggle, TextField } from '../common/fields';
-import { LeaveUnsaved, SaveBanners, SectionNotReady, type SectionSaveState, SaveBar } from './SectionPage';
-import { ProblemLine, revealFirstProblem, useProblemText } from './problemText';
+import { Segmented, Toggle, TextField } from '../common/fields';
+import { DraftSaveBar, useSectionDraft } from './SectionDraft';
+import { SaveBanners, SectionFrame, SectionNotReady, SettingsCard } from './SectionPage';
+import { ProblemLine, useProblemText } from './problemText';
 import { saveStoreProfile, useStoreSettings } from '../../../app/settings';
 import {
   ADDRESS_LINES, PROFILE_MAX, profileFormFrom, profileFromForm, sameProfile, seriesChanged,
   type ProfileField, type ProfileForm,
 } from './logic/profileForm';
-import type { FieldProblems } from './logic/problems';
 import type { SectionProps } from './route';
 
 /** The store as receipts, invoices, UPI codes and uploads show it. */
@@ -23,58 +22,24 @@ export function StoreSection(props: SectionProps) {
 function StoreForm({ station, user, onBack, onStationChange, initial }: SectionProps & { initial: StoreProfile }) {
   const { t } = useTranslation('settings');
   const problemText = useProblemText();
-  const [saved, setSaved] = useState(initial);
-  const [form, setForm] = useState<ProfileForm>(() => profileFormFrom(initial));
-  const [problems, setProblems] = useState<FieldProblems<ProfileField>>({});
-  const [save, setSave] = useState<SectionSaveState<{ message: string }>>({ status: 'editing' });
-  const [leaving, setLeaving] = useState(false);
-  const pageRef = useRef<HTMLDivElement>(null);
+  const draft = useSectionDraft<StoreProfile, ProfileForm, StoreProfile, ProfileField, { message: string }>({
+    initial, formFrom: profileFormFrom, check: profileFromForm, same: sameProfile,
+  });
+  const { form, problems, saved } = draft;
 
-  const checked = profileFromForm(form);
-  const dirty = !checked.ok || !sameProfile(checked.value, saved);
-
-  const set = <K extends keyof ProfileForm>(key: K, value: ProfileForm[K]) => {
-    const next = { ...form, [key]: value };
-    setForm(next);
-    if (save.status === 'invalid') {
-      // Once the manager has been told what is wrong, each fix clears its mark at once.
-      const again = profileFromForm(next);
-      setProblems(again.ok ? {} : again.problems);
-      if (again.ok) setSave({ status: 'editing' });
-    } else if (save.status !== 'saving') {
-      setSave({ status: 'editing' });
-    }
-  };
+  const set = <K extends keyof ProfileForm>(key: K, value: ProfileForm[K]) => draft.edit({ ...form, [key]: value });
   const setLine = (index: number, value: string) => set('address', form.address.map((l, i) => (i === index ? value : l)));
 
-  const submit = async () => {
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      setSave({ status: 'invalid' });
-      revealFirstProblem(pageRef.current);
-      return;
-    }
-    setProblems({});
-    setSave({ status: 'saving' });
-    const outcome = await saveStoreProfile(station, user, checked.value, onStationChange);
-    if (outcome.status === 'ok') {
-      setSaved(outcome.value);
-      setForm(profileFormFrom(outcome.value));
-      setSave({ status: 'saved' });
-    } else {
-      setSave({ status: 'refused', message: outcome.status === 'refused' ? outcome.message : t('common.notSaved', { message: outcome.message }) });
-    }
-  };
-
-  const back = () => (dirty ? setLeaving(true) : onBack());
+  const submit = () => void draft.submit(
+    (value) => saveStoreProfile(station, user, value, onStationChange),
+    (notDone) => ({ message: notDone.status === 'refused' ? notDone.message : t('common.notSaved', { message: notDone.message }) }),
+  );
 
   return (
-    <div className="mgr__page settings" data-testid="settings-store" ref={pageRef}>
-      <PageBar title={t('store.title')} onBack={back} backLabel={t('common.back')} />
-      <SaveBanners save={save} saved={t('store.saved')} refused={(r) => r.message} />
+    <SectionFrame section="store" onBack={() => draft.back(onBack)} pageRef={draft.pageRef}>
+      <SaveBanners save={draft.save} saved={t('store.saved')} refused={(r) => r.message} />
       <div className="settings__scroll">
-        <section className="settings-card" aria-labelledby="store-receipt">
-          <h2 id="store-receipt" className="settings-card__title">{t('store.groups.receipt')}</h2>
+        <SettingsCard id="store-receipt" title={t('store.groups.receipt')}>
           <div className="settings-form">
             <TextField label={t('store.name')} value={form.name} onChange={(v) => set('name', v)} error={problemText(problems.name)} hint={t('store.nameHint')} maxLength={PROFILE_MAX.name} testId="store-name" />
             <TextField label={t('store.phone')} value={form.phone} onChange={(v) => set('phone', v)} error={problemText(problems.phone)} inputMode="tel" maxLength={PROFILE_MAX.phone} ltr testId="store-phone" />
@@ -100,10 +65,9 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
             />
             <TextField label={t('store.footer')} value={form.footer} onChange={(v) => set('footer', v)} error={problemText(problems.footer)} hint={t('store.footerHint')} maxLength={PROFILE_MAX.footer} multiline rows={2} testId="store-footer" />
           </div>
-        </section>
+        </SettingsCard>
 
-        <section className="settings-card" aria-labelledby="store-invoices">
-          <h2 id="store-invoices" className="settings-card__title">{t('store.groups.invoices')}</h2>
+        <SettingsCard id="store-invoices" title={t('store.groups.invoices')}>
           <div className="settings-form">
             <TextField
               label={t('store.invoiceSeries')}
@@ -135,19 +99,17 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
               </div>
             ) : null}
           </div>
-        </section>
+        </SettingsCard>
 
-        <section className="settings-card" aria-labelledby="store-system">
-          <h2 id="store-system" className="settings-card__title">{t('store.groups.system')}</h2>
+        <SettingsCard id="store-system" title={t('store.groups.system')}>
           <div className="settings-form">
             <TextField label={t('store.marketId')} value={form.marketId} onChange={(v) => set('marketId', v.toLowerCase())} error={problemText(problems.marketId)} hint={t('store.marketIdHint')} maxLength={40} ltr testId="store-market" />
             <TextField label={t('store.timeZone')} value={form.timeZone} onChange={(v) => set('timeZone', v)} error={problemText(problems.timeZone)} hint={t('store.timeZoneHint')} ltr testId="store-zone" />
             <TextField label={t('store.storyBaseUrl')} value={form.storyBaseUrl} onChange={(v) => set('storyBaseUrl', v)} error={problemText(problems.storyBaseUrl)} hint={t('store.storyBaseUrlHint')} inputMode="url" maxLength={PROFILE_MAX.storyBaseUrl} ltr className="settings-form__wide" testId="store-story" />
           </div>
-        </section>
+        </SettingsCard>
 
-        <section className="settings-card" aria-labelledby="store-stories">
-          <h2 id="store-stories" className="settings-card__title">{t('store.groups.stories')}</h2>
+        <SettingsCard id="store-stories" title={t('store.groups.stories')}>
           <div className="settings-form">
             <TextField label={t('store.webShopStoryPattern')} value={form.webShopStoryPattern} onChange={(v) => set('webShopStoryPattern', v)} error={problemText(problems.webShopStoryPattern)} hint={t('store.webShopStoryPatternHint')} inputMode="url" maxLength={PROFILE_MAX.webShopStoryPattern} ltr className="settings-form__wide" testId="store-webshop" />
             <Segmented
@@ -160,13 +122,9 @@ function StoreForm({ station, user, onBack, onStationChange, initial }: SectionP
             />
             <TextField label={t('store.attractAfter')} value={form.attractAfter} onChange={(v) => set('attractAfter', v)} digits={4} error={problemText(problems.attractAfter)} hint={t('store.attractAfterHint')} ltr testId="store-attract-after" />
           </div>
-        </section>
+        </SettingsCard>
       </div>
-      <SaveBar
-        dirty={dirty} saving={save.status === 'saving'} state={dirty ? t('common.unsaved') : t('common.allSaved')}
-        saveLabel={t('store.save')} onUndo={() => { setForm(profileFormFrom(saved)); setProblems({}); setSave({ status: 'editing' }); }} onSave={() => void submit()} testIdPrefix="store"
-      />
-      {leaving ? <LeaveUnsaved what={t('store.title')} onStay={() => setLeaving(false)} onLeave={onBack} /> : null}
-    </div>
+      <DraftSaveBar section="store" draft={draft} onSave={submit} onLeave={onBack} />
+    </SectionFrame>
   );
 }

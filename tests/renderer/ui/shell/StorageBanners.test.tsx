@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react';
-import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PINS, MIN_FREE_BYTES } from '../../../../renderer/db';
+import { fillDiskAtAudit } from '../../db/helpers';
 import { renderKiosk, scanIntoCart, signIn } from '../harness';
 
 const SHAWL = '2000000000015'; // ₹12,500
@@ -17,16 +17,8 @@ function fakeStorage(freeBytes: { now: number }): void {
   Object.defineProperty(navigator, 'storage', { value: storage, configurable: true });
 }
 
-const realAdd = IDBObjectStore.prototype.add;
-afterEach(() => { IDBObjectStore.prototype.add = realAdd; });
-
-/** IndexedDB refuses the sale's audit entry, its last write, with its own quota error, as on a full disk. */
-function diskFills(): void {
-  IDBObjectStore.prototype.add = function add(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-    if (this.name === 'audit') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    return realAdd.apply(this, args);
-  };
-}
+let disk: ReturnType<typeof fillDiskAtAudit> | undefined;
+afterEach(() => disk?.restore());
 
 describe('StorageBanners: the disk filling up at the counter', () => {
   it('after a sale NOT recorded for a full disk, stops sales and says so; Check again lets them go on once space is free', async () => {
@@ -40,7 +32,8 @@ describe('StorageBanners: the disk filling up at the counter', () => {
     await user.type(within(dialog).getByTestId('cash-input'), '12500');
 
     // The disk fills between the last look at the free space and this sale.
-    diskFills();
+    // IndexedDB refuses the sale's audit entry, its last write, with its own quota error.
+    disk = fillDiskAtAudit();
     free.now = MIN_FREE_BYTES / 10;
     await user.click(within(dialog).getByTestId('complete-sale'));
     expect((await within(dialog).findByTestId('sale-not-recorded')).textContent).toContain('This kiosk\'s disk is full.');
@@ -53,7 +46,7 @@ describe('StorageBanners: the disk filling up at the counter', () => {
     expect((screen.getByTestId('pay') as HTMLButtonElement).disabled).toBe(true);
 
     // The manager frees space; Check again, and the cart (still there) is sold.
-    IDBObjectStore.prototype.add = realAdd;
+    disk.free();
     free.now = 10 * MIN_FREE_BYTES;
     await user.click(screen.getByTestId('space-recheck'));
     await waitFor(() => expect(screen.queryByTestId('space-low')).toBeNull());

@@ -3,7 +3,7 @@ import { isBusinessDate } from '../../../../../shared/time';
 import {
   MAX_PAISE_PER_UNIT, TOURIST_CURRENCIES, type TouristCurrency, type TouristCurrencySettings, type TouristRate,
 } from '../../../../../shared/tourist-currency';
-import { onlyProblems, problem, type FieldProblems, type Problem } from './problems';
+import { onlyProblems, problem, type Checked, type Problem } from './problems';
 
 /**
  * The tourist-currency form as typed: per currency whether it is shown, its rate in rupees
@@ -35,7 +35,7 @@ function rateOf(text: string): { paise: number | null; problem: Problem | null }
   return { paise: parsed.value, problem: null };
 }
 
-export function currencySettingsFromForm(form: CurrencyForm): { ok: true; value: TouristCurrencySettings } | { ok: false; problems: FieldProblems<CurrencyField> } {
+export function currencySettingsFromForm(form: CurrencyForm): Checked<TouristCurrencySettings, CurrencyField> {
   const found: Partial<Record<CurrencyField, Problem | null>> = {};
   const rates: TouristRate[] = [];
   for (const code of TOURIST_CURRENCIES) {

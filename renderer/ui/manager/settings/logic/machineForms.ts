@@ -1,5 +1,5 @@
 import { HostSettingsSchema, settingsMethods, type HostSettings, type PrinterConfig } from '../../../../../shared/contract';
-import { onlyProblems, problem, type FieldProblems } from './problems';
+import { onlyProblems, problem, type Checked } from './problems';
 import { splitHostPort } from '../../../../../shared/net-address';
 
 /**
@@ -48,13 +48,13 @@ export function printerFormFrom(settings: HostSettings): PrinterForm {
 }
 
 export type PrinterPatch = Pick<HostSettings, 'printer' | 'paperWidth' | 'cashDrawer' | 'kiosk'>;
-export type CheckedPrinter = { ok: true; patch: PrinterPatch } | { ok: false; problems: FieldProblems<PrinterField> };
+export type CheckedPrinter = Checked<PrinterPatch, PrinterField>;
 
 export function printerPatchFrom(form: PrinterForm): CheckedPrinter {
   const rest = { paperWidth: form.paperWidth, cashDrawer: form.cashDrawer, kiosk: form.kiosk };
   switch (form.kind) {
     case 'file':
-      return { ok: true, patch: { printer: { kind: 'file' }, ...rest } };
+      return { ok: true, value: { printer: { kind: 'file' }, ...rest } };
     case 'network': {
       // "[2001:db8::5]:9100" or "192.168.1.50:9100" typed into the address: its port is the one meant.
       const typed = splitHostPort(form.host);
@@ -66,25 +66,28 @@ export function printerPatchFrom(form: PrinterForm): CheckedPrinter {
         port: portText === '' ? problem('required') : port >= 1 && port <= 65_535 ? null : problem('port'),
       });
       if (Object.keys(problems).length > 0) return { ok: false, problems };
-      return { ok: true, patch: { printer: { kind: 'network', host, port }, ...rest } };
+      return { ok: true, value: { printer: { kind: 'network', host, port }, ...rest } };
     }
     case 'usb-device': {
       const path = form.usbPath.trim();
       if (path === '') return { ok: false, problems: { usbPath: problem('required') } };
-      return { ok: true, patch: { printer: { kind: 'usb-device', path }, ...rest } };
+      return { ok: true, value: { printer: { kind: 'usb-device', path }, ...rest } };
     }
     case 'serial': {
       const path = form.serialPath.trim();
       if (path === '') return { ok: false, problems: { serialPath: problem('required') } };
-      return { ok: true, patch: { printer: { kind: 'serial', path, baudRate: form.baudRate }, ...rest } };
+      return { ok: true, value: { printer: { kind: 'serial', path, baudRate: form.baudRate }, ...rest } };
     }
   }
 }
 
 export function samePrinterSettings(form: PrinterForm, settings: HostSettings): boolean {
   const checked = printerPatchFrom(form);
-  if (!checked.ok) return false;
-  const { printer, paperWidth, cashDrawer, kiosk } = checked.patch;
+  return checked.ok && samePrinterPatch(checked.value, settings);
+}
+
+/** Whether saving the patch would leave the host's settings as they are. */
+export function samePrinterPatch({ printer, paperWidth, cashDrawer, kiosk }: PrinterPatch, settings: HostSettings): boolean {
   return JSON.stringify(printer) === JSON.stringify(settings.printer)
     && paperWidth === settings.paperWidth && cashDrawer === settings.cashDrawer && kiosk === settings.kiosk;
 }
@@ -105,7 +108,7 @@ export interface Enrolment {
   centralBaseUrl: string | null;
 }
 
-export type CheckedEnrolment = { ok: true; value: Enrolment } | { ok: false; problems: FieldProblems<DeviceField> };
+export type CheckedEnrolment = Checked<Enrolment, DeviceField>;
 
 export function deviceFormFrom(settings: HostSettings): DeviceForm {
   return { deviceId: settings.deviceId, centralBaseUrl: settings.centralBaseUrl ?? '' };

@@ -51,6 +51,9 @@ export interface Problem {
 
 export type FieldProblems<F extends string> = Partial<Record<F, Problem>>;
 
+/** A form read into what it stands for, or what is wrong with it field by field. */
+export type Checked<Value, F extends string> = { ok: true; value: Value } | { ok: false; problems: FieldProblems<F> };
+
 export function problem(key: ProblemKey, values?: Problem['values'], money?: Problem['money']): Problem {
   return { key, ...(values ? { values } : {}), ...(money ? { money } : {}) };
 }

@@ -1,6 +1,6 @@
 import { StoreProfileSchema, type StoreProfile } from '../../../../../shared/store-profile';
 import { webShopPatternProblem } from '../../../../../shared/maker-story';
-import { charCount, onlyProblems, problem, type FieldProblems, type Problem } from './problems';
+import { charCount, onlyProblems, problem, type Checked, type Problem } from './problems';
 
 /**
  * The store profile as a form of text fields, and back. Whether a value is accepted is
@@ -110,7 +110,7 @@ function text(value: string, max: number | null, key: keyof Shape, pattern: Prob
   return judge(key, value, pattern ?? problem('invalid'));
 }
 
-export type CheckedProfile = { ok: true; value: StoreProfile } | { ok: false; problems: FieldProblems<ProfileField> };
+export type CheckedProfile = Checked<StoreProfile, ProfileField>;
 
 export function profileFromForm(form: ProfileForm): CheckedProfile {
   const value: StoreProfile = {

@@ -28,7 +28,7 @@ describe('printer form', () => {
       printerPatchFrom({ ...base, kind: 'serial', serialPath: 'COM3', baudRate: 19200, paperWidth: 32, cashDrawer: false }),
       printerPatchFrom(base),
     ];
-    expect(patches.map((p) => p.ok && p.patch.printer)).toEqual([
+    expect(patches.map((p) => p.ok && p.value.printer)).toEqual([
       { kind: 'network', host: '192.168.1.50', port: 9100 },
       { kind: 'usb-device', path: '/dev/usb/lp0' },
       { kind: 'serial', path: 'COM3', baudRate: 19200 },
@@ -36,9 +36,9 @@ describe('printer form', () => {
     ]);
     for (const p of patches) {
       if (!p.ok) throw new Error('refused');
-      expect(HostSettingsSchema.partial().strict().safeParse(p.patch).success).toBe(true);
+      expect(HostSettingsSchema.partial().strict().safeParse(p.value).success).toBe(true);
     }
-    expect(patches[2]!.ok && [patches[2]!.patch.paperWidth, patches[2]!.patch.cashDrawer]).toEqual([32, false]);
+    expect(patches[2]!.ok && [patches[2]!.value.paperWidth, patches[2]!.value.cashDrawer]).toEqual([32, false]);
   });
 
   it('asks for a host and a port that is a number from 1 to 65535', () => {
