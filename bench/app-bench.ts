@@ -133,17 +133,18 @@ async function scanProduct(page: Page, cdp: CDPSession, i: number): Promise<void
  * work can lower.
  */
 async function frameInterval(page: Page, frames = 120): Promise<number[]> {
-  return page.evaluate((n) => new Promise<number[]>((resolve) => {
-    const deltas: number[] = [];
+  // A string: tsx would wrap a named function of the page's in a helper the page lacks.
+  return page.evaluate(`new Promise((resolve) => {
+    const deltas = [];
     let last = 0;
-    const tick = (at: number) => {
+    const tick = (at) => {
       if (last > 0) deltas.push(at - last);
       last = at;
-      if (deltas.length < n) requestAnimationFrame(tick);
+      if (deltas.length < ${frames}) requestAnimationFrame(tick);
       else resolve(deltas);
     };
     requestAnimationFrame(tick);
-  }), frames);
+  })`);
 }
 
 async function payExactCash(page: Page): Promise<void> {
