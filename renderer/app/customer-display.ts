@@ -25,17 +25,19 @@ export interface CounterSale {
 
 export const NO_COUNTER_SALE: CounterSale = { paying: null, finished: null };
 
-export function counterDisplayState(input: {
+/** What the customer display is made from. */
+export interface CounterDisplayInput {
   station: Pick<Station, 'profile' | 'taxTable' | 'currencies'>;
   language: DisplayLanguage;
   /** Nobody signed in at the counter (or an artisan looking at her earnings): the welcome. */
   signedIn: boolean;
   cart: Cart;
   sale: CounterSale;
-  now: Date;
   /** The thank-you's photos (artisan id → small data: URL), from `useThanksPhotos`. */
   photos?: ReadonlyMap<string, string>;
-}): DisplayState {
+}
+
+export function counterDisplayState(input: CounterDisplayInput & { now: Date }): DisplayState {
   const { station, language, cart, sale } = input;
   const base = { language, storeName: station.profile.name.slice(0, 80) };
   if (!input.signedIn) return { ...base, phase: { kind: 'idle' } };
@@ -91,12 +93,18 @@ export function displayPublisher(host: HostApi): Publisher {
 }
 
 /**
- * Publishes `state` whenever it changes, once the counter's own screen has painted the
- * change: the display is a frame behind the counter, never the counter behind the display.
+ * Publishes what the display should show whenever its input changes, once the counter's
+ * own screen has painted the change: the display is a frame behind the counter, never the
+ * counter behind the display. The state is built then too (its totals and tourist
+ * currencies cost a scan's redraw a millisecond), and the publisher drops one the host
+ * already has.
  */
-export function useCustomerDisplay(host: HostApi, state: DisplayState): void {
-  const key = JSON.stringify(state);
-  useEffectAfterPaint(() => () => displayPublisher(host).publish(JSON.parse(key) as DisplayState), [host, key]);
+export function useCustomerDisplay(host: HostApi, input: CounterDisplayInput): void {
+  const { station, language, signedIn, cart, sale, photos } = input;
+  useEffectAfterPaint(
+    () => () => displayPublisher(host).publish(counterDisplayState({ station, language, signedIn, cart, sale, photos, now: new Date() })),
+    [host, station, language, signedIn, cart, sale, photos],
+  );
 }
 
 /** Thumbnails already made, by artisan and photo (a new photo has a new sha256). */

@@ -6,7 +6,7 @@ import { Dialog } from './components/Dialog';
 import { clearRestoreLeftover } from '../app/backup';
 import { bootStation, BootError, loadStation, type Booted } from '../app/boot';
 import { keepOpenCart, keptOpenCart } from '../app/carts';
-import { counterDisplayState, NO_COUNTER_SALE, useCustomerDisplay, useThanksPhotos, type CounterSale } from '../app/customer-display';
+import { NO_COUNTER_SALE, useCustomerDisplay, useThanksPhotos, type CounterSale } from '../app/customer-display';
 import { isLanguage } from '../i18n';
 import { messageOf } from '../app/outcome';
 import { usePrinterStatus } from '../app/printing';
@@ -144,9 +144,7 @@ export function Kiosk({ station, onStationChange }: { station: Station; onStatio
   const [counterSale, setCounterSale] = useState<CounterSale>(NO_COUNTER_SALE);
   const language = isLanguage(i18n.language) ? i18n.language : 'en';
   const photos = useThanksPhotos(station, counterSale.finished);
-  useCustomerDisplay(station.host, counterDisplayState({
-    station, language, signedIn: user !== null && artisan === null, cart: sell.cart, sale: counterSale, now: new Date(), photos,
-  }));
+  useCustomerDisplay(station.host, { station, language, signedIn: user !== null && artisan === null, cart: sell.cart, sale: counterSale, photos });
 
   const signedIn = useCallback(async (u: UserEntity) => {
     if (!keeping.current) {

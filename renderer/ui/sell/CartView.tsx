@@ -55,8 +55,13 @@ const CartLine = memo(function CartLine({ item, taxTable, approval, stock, flash
   const money = useMoney();
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
-    // The line a scan just changed may be below the fold: bring it into view.
-    if (flashSeq > 0) ref.current?.scrollIntoView({ block: 'nearest' });
+    // The line a scan just changed may be below the fold: bring it into view, from the
+    // next frame's own callback. scrollIntoView lays the page out first; asked for here (a
+    // scan's redraw runs its effects at once, inside flushSync) that layout would hold the
+    // scan's answer up, and the frame would then lay out again.
+    if (flashSeq === 0) return undefined;
+    const frame = requestAnimationFrame(() => ref.current?.scrollIntoView({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
   }, [flashSeq]);
   const amount = lineAmounts(item, taxTable).gross;
   return (

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEMO_PINS } from '../../../../renderer/db';
 import { DEMO_PRODUCTS } from '../../../../renderer/db/demo-data';
-import { cartLines, payInCash, renderKiosk, scanIntoCart, signIn } from '../harness';
+import { cartLines, payInCash, renderKiosk, scan, scanIntoCart, signIn } from '../harness';
 
 /**
  * A scan redraws as little as it can: the lines are memoised, and so are the header, the
@@ -50,6 +50,23 @@ describe('the sell screen after a scan: memoised parts still follow', () => {
     // A scan after all that still lands on its line and says so.
     await scanIntoCart([third!.barcode], 2);
     expect((await screen.findByTestId('scan-notice')).textContent).toContain(third!.name);
+  });
+
+  it('brings the line a scan lands on into view, the new one and a repeat further up', async () => {
+    const { user } = await renderKiosk();
+    await signIn(user, DEMO_PINS.operator);
+    const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView');
+    try {
+      await scanIntoCart([shawl!.barcode, stole!.barcode]);
+      await waitFor(() => expect(scrolled.mock.contexts.at(-1)).toBe(lineOf(stole!.name)));
+      // A repeat scan of a line further up brings that one back into view.
+      scan(shawl!.barcode);
+      await waitFor(() => expect(qtyOf(shawl!.name)).toBe('2'));
+      await waitFor(() => expect(scrolled.mock.contexts.at(-1)).toBe(lineOf(shawl!.name)));
+      expect(scrolled).toHaveBeenLastCalledWith({ block: 'nearest' });
+    } finally {
+      scrolled.mockRestore();
+    }
   });
 
   it('the header asks before signing out with items in the cart, and signs out at once with none', async () => {
