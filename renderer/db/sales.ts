@@ -91,8 +91,7 @@ interface SaleRows {
 
 /**
  * The basis each connection's last committed sale left behind: the next sale on the
- * connection builds its rows on it before its transaction opens, and writes them in the
- * same round as its only reads (the settings rows, the audit log's last entry and the
+ * connection builds its rows on it and writes them in the same round as its only reads (the settings rows, the audit log's last entry and the
  * products). It holds while nothing else has written since, which those reads prove: every
  * transaction that changes a counter, a business day or a day's rows also appends an audit
  * entry (sales, returns, voids, cash movements, payouts, day open and close; a restore puts
@@ -157,26 +156,21 @@ function commitOnFreshBasis(db: ChinarDb, input: CommitSaleInput): Promise<Commi
 
 /**
  * The sale on the basis this connection's last sale left (see `lastSaleBasis`): its rows
- * are built before the transaction opens, and written with the reads that check the basis
- * still holds; only the products' rows wait for the products. Undefined when the basis has
- * moved (or the rows could not be built on it): the caller builds the sale afresh.
+ * are written in the same round as the reads that check the basis still holds; only the
+ * products' rows wait for the products. Undefined when the basis has moved (or the rows
+ * could not be built on it): the caller builds the sale afresh.
  */
 async function commitOnKnownBasis(db: ChinarDb, input: CommitSaleInput, basis: SaleBasis): Promise<CommitDone | undefined> {
-  let rows: SaleRows;
-  try {
-    rows = saleRowsOn(basis, input);
-  } catch {
-    // A refusal on a basis that may have moved is not the store's word: the fresh basis gives it.
-    return undefined;
-  }
   let checked = false;
   try {
     return await db.transaction('rw', saleTables(db), async () => {
       // The checks are issued before the writes: IndexedDB answers a transaction's requests
-      // in order, so they see the store as it was before this sale.
+      // in order, so they see the store as it was before this sale. The rows are built
+      // while the store works on them.
       const settings = saleSettings(db);
       const head = lastAuditEntry(db);
       const products = db.products.bulkGet(input.cart.items.map((i) => i.productId));
+      const rows = saleRowsOn(basis, input);
       const approved = checkApprovals(db, rows.overDiscount, input.discountApprovals, (name) => `The discount on ${name} is above ${basis.profile.discountLimitPct}% and needs a manager's approval.`);
       const written = writeSaleRows(db, rows, basis.day);
       // Awaited below; if the basis has moved the transaction is abandoned before that, and
@@ -192,7 +186,8 @@ async function commitOnKnownBasis(db: ChinarDb, input: CommitSaleInput, basis: S
       return { committed: { sale: rows.sale, lines: rows.lines, payments: rows.payments, journalId }, next: basisAfter(basis, rows) };
     });
   } catch (error) {
-    // Not yet checked: whatever failed, it failed on a basis that may have moved.
+    // Not yet checked: whatever failed (a refusal of the rows too), it failed on a basis
+    // that may have moved, so it is not the store's word.
     if (error instanceof StaleSaleBasis || !checked) return undefined;
     throw error;
   }
@@ -301,11 +296,12 @@ function writeSaleRows(db: ChinarDb, rows: SaleRows, day: OpenBusinessDayEntity)
 
 /** The stock decrements and the journal record that carries the whole sale to the host; resolves to the record's id. */
 async function writeStockAndJournal(db: ChinarDb, rows: SaleRows, updatedProducts: ProductEntity[]): Promise<string> {
-  const [ids] = await Promise.all([
+  // The puts first: the store writes them while the record's JSON is made.
+  const [, ids] = await Promise.all([
+    db.products.bulkPut(updatedProducts),
     queueJournal(db, 'sale', rows.sale.createdAt, {
       sales: [rows.sale], saleLines: rows.lines, payments: rows.payments, products: updatedProducts, counters: [rows.counter], audit: [rows.audit],
     }),
-    db.products.bulkPut(updatedProducts),
   ]);
   return ids[0]!;
 }
