@@ -4,6 +4,7 @@ import { verifyAuditLog } from '../../../shared/audit-chain';
 import { dayTallyFromRows } from '../../../shared/day-report';
 import { findProductByBarcode, openChinarDb, recordCashMovement, recordReprint, signInWithPin, DEMO_PINS, SaleNotRecordedError, type ChinarDb } from '../../../renderer/db';
 import { dayRows } from '../../../renderer/db/day-summary';
+import { DISK_FULL_MESSAGE } from '../../../renderer/db/storage';
 import { cartOf, freshStore, NOON_IN_SRINAGAR, sellBarcodes, sellCart, sequentialIds } from './helpers';
 
 /**
@@ -122,6 +123,20 @@ describe('commitSale on the basis of the connection\'s last sale', () => {
     expect(next.sale.receiptNo).toBe(receiptNo(2));
     const audit = await db.audit.orderBy('seq').toArray();
     expect(audit.filter((e) => e.action === 'sale.commit').map((e) => e.detail.receiptNo)).toEqual([receiptNo(1), receiptNo(2)]);
+    await expectStoreConsistent(db);
+  });
+
+  it('says the disk is full when the store refuses a sale on a checked basis, writes none of it, and numbers the next one on', async () => {
+    const { db, newId } = await freshStore();
+    await sellBarcodes(db, [BAUBLES], { newId });
+    const [sales, audit, queued] = [await db.sales.count(), await db.audit.count(), await db.journalQueue.count()];
+    // The journal record is the last write, after the basis was checked: the store is full by then.
+    vi.spyOn(db.journalQueue, 'bulkAdd').mockRejectedValueOnce(new DOMException('The disk is full.', 'QuotaExceededError'));
+    await expect(sellBarcodes(db, [BAUBLES], { newId })).rejects.toThrow(DISK_FULL_MESSAGE);
+    expect([await db.sales.count(), await db.audit.count(), await db.journalQueue.count()]).toEqual([sales, audit, queued]);
+    expect((await db.counters.get('invoice:K01/2627'))?.value).toBe(1);
+    expect((await findProductByBarcode(db, BAUBLES))!.product.stock).toBe(30 - 1);
+    expect((await sellBarcodes(db, [BAUBLES], { newId })).sale.receiptNo).toBe(receiptNo(2));
     await expectStoreConsistent(db);
   });
 });
