@@ -91,8 +91,8 @@ interface SaleRows {
 
 /**
  * The basis each connection's last committed sale left behind: the next sale on the
- * connection builds its rows on it and writes them in the same round as its only reads (the settings rows, the audit log's last entry and the
- * products). It holds while nothing else has written since, which those reads prove: every
+ * connection builds its rows on it and writes them in the same round as its only reads
+ * (the settings rows, the audit log's last entry and the products). It holds while nothing else has written since, which those reads prove: every
  * transaction that changes a counter, a business day or a day's rows also appends an audit
  * entry (sales, returns, voids, cash movements, payouts, day open and close; a restore puts
  * the audit log back with the rows), so an unchanged last entry means an unchanged basis;
