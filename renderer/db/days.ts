@@ -347,7 +347,8 @@ export interface ClosedDay {
  */
 export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Promise<ClosedDay> {
   const counted = countTotal(input.count, 'drawer count');
-  return db.transaction('rw', [...READ_TABLES(db), db.daySummaries, db.users, db.audit, db.outbox, db.journalQueue], async () => {
+  markClose('start');
+  const closed = await db.transaction('rw', [...READ_TABLES(db), db.daySummaries, db.users, db.audit, db.outbox, db.journalQueue], async () => {
     // Everything but the day's rows in one round of reads; the rows need the day's date.
     const [open, , summary, previous, head] = await Promise.all([
       writableDay(db, input.dayId), activeManager(db, input.managerId, 'Closing the day'), db.daySummaries.get(input.dayId),
@@ -356,6 +357,7 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
     const context = aboveZFloor({ day: open, previous: previousOf(previous), counted }, input.zFloor ?? 0);
     // The rows are folded once: the X the close locks, the Z figures and the summary all come from that one pass.
     const folded = await foldDayToClose(db, open, currentTally(summary));
+    markClose('folded');
     const x = figuresOfFoldedDay(folded, context);
     const closedAt = isoWithOffset(input.now, input.timeZone);
     const audit = nextAuditEntry(head, {
@@ -372,6 +374,7 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
     };
     const figures = figuresOfFoldedDay(folded, { day, previous: context.previous, counted: null });
     const body = serializeBuiltEnvelope(buildEnvelope(figures, { deviceId: day.deviceId, marketId: input.marketId }));
+    markClose('body');
     const outbox: OutboxRow = {
       id: input.newId(), dayId: day.id, businessDate: day.businessDate, zNumber: day.zNumber, body,
       state: { status: 'queued' }, attempts: 0, failures: 0, nextAttemptAt: null, lastReason: null,
@@ -383,8 +386,20 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
       db.businessDays.put(day), db.audit.add(audit), db.outbox.add(outbox), saveDayTally(db, day, folded.tally),
       queueJournal(db, 'day-close', closedAt, { businessDays: [day], outbox: [outbox], audit: [audit] }),
     ]);
+    markClose('written');
     return { day, figures, outbox };
   });
+  markClose('committed');
+  return closed;
+}
+
+/**
+ * The close's stages as User Timing marks (`z-close:read`, …), so a profile or the bench
+ * can split a busy day's close: reading, folding, the body, the writes, the commit.
+ */
+export const CLOSE_STAGES = ['start', 'read', 'folded', 'body', 'written', 'committed'] as const;
+function markClose(stage: (typeof CLOSE_STAGES)[number]): void {
+  performance.mark(`z-close:${stage}`);
 }
 
 /**
@@ -397,8 +412,11 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
 async function foldDayToClose(db: ChinarDb, day: OpenBusinessDayEntity, summary: DayTally | undefined): Promise<FoldedDay> {
   if (summary) {
     const rows = await dayRows(db, day, { payments: false });
+    markClose('read');
     const folded = foldDayAgainstTally(rows, summary);
     if (folded) return folded;
   }
-  return foldDayRows(await dayRows(db, day));
+  const rows = await dayRows(db, day);
+  markClose('read');
+  return foldDayRows(rows);
 }
