@@ -343,7 +343,7 @@ export interface ClosedDay {
  * head (the hash of this close's own audit entry, so the paper anchors everything up to
  * the close); and the day's PROTOCOL.md body goes into the outbox in the same commit, so
  * a crash can never leave a closed day that will not be uploaded. A body the central
- * system would refuse stops the close (serializeEnvelope says why): nothing is written.
+ * system would refuse stops the close (serializeBuiltEnvelope says why): nothing is written.
  */
 export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Promise<ClosedDay> {
   const counted = countTotal(input.count, 'drawer count');
