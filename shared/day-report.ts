@@ -291,11 +291,12 @@ function tallyMovement(t: DayTally, m: CashMovementEntity): void {
   if (m.kind === 'paid-in') t.paidIn += m.amount; else t.paidOut += m.amount;
 }
 
-function saleProblems(sale: SaleEntity, gross: number, paid: number, hasPayments: boolean): string[] {
+/** `paid` null: the record's payments were not read (their sums come from the day's summary, checked when each was written). */
+function saleProblems(sale: SaleEntity, gross: number, paid: number | null, hasPayments: boolean): string[] {
   const problems: string[] = [];
   if (gross !== sale.gross) problems.push(`the lines of ${sale.receiptNo} do not make its gross`);
   if (sale.gross + sale.roundOff !== sale.total) problems.push(`${sale.receiptNo}: gross plus round-off is not its total`);
-  if ((hasPayments || sale.total !== 0) && paid !== sale.total) problems.push(`the payments of ${sale.receiptNo} do not make its total`);
+  if (paid !== null && (hasPayments || sale.total !== 0) && paid !== sale.total) problems.push(`the payments of ${sale.receiptNo} do not make its total`);
   return problems;
 }
 
@@ -416,7 +417,9 @@ function totalsOf(t: DayTally, { day, previous, counted: countedAtClose }: DayTo
  * the day, is listed once, keeps the line identities; each record's lines and payments
  * make its totals). Problems are collected into `problems`.
  */
-function foldRows(input: DayReportInput, problems: string[], onLine?: (l: SaleLineEntity, s: SaleEntity, a: ArtisanTally) => void): DayTally {
+function foldRows(
+  input: DayReportInput, problems: string[], onLine?: (l: SaleLineEntity, s: SaleEntity, a: ArtisanTally) => void, paymentsRead = true,
+): DayTally {
   const { day } = input;
   const foreign = (row: { dayId?: string; businessDate: BusinessDate }) =>
     (row.dayId !== undefined ? row.dayId !== day.id : row.businessDate !== day.businessDate);
@@ -446,7 +449,7 @@ function foldRows(input: DayReportInput, problems: string[], onLine?: (l: SaleLi
     owner.hasPayments = true;
     if (!tallyPayment(t, p)) problems.push(`the cash of ${owner.sale.receiptNo} is not what was handed over less change`);
   }
-  for (const { sale, gross, paid, hasPayments } of sales.values()) problems.push(...saleProblems(sale, gross, paid, hasPayments));
+  for (const { sale, gross, paid, hasPayments } of sales.values()) problems.push(...saleProblems(sale, gross, paymentsRead ? paid : null, hasPayments));
   for (const m of input.cashMovements) {
     const problem = movementProblem(m, day.id);
     if (problem) problems.push(problem);
@@ -472,15 +475,51 @@ export interface FoldedDay {
 
 /** Folds the day's rows once, checking them; figuresOfFoldedDay then gives any number of figures from it (the close needs the X and the Z). */
 export function foldDayRows(input: Omit<DayReportInput, 'previous' | 'counted'>): FoldedDay {
+  return foldWithLines({ ...input, previous: null }, true);
+}
+
+function foldWithLines(input: DayReportInput, paymentsRead: boolean): FoldedDay {
   const problems: string[] = [];
   const linesOf = new Map<string, ArtisanLineFigures[]>();
-  const tally = foldRows({ ...input, previous: null }, problems, (l, s) => {
+  const tally = foldRows(input, problems, (l, s) => {
     let lines = linesOf.get(l.artisanId);
     if (!lines) { lines = []; linesOf.set(l.artisanId, lines); }
     lines.push(artisanLineFigures(l, s));
-  });
+  }, paymentsRead);
   for (const lines of linesOf.values()) lines.sort(compareLineFigures);
   return { tally, linesOf, problems };
+}
+
+/** What a day's payments add to its tally: the sums foldDayAgainstTally takes from the summary instead of the rows. */
+type PaymentSums = Pick<DayTally, 'tenders' | 'cashTaken' | 'changeGiven' | 'cashRefunds'>;
+
+/**
+ * The Z close's fold when the day's running summary is at hand: the sales, lines and cash
+ * movements are read and folded as foldDayRows folds them (every row checked, each
+ * artisan's lines in the order rung up), and everything they sum must be the summary's
+ * own, to the paisa; what the payments sum (tenders, cash taken, change, refunds) is the
+ * summary's, which each record's transaction added after checking that its payments make
+ * its total (tallyRecord). The payments, a fifth of the day's rows, are then not read.
+ * Null when the summary and the rows disagree: the caller folds every row instead (the
+ * rows are the truth; the summary is only derived from them).
+ */
+export function foldDayAgainstTally(input: Omit<DayReportInput, 'previous' | 'counted' | 'payments'>, summary: DayTally): FoldedDay | null {
+  const folded = foldWithLines({ ...input, payments: [], previous: null }, false);
+  const payments: PaymentSums = { tenders: { ...summary.tenders }, cashTaken: summary.cashTaken, changeGiven: summary.changeGiven, cashRefunds: summary.cashRefunds };
+  const tally: DayTally = { ...folded.tally, ...payments };
+  return sameTally(tally, summary) ? { ...folded, tally } : null;
+}
+
+/** Two tallies with the same sums, whatever order their records were added in. */
+export function sameTally(a: DayTally, b: DayTally): boolean {
+  return canonical(a) === canonical(b);
+}
+
+/** Plain data with every object's keys sorted: the tally's maps are filled in the order records arrive. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+    : v));
 }
 
 /** The figures of the folded rows with the day's own row and the previous Z; DayRowsError when they do not add up. */

@@ -55,18 +55,31 @@ function inDay(row: { dayId?: string; businessDate: BusinessDate }, day: Busines
 }
 
 /** Every row of one day. Inside a transaction over the tables. */
-export async function dayRows(tables: DayRowTables, day: BusinessDayEntity) {
+export function dayRows(tables: DayRowTables, day: BusinessDayEntity): Promise<DayRows>;
+/** Every row of one day but its payments (the close takes their sums from the day's summary). */
+export function dayRows(tables: DayRowTables, day: BusinessDayEntity, options: { payments: false }): Promise<Omit<DayRows, 'payments'>>;
+export async function dayRows(tables: DayRowTables, day: BusinessDayEntity, options?: { payments: false }): Promise<Omit<DayRows, 'payments'> & { payments?: PaymentEntity[] }> {
   // Each read is one ranged getAll (a Dexie filter() or anyOf() walks a cursor, a round
-  // trip a row: 2,000 sales took seconds), and the day's rows are picked out in memory.
+  // trip a row: 2,000 sales took seconds), all issued at once, and the day's rows are
+  // picked out in memory.
   const date = day.businessDate;
-  const [sales, lines, payments, cashMovements] = await Promise.all([
+  const [sales, lines, cashMovements, payments] = await Promise.all([
     tables.sales.where('businessDate').equals(date).toArray(),
     tables.saleLines.where('[businessDate+artisanId]').between([date, Dexie.minKey], [date, Dexie.maxKey]).toArray(),
-    tables.payments.where('businessDate').equals(date).toArray(),
     tables.cashMovements.where('dayId').equals(day.id).toArray(),
+    options?.payments === false ? undefined : tables.payments.where('businessDate').equals(date).toArray(),
   ]);
   const mine = (row: { dayId?: string; businessDate: BusinessDate }) => inDay(row, day);
-  return { day, sales: sales.filter(mine), lines: lines.filter(mine), payments: payments.filter(mine), cashMovements };
+  return { day, sales: sales.filter(mine), lines: lines.filter(mine), cashMovements, ...(payments ? { payments: payments.filter(mine) } : {}) };
+}
+
+/** A day's rows, as dayFigures takes them. */
+export interface DayRows {
+  day: BusinessDayEntity;
+  sales: SaleEntity[];
+  lines: SaleLineEntity[];
+  payments: PaymentEntity[];
+  cashMovements: CashMovementEntity[];
 }
 
 /** The day's lines alone (one ranged getAll by its date), for a figure that needs nothing else of a day without a summary. */

@@ -1,8 +1,9 @@
 import { cashCountTotal } from '../../shared/cash-count';
 import {
-  dayFigures, dayTotalsFromTally, figuresOfFoldedDay, foldDayRows, tallyCashMovement, type DayFigures, type DayReportInput, type DayTotals,
+  dayFigures, dayTotalsFromTally, figuresOfFoldedDay, foldDayAgainstTally, foldDayRows, tallyCashMovement,
+  type DayFigures, type DayReportInput, type DayTally, type DayTotals, type DayTotalsContext, type FoldedDay,
 } from '../../shared/day-report';
-import { buildEnvelope, serializeEnvelope } from '../../shared/envelope';
+import { buildEnvelope, serializeBuiltEnvelope } from '../../shared/envelope';
 import type {
   BusinessDayEntity, CashCount, CashMovementEntity, CashMovementKind, ClosedBusinessDayEntity, OpenBusinessDayEntity,
   PayoutEntity, PayoutMethod, UserEntity,
@@ -215,17 +216,25 @@ export async function recordPayout(db: ChinarDb, input: PayoutInput): Promise<Re
 
 /** The newest closed day before `day` (the previous Z), or the newest of all for an open day. */
 async function previousClose(db: ChinarDb, day: BusinessDayEntity): Promise<ClosedBusinessDayEntity | null> {
-  const found = day.status === 'closed'
-    ? await db.businessDays.where('zNumber').below(day.zNumber).last()
-    : await db.businessDays.orderBy('zNumber').last();
+  if (day.status === 'open') return lastClose(db);
+  const found = await db.businessDays.where('zNumber').below(day.zNumber).last();
   return found?.status === 'closed' ? found : null;
 }
+
+/** The store's newest Z close (what an open day's close follows). */
+async function lastClose(db: ChinarDb): Promise<ClosedBusinessDayEntity | null> {
+  const found = await db.businessDays.orderBy('zNumber').last();
+  return found?.status === 'closed' ? found : null;
+}
+
+const previousOf = (close: ClosedBusinessDayEntity | null): DayReportInput['previous'] =>
+  (close ? { zNumber: close.zNumber, grandTotal: close.grandTotal } : null);
 
 /** Everything dayFigures needs about one day. Inside a transaction over the day's tables. */
 async function dayInput(db: ChinarDb, day: BusinessDayEntity, counted?: Paise): Promise<DayReportInput> {
   const [rows, previous] = await Promise.all([dayRows(db, day), previousClose(db, day)]);
   return {
-    ...rows, previous: previous ? { zNumber: previous.zNumber, grandTotal: previous.grandTotal } : null,
+    ...rows, previous: previousOf(previous),
     ...(counted === undefined ? {} : { counted }),
   };
 }
@@ -270,7 +279,7 @@ export async function dayTotals(db: ChinarDb, dayId: BusinessDayEntity['id']): P
     const tally = currentTally(summary);
     if (!tally) return { day, shown: null };
     const previous = await previousClose(db, day);
-    const context = { day, previous: previous ? { zNumber: previous.zNumber, grandTotal: previous.grandTotal } : null };
+    const context = { day, previous: previousOf(previous) };
     return { day, shown: { day, figures: dayTotalsFromTally(tally, context), movements: movements.sort(byTime) } };
   });
   const first = await read();
@@ -297,9 +306,9 @@ export async function payoutsOfDay(db: ChinarDb, dayId: BusinessDayEntity['id'])
  * store is behind it (closed days lost): the Z report then shows the gap, and the Z number
  * is new. The grand total stays the store's own: the lost days' takings are not known here.
  */
-function aboveZFloor(rows: DayReportInput, zFloor: number): DayReportInput {
-  if (zFloor <= (rows.previous?.zNumber ?? 0)) return rows;
-  return { ...rows, previous: { zNumber: zFloor, grandTotal: rows.previous?.grandTotal ?? paise(0) } };
+function aboveZFloor(context: DayTotalsContext, zFloor: number): DayTotalsContext {
+  if (zFloor <= (context.previous?.zNumber ?? 0)) return context;
+  return { ...context, previous: { zNumber: zFloor, grandTotal: context.previous?.grandTotal ?? paise(0) } };
 }
 
 export interface CloseDayInput {
@@ -334,18 +343,22 @@ export interface ClosedDay {
  * head (the hash of this close's own audit entry, so the paper anchors everything up to
  * the close); and the day's PROTOCOL.md body goes into the outbox in the same commit, so
  * a crash can never leave a closed day that will not be uploaded. A body the central
- * system would refuse stops the close (serializeEnvelope says why): nothing is written.
+ * system would refuse stops the close (serializeBuiltEnvelope says why): nothing is written.
  */
 export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Promise<ClosedDay> {
   const counted = countTotal(input.count, 'drawer count');
-  return db.transaction('rw', [...READ_TABLES(db), db.daySummaries, db.users, db.audit, db.outbox, db.journalQueue], async () => {
-    const open = await writableDay(db, input.dayId);
-    await activeManager(db, input.managerId, 'Closing the day');
-    const [stored, head] = await Promise.all([dayInput(db, open, counted), lastAuditEntry(db)]);
-    const rows = aboveZFloor(stored, input.zFloor ?? 0);
+  markClose('start');
+  const closed = await db.transaction('rw', [...READ_TABLES(db), db.daySummaries, db.users, db.audit, db.outbox, db.journalQueue], async () => {
+    // Everything but the day's rows in one round of reads; the rows need the day's date.
+    const [open, , summary, previous, head] = await Promise.all([
+      writableDay(db, input.dayId), activeManager(db, input.managerId, 'Closing the day'), db.daySummaries.get(input.dayId),
+      lastClose(db), lastAuditEntry(db),
+    ]);
+    const context = aboveZFloor({ day: open, previous: previousOf(previous), counted }, input.zFloor ?? 0);
     // The rows are folded once: the X the close locks, the Z figures and the summary all come from that one pass.
-    const folded = foldDayRows(rows);
-    const x = figuresOfFoldedDay(folded, rows);
+    const folded = await foldDayToClose(db, open, currentTally(summary));
+    markClose('folded');
+    const x = figuresOfFoldedDay(folded, context);
     const closedAt = isoWithOffset(input.now, input.timeZone);
     const audit = nextAuditEntry(head, {
       at: closedAt, actorId: input.managerId, action: 'day.close',
@@ -359,8 +372,9 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
       countedCash: counted, expectedCash: x.cash.expected, overShort: paise(counted - x.cash.expected),
       grandTotal: x.grandTotal, auditHead: audit.hash,
     };
-    const figures = figuresOfFoldedDay(folded, { day, previous: rows.previous, counted: null });
-    const body = serializeEnvelope(buildEnvelope(figures, { deviceId: day.deviceId, marketId: input.marketId }));
+    const figures = figuresOfFoldedDay(folded, { day, previous: context.previous, counted: null });
+    const body = serializeBuiltEnvelope(buildEnvelope(figures, { deviceId: day.deviceId, marketId: input.marketId }));
+    markClose('body');
     const outbox: OutboxRow = {
       id: input.newId(), dayId: day.id, businessDate: day.businessDate, zNumber: day.zNumber, body,
       state: { status: 'queued' }, attempts: 0, failures: 0, nextAttemptAt: null, lastReason: null,
@@ -372,6 +386,37 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
       db.businessDays.put(day), db.audit.add(audit), db.outbox.add(outbox), saveDayTally(db, day, folded.tally),
       queueJournal(db, 'day-close', closedAt, { businessDays: [day], outbox: [outbox], audit: [audit] }),
     ]);
+    markClose('written');
     return { day, figures, outbox };
   });
+  markClose('committed');
+  return closed;
+}
+
+/**
+ * The close's stages as User Timing marks (`z-close:read`, …), so a profile or the bench
+ * can split a busy day's close: reading, folding, the body, the writes, the commit.
+ */
+export const CLOSE_STAGES = ['start', 'read', 'folded', 'body', 'written', 'committed'] as const;
+function markClose(stage: (typeof CLOSE_STAGES)[number]): void {
+  performance.mark(`z-close:${stage}`);
+}
+
+/**
+ * The day's rows folded for its close. With the day's running summary at hand, its
+ * payments are not read (a fifth of its rows; reading is most of a close's time): the
+ * sales, lines and cash movements are, and what they sum must be the summary's
+ * (foldDayAgainstTally). Without one, or when the two disagree, every row is read and
+ * folded: the rows are the truth.
+ */
+async function foldDayToClose(db: ChinarDb, day: OpenBusinessDayEntity, summary: DayTally | undefined): Promise<FoldedDay> {
+  if (summary) {
+    const rows = await dayRows(db, day, { payments: false });
+    markClose('read');
+    const folded = foldDayAgainstTally(rows, summary);
+    if (folded) return folded;
+  }
+  const rows = await dayRows(db, day);
+  markClose('read');
+  return foldDayRows(rows);
 }

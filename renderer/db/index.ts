@@ -23,7 +23,7 @@ export {
 } from './journal-queue';
 export {
   openDay, dayForSale, isLeftOpen, openBusinessDay, recordCashMovement, recordPayout, closeBusinessDay, dayReport, dayTotals, recentDays,
-  payoutsOfDay, DayError, DayClosedError, DayNotOpenError, DAY_NOT_OPEN, REASON_MAX, REFERENCE_MAX,
+  payoutsOfDay, CLOSE_STAGES, DayError, DayClosedError, DayNotOpenError, DAY_NOT_OPEN, REASON_MAX, REFERENCE_MAX,
   type OpenDayInput, type CashMovementInput, type PayoutInput, type RecordedPayout, type CloseDayInput, type ClosedDay, type DayTotalsView,
 } from './days';
 export {

@@ -11,10 +11,13 @@ import { z } from 'zod';
 export const DAILY_EARNINGS_SCHEMA = 'chinar.daily-earnings/1';
 export const DAILY_EARNINGS_PATH = '/v1/daily-earnings';
 
-const paiseAmount = z.number().int().refine(Number.isSafeInteger, 'must be a safe integer');
-const businessDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be YYYY-MM-DD');
+const BUSINESS_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** ISO 8601 with an explicit offset (PROTOCOL.md: "instants are ISO 8601 with offset"). */
-const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/, 'must be ISO 8601 with offset');
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
+
+const paiseAmount = z.number().int().refine(Number.isSafeInteger, 'must be a safe integer');
+const businessDate = z.string().regex(BUSINESS_DATE, 'must be YYYY-MM-DD');
+const instant = z.string().regex(INSTANT, 'must be ISO 8601 with offset');
 
 export const EarningsLineSchema = z.strictObject({
   receiptNo: z.string().min(1).max(16),
@@ -126,6 +129,56 @@ export function envelopeProblems(envelope: DailyEarnings): string[] {
     totals.sales - totals.returns + totals.roundOff,
   );
   expect('cash.overShort', cash.overShort, cash.counted - cash.expected);
+  return problems;
+}
+
+/**
+ * DailyEarningsSchema's checks of every value, by hand, for a body the kiosk has just built
+ * itself (shared/envelope.ts buildEnvelope, whose object literals give exactly the schema's
+ * keys, in its order): the Z close of a busy day lists thousands of lines, and zod without
+ * its compiler (the app's CSP allows no eval) took most of a second's tenth over them. Empty
+ * when zod would accept the body: tests/shared/protocol/daily-earnings.test.ts holds the
+ * two to the same verdict. Whatever crosses to the host or the central system is still
+ * parsed there with the schema itself.
+ */
+export function builtEnvelopeShapeProblems(e: DailyEarnings): string[] {
+  const problems: string[] = [];
+  const isInt = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v);
+  const amount = (path: string, v: unknown) => { if (!isInt(v)) problems.push(`${path}: must be a safe integer number of paise`); };
+  const text = (path: string, v: unknown, min: number, max = Infinity) => {
+    if (typeof v !== 'string' || v.length < min || v.length > max) problems.push(`${path}: must be a string of ${min}${max === Infinity ? ' or more' : `–${max}`} characters`);
+  };
+  const matches = (path: string, v: unknown, pattern: RegExp, what: string) => { if (typeof v !== 'string' || !pattern.test(v)) problems.push(`${path}: must be ${what}`); };
+  if (e.schema !== DAILY_EARNINGS_SCHEMA) problems.push(`schema: must be ${DAILY_EARNINGS_SCHEMA}`);
+  text('deviceId', e.deviceId, 1);
+  text('marketId', e.marketId, 1);
+  matches('businessDate', e.businessDate, BUSINESS_DATE, 'YYYY-MM-DD');
+  if (!isInt(e.zNumber) || e.zNumber <= 0) problems.push('zNumber: must be a positive integer');
+  matches('openedAt', e.openedAt, INSTANT, 'ISO 8601 with offset');
+  matches('closedAt', e.closedAt, INSTANT, 'ISO 8601 with offset');
+  if (e.currency !== 'INR') problems.push('currency: must be INR');
+  const t = e.totals;
+  for (const [key, v] of [['saleCount', t.saleCount], ['returnCount', t.returnCount]] as const) {
+    if (!isInt(v) || v < 0) problems.push(`totals.${key}: must be a whole number, 0 or more`);
+  }
+  for (const key of ['sales', 'discounts', 'returns', 'roundOff', 'tax', 'commission', 'artisanNet', 'grandTotal'] as const) amount(`totals.${key}`, t[key]);
+  for (const key of ['cash', 'card', 'upi'] as const) amount(`totals.tenders.${key}`, t.tenders[key]);
+  for (const key of ['openingFloat', 'expected', 'counted', 'overShort'] as const) amount(`cash.${key}`, e.cash[key]);
+  e.artisans.forEach((a, i) => {
+    const at = `artisans.${i}`;
+    text(`${at}.artisanCode`, a.artisanCode, 1);
+    text(`${at}.name`, a.name, 0);
+    if (typeof a.fairWageCertified !== 'boolean') problems.push(`${at}.fairWageCertified: must be true or false`);
+    if (!isInt(a.itemsSold)) problems.push(`${at}.itemsSold: must be a whole number`);
+    for (const key of ['gross', 'returns', 'tax', 'commission', 'net'] as const) amount(`${at}.${key}`, a[key]);
+    a.lines.forEach((l, k) => {
+      const line = `${at}.lines.${k}`;
+      text(`${line}.receiptNo`, l.receiptNo, 1, 16);
+      text(`${line}.sku`, l.sku, 1);
+      if (!isInt(l.qty) || l.qty === 0) problems.push(`${line}.qty: must be a whole number, not 0`);
+      amount(`${line}.gross`, l.gross); amount(`${line}.tax`, l.tax); amount(`${line}.commission`, l.commission); amount(`${line}.net`, l.net);
+    });
+  });
   return problems;
 }
 

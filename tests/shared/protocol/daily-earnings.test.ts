@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkEnvelope, idempotencyKey, type DailyEarnings } from '../../../shared/protocol/daily-earnings';
+import { serializeBuiltEnvelope, serializeEnvelope } from '../../../shared/envelope';
+import {
+  builtEnvelopeShapeProblems, checkEnvelope, DailyEarningsSchema, idempotencyKey, type DailyEarnings,
+} from '../../../shared/protocol/daily-earnings';
 import { protocolExample } from './example';
 
 /** The example with one return line of a different piece by the same artisan. */
@@ -53,5 +56,53 @@ describe('daily-earnings envelope', () => {
     const result = checkEnvelope(e);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems.join('\n')).toContain(named);
+  });
+});
+
+describe("the close's own check of a body it built (builtEnvelopeShapeProblems)", () => {
+  type Body = Record<string, unknown> & DailyEarnings;
+  /** One value made wrong in one place: each is something DailyEarningsSchema refuses. */
+  const spoilt: [string, (e: Body) => void][] = [
+    ['a fraction of a paisa in a line', (e) => { e.artisans[0]!.lines[0]!.tax = 0.5; }],
+    ['an unsafe integer in the totals', (e) => { e.totals.grandTotal = 2 ** 53; }],
+    ['a string for an amount', (e) => { (e.cash as Record<string, unknown>).counted = '0'; }],
+    ['a receipt number of 17 characters', (e) => { e.artisans[0]!.lines[0]!.receiptNo = 'K01/2627/00000001'; }],
+    ['an empty receipt number', (e) => { e.artisans[0]!.lines[0]!.receiptNo = ''; }],
+    ['an empty SKU', (e) => { e.artisans[0]!.lines[0]!.sku = ''; }],
+    ['a line of no pieces', (e) => { e.artisans[0]!.lines[0]!.qty = 0; }],
+    ['half a piece', (e) => { e.artisans[0]!.itemsSold = 1.5; }],
+    ['an empty artisan code', (e) => { e.artisans[0]!.artisanCode = ''; }],
+    ['a name that is not a string', (e) => { (e.artisans[0] as Record<string, unknown>).name = null; }],
+    ['a certificate that is not a boolean', (e) => { (e.artisans[0] as Record<string, unknown>).fairWageCertified = 'yes'; }],
+    ['a Z number of 0', (e) => { e.zNumber = 0; }],
+    ['a negative sale count', (e) => { e.totals.saleCount = -1; }],
+    ['a date of the wrong shape', (e) => { e.businessDate = '2026-13-01'; }],
+    ['an instant with no offset', (e) => { e.closedAt = '2026-11-22T21:04:11'; }],
+    ['another currency', (e) => { (e as Record<string, unknown>).currency = 'USD'; }],
+    ['another schema', (e) => { (e as Record<string, unknown>).schema = 'chinar.daily-earnings/2'; }],
+    ['an empty device id', (e) => { e.deviceId = ''; }],
+    ['an empty market id', (e) => { e.marketId = ''; }],
+  ];
+
+  it('accepts what zod accepts, and serializes to the same bytes', () => {
+    for (const body of [protocolExample(), withReturn()]) {
+      expect(builtEnvelopeShapeProblems(body)).toEqual([]);
+      expect(serializeBuiltEnvelope(body)).toBe(serializeEnvelope(body));
+    }
+  });
+
+  it.each(spoilt)('refuses %s, as zod does', (_, spoil) => {
+    const body = withReturn() as Body;
+    spoil(body);
+    expect(DailyEarningsSchema.safeParse(body).success).toBe(false);
+    expect(builtEnvelopeShapeProblems(body)).not.toEqual([]);
+    expect(() => serializeBuiltEnvelope(body)).toThrow(/would be refused/);
+  });
+
+  it('refuses a body whose figures do not add up, naming the figure, as serializeEnvelope does', () => {
+    const body = withReturn();
+    body.totals.tax += 1;
+    expect(() => serializeBuiltEnvelope(body)).toThrow(/totals.tax/);
+    expect(() => serializeEnvelope(body)).toThrow(/totals.tax/);
   });
 });
