@@ -27,10 +27,14 @@ export const JOURNAL_TABLE_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 export const JOURNAL_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /**
- * One record's canonical JSON may be at most this long. A 3-line sale is about 4 kB; the
- * bound keeps any one record, and so any page of them, far below the transports' 1 MiB.
+ * One record's canonical JSON may be at most this long. A 3-line sale is about 4 kB, and
+ * the store splits a big write (a catalog import) into records of about 192 KiB; but one
+ * row cannot be split, and a day's close carries its outbox row with the day's whole
+ * PROTOCOL.md body, which lists every line of the day: about 300 bytes a sale, so 600 kB
+ * for a busy day of 2,000 sales. 4 MiB holds a day of over 13,000 sales; the append call's
+ * body limit (JOURNAL_APPEND_MAX_BYTES) leaves room for one such record and its escaping.
  */
-export const JOURNAL_RECORD_MAX_BYTES = 256 * 1024;
+export const JOURNAL_RECORD_MAX_BYTES = 4 * 1024 * 1024;
 
 export const JournalKindSchema = z.string().regex(JOURNAL_KIND_PATTERN, 'A journal kind is a short lower-case word such as "sale"');
 

@@ -37,7 +37,7 @@ export type CopyState =
   | { status: 'refused'; pending: number; code: ErrorCode; message: string };
 
 const REFUSED: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['conflict', 'number-reused', 'journal-damaged', 'bad-request']);
-/** Under the transport's 1 MiB: the envelope `{"records":[…]}` and JSON escaping need room. */
+/** Under the append call's body limit: the envelope `{"records":[…]}` and JSON escaping need room. */
 const BATCH_BYTES = Math.floor(JOURNAL_APPEND_MAX_BYTES * 0.85);
 /** How long the checkout waits for the copy before it shows the sale done with "not yet copied". */
 export const COPY_WAIT_MS = 1_500;

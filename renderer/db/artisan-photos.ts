@@ -13,9 +13,8 @@ import { getStoreProfile } from './settings';
  * table so that listing artisans never loads pictures. The photo is already resized and
  * re-encoded as JPEG by the page (renderer/app/photo-import.ts) before it gets here.
  *
- * Photos are not copied to the host's journal: one is up to 200 KB, more than a journal
- * record may hold (256 KiB as JSON, and bytes grow by a third in base64), and a market's
- * photos would be most of the journal. The audit entry of each change is journaled (so
+ * Photos are not copied to the host's journal: one is up to 200 KB (a third more in
+ * base64 as JSON), and a market's photos would be most of the journal. The audit entry of each change is journaled (so
  * the chain has no gap), and backups hold the table: a store rebuilt from the journal
  * alone has no photos until a backup is restored or the photos are imported again.
  */

@@ -20,8 +20,12 @@ import type { ChinarDb, JournalQueueRow } from './schema';
 
 type Rows = Record<string, readonly object[]>;
 
-/** A record's canonical JSON stays well below the host's per-record limit (256 KiB). */
-const CHUNK_BYTES = Math.floor(JOURNAL_RECORD_MAX_BYTES * 0.75);
+/**
+ * A big write (a catalog import) goes in records of about this size, so that each append
+ * and each page stays quick; a row bigger than that (a busy day's outbox body) goes alone
+ * in its record, up to the host's per-record limit (JOURNAL_RECORD_MAX_BYTES, 4 MiB).
+ */
+const CHUNK_BYTES = 192 * 1024;
 /** The journal's per-table row limit in one record (shared/journal.ts allows 10,000). */
 const CHUNK_ROWS = 5_000;
 const encoder = new TextEncoder();
@@ -62,6 +66,11 @@ export async function queueJournal(db: ChinarDb, kind: string, at: string, data:
   flush();
   // Add the envelope (id, kind, at) to each size: the sender batches by these numbers.
   for (const r of records) r.bytes += 120 + kind.length + at.length;
+  // The host would refuse it, and the queue would stop behind it: refuse the transaction here, with the store unchanged.
+  const tooBig = records.find((r) => r.bytes > JOURNAL_RECORD_MAX_BYTES);
+  if (tooBig) {
+    throw new StoreRefusal(`This ${kind} is too big for the kiosk's journal (${Math.ceil(tooBig.bytes / 1024)} KiB in one record; at most ${JOURNAL_RECORD_MAX_BYTES / 1024} KiB): nothing was saved. Call support.`);
+  }
   if (records.length > 0) await db.journalQueue.bulkAdd(records);
   return records.map((r) => r.id);
 }

@@ -6,13 +6,15 @@ import { JournalRecordInputSchema, JournalRecordSchema } from '../journal';
  * store transaction, and what the renderer needs to rebuild its store from it.
  *
  * Size limits, declared here so every transport and caller reads the same numbers:
- * one record's canonical JSON ≤ JOURNAL_RECORD_MAX_BYTES (shared/journal.ts, 256 KiB);
- * an append call carries at most JOURNAL_APPEND_MAX_RECORDS records and, as JSON, must
- * fit the loopback transport's 1 MiB body limit (JOURNAL_APPEND_MAX_BYTES), so a backlog
- * goes in several calls; a page of `journal.read` stops before JOURNAL_PAGE_MAX_BYTES.
+ * one record's canonical JSON ≤ JOURNAL_RECORD_MAX_BYTES (shared/journal.ts, 4 MiB: a
+ * busy day's close); an append call carries at most JOURNAL_APPEND_MAX_RECORDS records
+ * and, as JSON, at most JOURNAL_APPEND_MAX_BYTES (its body limit on every transport), so
+ * a backlog goes in several calls; a page of `journal.read` stops before
+ * JOURNAL_PAGE_MAX_BYTES (always at least one record).
  */
 export const JOURNAL_APPEND_MAX_RECORDS = 100;
-export const JOURNAL_APPEND_MAX_BYTES = 1024 * 1024;
+/** The largest record and its JSON escaping (a body string's quotes each take two bytes), with room to spare. */
+export const JOURNAL_APPEND_MAX_BYTES = 6 * 1024 * 1024;
 export const JOURNAL_PAGE_MAX_RECORDS = 1_000;
 /**
  * Answers are not size-limited by the transports (only request bodies are), so a page may
@@ -88,6 +90,7 @@ export const journalMethods = {
    * restored from the journal), 'journal-damaged', 'io-error'.
    */
   'journal.append': {
+    maxBodyBytes: JOURNAL_APPEND_MAX_BYTES,
     input: z.object({ records: z.array(JournalRecordInputSchema).min(1).max(JOURNAL_APPEND_MAX_RECORDS) }).strict(),
     output: z.object({
       /** How many records were new (the rest were resends). */

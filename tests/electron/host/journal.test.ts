@@ -2,7 +2,7 @@ import { appendFile, copyFile, mkdir, readdir, readFile, stat, writeFile } from 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JOURNAL_PAGE_MAX_BYTES } from '../../../shared/contract';
-import { verifyJournalChain, type JournalRecord } from '../../../shared/journal';
+import { JOURNAL_RECORD_MAX_BYTES, verifyJournalChain, type JournalRecord } from '../../../shared/journal';
 import { createHost } from '../../../electron/host';
 import { Journal, JOURNAL_FILE, JournalDamagedError } from '../../../electron/host/journal';
 import { saleRecord, stockRecord } from '../../fixtures/journal-records';
@@ -272,7 +272,18 @@ describe('journal file', () => {
     expect(pages).toEqual([20, 20, 5]);
     expect(await journal.read(45)).toEqual({ records: [], nextSeq: 45, done: true, lastSeq: 45 });
     expect((await journal.read(3, 2)).records.map((r) => r.seq)).toEqual([4, 5]);
-    await expect(journal.append([saleRecord(46, { padding: 300_000 })])).rejects.toMatchObject({ code: 'bad-request' });
+    // A busy day's close is one big row: bigger than a page's worth of sales, and than the
+    // 4 MiB the file is scanned in on open, it is kept whole; over the record limit, refused.
+    await journal.append([saleRecord(46, { padding: 1_500_000 })]);
+    await expect(journal.append([saleRecord(47, { padding: JOURNAL_RECORD_MAX_BYTES })])).rejects.toMatchObject({ code: 'bad-request' });
+    await journal.append([saleRecord(47, { padding: 3_000_000 })]);
+    await journal.close();
+    const reopened = await openJournal(dir);
+    const big = await reopened.read(45);
+    expect(big.records.map((r) => r.seq)).toEqual([46]);
+    expect(big.records[0]!.data).toEqual(saleRecord(46, { padding: 1_500_000 }).data);
+    expect((await reopened.read(46)).records.map((r) => r.seq)).toEqual([47]);
+    expect(verifyJournalChain(await readAll(reopened))).toMatchObject({ ok: true, head: { seq: 47 } });
   });
 });
 

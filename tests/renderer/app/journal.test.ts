@@ -11,7 +11,7 @@ import { fail, type HostResult } from '../../../shared/result';
 import { settleTenders } from '../../../shared/tender';
 import { GENESIS_HEAD, rowsToRestore } from '../../../shared/journal';
 import {
-  adjustStock, commitSale, DEMO_PINS, findProductByBarcode, journalHeadOf, openChinarDb, signInAtKeypad, signInWithPin, type ChinarDb,
+  adjustStock, closeBusinessDay, commitSale, DEMO_PINS, findProductByBarcode, journalHeadOf, openChinarDb, queueJournal, signInAtKeypad, signInWithPin, type ChinarDb,
 } from '../../../renderer/db';
 import { bootStation } from '../../../renderer/app/boot';
 import {
@@ -20,7 +20,9 @@ import {
 import { DEMO_PROFILE } from '../../../renderer/db/demo-data';
 import { DEFAULT_TAX_TABLE } from '../../../shared/tax';
 import { appendToJournalFile } from '../../fixtures/year-journal';
-import { yearRecords } from '../../fixtures/year-store';
+import { fillOpenDay, yearRecords } from '../../fixtures/year-store';
+import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
+import { JOURNAL_RECORD_MAX_BYTES } from '../../../shared/journal';
 import type { BusinessDate } from '../../../shared/time';
 import { tempDir } from '../../electron/helpers';
 import { freshStore, NOON_IN_SRINAGAR, sequentialIds } from '../db/helpers';
@@ -108,6 +110,17 @@ describe('the journal queue (in the write transactions)', () => {
     await adjustStock(db, product.id, 3, 'counted shelf', { actor: manager, now: NOON_IN_SRINAGAR });
     const [record] = await db.journalQueue.toArray();
     expect(record).toMatchObject({ kind: 'stock', data: { products: [{ id: product.id, stock: product.stock + 3 }] } });
+  });
+  it('refuses, in the transaction, a write too big for one journal record, and keeps nothing of it', async () => {
+    const { db } = await freshStore();
+    await db.journalQueue.clear();
+    const huge = { key: 'note', value: 'x'.repeat(JOURNAL_RECORD_MAX_BYTES) };
+    await expect(db.transaction('rw', [db.settings, db.journalQueue], async () => {
+      await db.settings.put(huge);
+      await queueJournal(db, 'settings', NOON_IN_SRINAGAR.toISOString(), { settings: [huge] });
+    })).rejects.toThrow(/too big for the kiosk's journal.*nothing was saved/);
+    expect(await db.settings.get('note')).toBeUndefined();
+    expect(await db.journalQueue.count()).toBe(0);
   });
 });
 
@@ -211,6 +224,34 @@ describe('the journal sender', () => {
 });
 
 describe('rebuilding the store from the journal', () => {
+  it('copies a busy day\'s close, whose upload body lists every line of 1,500 sales, and gives the body back byte for byte', async () => {
+    // The close's record carries the outbox row with the day's whole PROTOCOL.md body, which
+    // grows with the day (about 290 bytes a sale): one record, since a row cannot be split.
+    const host = await realHost();
+    const { db, link } = await linkedStore(host);
+    await until(link, 'copied');
+    await fillOpenDay(db, { total: 1_500, now: NOON_IN_SRINAGAR, deviceId: 'demo-market/K01' });
+    const day = (await db.businessDays.where('status').equals('open').first())!;
+    const manager = (await signInWithPin(db, DEMO_PINS.manager))!;
+    const closed = await closeBusinessDay(db, {
+      dayId: day.id, count: EMPTY_CASH_COUNT, managerId: manager.id, marketId: 'demo-market', deviceId: 'demo-market/K01', now: NOON_IN_SRINAGAR, timeZone: DEMO_PROFILE.timeZone, newId: sequentialIds('close'),
+    });
+    const record = (await db.journalQueue.filter((r) => r.kind === 'day-close' && 'outbox' in r.data).first())!;
+    expect(record.bytes).toBeGreaterThan(256 * 1024);
+    expect(record.bytes).toBeLessThan(JOURNAL_RECORD_MAX_BYTES);
+    link.nudge();
+    expect(await link.whenCopied(record.id, 10_000)).toBe(true);
+    await until(link, 'copied');
+    expect(await db.journalQueue.count()).toBe(0);
+    link.stop();
+
+    const { db: rebuilt } = await freshStore({ seed: false });
+    expect(await rebuildFromJournal(rebuilt, host.api, { from: GENESIS_HEAD, skipIds: [], clear: true })).toMatchObject({ status: 'ok' });
+    const outbox = (await rebuilt.outbox.where('dayId').equals(day.id).first())!;
+    expect(outbox.body).toBe(closed.outbox.body);
+    expect(await rebuilt.businessDays.get(day.id)).toMatchObject({ status: 'closed', zNumber: closed.day.zNumber });
+  }, 120_000);
+
   it('brings a wiped store back whole, without seeding the demo over it, and numbering goes on', async () => {
     const host = await realHost();
     const { db: a, link } = await linkedStore(host);

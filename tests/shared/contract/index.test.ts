@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { JOURNAL_RECORD_MAX_BYTES } from '../../../shared/journal';
 import {
   BACKUP_PART_MAX_BODY_BYTES,
   BACKUP_PART_MAX_BYTES,
   bodyTooLargeMessage,
   DEFAULT_MAX_BODY_BYTES,
   HOST_METHOD_NAMES,
+  JOURNAL_APPEND_MAX_BYTES,
   hostMethods,
   maxBodyBytesOf,
   mergeFeatureMaps,
@@ -21,7 +23,7 @@ describe('host contract', () => {
     expect(() => mergeFeatureMaps('host method', a, b, clash)).toThrow(/host method "x\.one"/);
   });
 
-  it('declares each method\'s body limit beside it: a backup part gets its 8 MiB in base64, display states 512 KiB, everything else 1 MiB', () => {
+  it('declares each method\'s body limit beside it: a backup part gets its 8 MiB in base64, display states 512 KiB, a journal append room for a busy day\'s close, everything else 1 MiB', () => {
     expect(DEFAULT_MAX_BODY_BYTES).toBe(MIB);
     expect(BACKUP_PART_MAX_BYTES).toBe(8 * MIB);
     // base64 of a full part, with room for the JSON around it, and not much more.
@@ -29,7 +31,10 @@ describe('host contract', () => {
     expect(BACKUP_PART_MAX_BODY_BYTES).toBeLessThan(12 * MIB);
     expect(maxBodyBytesOf('backup.part')).toBe(BACKUP_PART_MAX_BODY_BYTES);
     expect(maxBodyBytesOf('display.publish')).toBe(512 * 1024);
-    for (const name of HOST_METHOD_NAMES.filter((n) => n !== 'backup.part' && n !== 'display.publish')) expect(maxBodyBytesOf(name), name).toBe(MIB);
+    // One record at its limit, escaped, fits one append.
+    expect(maxBodyBytesOf('journal.append')).toBe(JOURNAL_APPEND_MAX_BYTES);
+    expect(JOURNAL_APPEND_MAX_BYTES).toBeGreaterThan(JOURNAL_RECORD_MAX_BYTES * 1.4);
+    for (const name of HOST_METHOD_NAMES.filter((n) => !['backup.part', 'display.publish', 'journal.append'].includes(n))) expect(maxBodyBytesOf(name), name).toBe(MIB);
     expect(maxBodyBytesOf('no.such.method')).toBe(MIB);
     // Inherited names are not methods.
     expect(maxBodyBytesOf('constructor')).toBe(MIB);
