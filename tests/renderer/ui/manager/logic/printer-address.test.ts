@@ -13,7 +13,7 @@ describe('the printer form: an address typed with its port', () => {
     ['192.168.1.50:9101', '9100', '192.168.1.50', 9101],
     ['printer.local', '9100', 'printer.local', 9100],
   ])('%s (port field %s) saves host %s, port %s', (host, port, savedHost, savedPort) => {
-    expect(printerPatchFrom(form(host, port))).toMatchObject({ ok: true, patch: { printer: { kind: 'network', host: savedHost, port: savedPort } } });
+    expect(printerPatchFrom(form(host, port))).toMatchObject({ ok: true, value: { printer: { kind: 'network', host: savedHost, port: savedPort } } });
   });
 
   it('still asks for an address', () => {
