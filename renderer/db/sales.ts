@@ -170,6 +170,9 @@ async function commitOnKnownBasis(db: ChinarDb, input: CommitSaleInput, basis: S
       const settings = saleSettings(db);
       const head = lastAuditEntry(db);
       const products = db.products.bulkGet(input.cart.items.map((i) => i.productId));
+      // If the rows are refused below, the transaction ends with these reads unawaited: their
+      // failure then is the abort's, already told by the refusal.
+      for (const read of [settings, head, products]) read.catch(() => undefined);
       const rows = saleRowsOn(basis, input);
       const approved = checkApprovals(db, rows.overDiscount, input.discountApprovals, (name) => `The discount on ${name} is above ${basis.profile.discountLimitPct}% and needs a manager's approval.`);
       const written = writeSaleRows(db, rows, basis.day);
