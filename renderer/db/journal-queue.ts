@@ -21,9 +21,11 @@ import type { ChinarDb, JournalQueueRow } from './schema';
 type Rows = Record<string, readonly object[]>;
 
 /**
- * A big write (a catalog import) goes in records of about this size, so that each append
- * and each page stays quick; a row bigger than that (a busy day's outbox body) goes alone
- * in its record, up to the host's per-record limit (JOURNAL_RECORD_MAX_BYTES, 4 MiB).
+ * A transaction that fits in one record goes as one record, so a replay applies all of it or
+ * none of it (a busy day's close: the day, its outbox body of ~300 bytes a sale, its audit
+ * entry). Only a write bigger than one record can hold (a big catalog import) is split, into
+ * records of about CHUNK_BYTES, so each append and each page stays quick; such a write is
+ * rows put by key, so a replay that stops between its records leaves whole rows.
  */
 const CHUNK_BYTES = 192 * 1024;
 /** The journal's per-table row limit in one record (shared/journal.ts allows 10,000). */
@@ -35,13 +37,18 @@ function byteLength(value: unknown): number {
 }
 
 /**
- * Queues the rows a transaction wrote as one journal record (or, for a big catalog import,
- * as several consecutive records, each within the host's size limit). Call it INSIDE the
- * transaction, with `journalQueue` among its tables. Rows must be whole rows, as put.
+ * Queues the rows a transaction wrote as one journal record (or, for a write bigger than one
+ * record holds, a big catalog import, as several consecutive records, each within the host's
+ * size limit). Call it INSIDE the transaction, with `journalQueue` among its tables. Rows
+ * must be whole rows, as put.
  * A row JSON cannot carry faithfully throws, so the transaction rolls back: the copy must
  * be what was committed. Returns the record ids, in order.
  */
 export async function queueJournal(db: ChinarDb, kind: string, at: string, data: Rows, newId: NewId = uuidv7): Promise<string[]> {
+  const envelopeBytes = 120 + kind.length + at.length;
+  const tables = Object.entries(data).map(([table, rows]) => ({ table, rows, sizes: rows.map((row) => byteLength(row) + 1) }));
+  const wholeBytes = tables.reduce((sum, t) => sum + (t.rows.length > 0 ? t.table.length + 5 : 0) + t.sizes.reduce((a, b) => a + b, 0), 2);
+  const fitsOneRecord = wholeBytes + envelopeBytes <= JOURNAL_RECORD_MAX_BYTES && tables.every((t) => t.rows.length <= CHUNK_ROWS);
   const records: JournalQueueRow[] = [];
   let current: Record<string, Record<string, unknown>[]> = {};
   let size = 2;
@@ -53,19 +60,19 @@ export async function queueJournal(db: ChinarDb, kind: string, at: string, data:
     size = 2;
     rowsInCurrent = 0;
   };
-  for (const [table, rows] of Object.entries(data)) {
-    for (const row of rows) {
-      const bytes = byteLength(row) + 1;
+  for (const { table, rows, sizes } of tables) {
+    rows.forEach((row, i) => {
+      const bytes = sizes[i]!;
       const overhead = current[table] ? 0 : table.length + 5;
-      if (rowsInCurrent > 0 && (size + bytes + overhead > CHUNK_BYTES || (current[table]?.length ?? 0) >= CHUNK_ROWS)) flush();
+      if (!fitsOneRecord && rowsInCurrent > 0 && (size + bytes + overhead > CHUNK_BYTES || (current[table]?.length ?? 0) >= CHUNK_ROWS)) flush();
       (current[table] ??= []).push(row as Record<string, unknown>);
       size += bytes + (current[table].length === 1 ? table.length + 5 : 0);
       rowsInCurrent++;
-    }
+    });
   }
   flush();
   // Add the envelope (id, kind, at) to each size: the sender batches by these numbers.
-  for (const r of records) r.bytes += 120 + kind.length + at.length;
+  for (const r of records) r.bytes += envelopeBytes;
   // The host would refuse it, and the queue would stop behind it: refuse the transaction here, with the store unchanged.
   const tooBig = records.find((r) => r.bytes > JOURNAL_RECORD_MAX_BYTES);
   if (tooBig) {

@@ -111,6 +111,21 @@ describe('the journal queue (in the write transactions)', () => {
     const [record] = await db.journalQueue.toArray();
     expect(record).toMatchObject({ kind: 'stock', data: { products: [{ id: product.id, stock: product.stock + 3 }] } });
   });
+  it('splits only a write too big for one record, into records each within the limit, rows whole and in order', async () => {
+    const { db } = await freshStore();
+    await db.journalQueue.clear();
+    // 5,000 notes of ~1 KiB: about 5 MiB, more than one record holds.
+    const notes = Array.from({ length: 5_000 }, (_, i) => ({ key: `note-${String(i).padStart(4, '0')}`, value: 'x'.repeat(1_000) }));
+    const ids = await db.transaction('rw', [db.settings, db.journalQueue], async () => {
+      await db.settings.bulkPut(notes);
+      return queueJournal(db, 'settings', NOON_IN_SRINAGAR.toISOString(), { settings: notes });
+    });
+    const records = await db.journalQueue.orderBy('qseq').toArray();
+    expect(records.map((r) => r.id)).toEqual(ids);
+    expect(records.length).toBeGreaterThan(1);
+    for (const r of records) expect(r.bytes).toBeLessThanOrEqual(JOURNAL_RECORD_MAX_BYTES);
+    expect(records.flatMap((r) => r.data.settings!)).toEqual(notes);
+  });
   it('refuses, in the transaction, a write too big for one journal record, and keeps nothing of it', async () => {
     const { db } = await freshStore();
     await db.journalQueue.clear();
@@ -236,7 +251,11 @@ describe('rebuilding the store from the journal', () => {
     const closed = await closeBusinessDay(db, {
       dayId: day.id, count: EMPTY_CASH_COUNT, managerId: manager.id, marketId: 'demo-market', deviceId: 'demo-market/K01', now: NOON_IN_SRINAGAR, timeZone: DEMO_PROFILE.timeZone, newId: sequentialIds('close'),
     });
-    const record = (await db.journalQueue.filter((r) => r.kind === 'day-close' && 'outbox' in r.data).first())!;
+    // One transaction, one record: a replay applies the day, its upload and its audit entry together or not at all.
+    const closeRecords = await db.journalQueue.filter((r) => r.kind === 'day-close').toArray();
+    expect(closeRecords).toHaveLength(1);
+    const record = closeRecords[0]!;
+    expect(Object.keys(record.data).sort()).toEqual(['audit', 'businessDays', 'outbox']);
     expect(record.bytes).toBeGreaterThan(256 * 1024);
     expect(record.bytes).toBeLessThan(JOURNAL_RECORD_MAX_BYTES);
     link.nudge();
