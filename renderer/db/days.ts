@@ -388,6 +388,14 @@ function stillPrepared(prepared: PreparedClose | undefined, dayId: BusinessDayEn
 export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Promise<ClosedDay> {
   const counted = countTotal(input.count, 'drawer count');
   markClose('start');
+  try {
+    return await closeInOneTransaction(db, input, counted);
+  } finally {
+    clearCloseMarks();
+  }
+}
+
+async function closeInOneTransaction(db: ChinarDb, input: CloseDayInput, counted: Paise): Promise<ClosedDay> {
   const closed = await db.transaction('rw', [...READ_TABLES(db), db.daySummaries, db.users, db.audit, db.outbox, db.journalQueue], async () => {
     // Everything but the day's rows in one round of reads; the rows need the day's date.
     const [open, , summary, previous, head] = await Promise.all([
@@ -433,7 +441,6 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
     return { day, figures, outbox, fromPrepared: prepared !== null };
   });
   markClose('committed');
-  clearCloseMarks();
   return closed;
 }
 
@@ -447,8 +454,8 @@ function markClose(stage: (typeof CLOSE_STAGES)[number]): void {
 }
 
 /**
- * The marks go once the close is done, so a page left open for months does not keep six
- * a day in its performance buffer. A profile recorded them as they were made, and a
+ * The marks go once the close is done (or refused), so a page left open for months does
+ * not keep six a day in its performance buffer. A profile recorded them as they were made, and a
  * PerformanceObserver (the bench's) has them already.
  */
 function clearCloseMarks(): void {

@@ -1,9 +1,10 @@
 import type { DBCore, DBCoreTable } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import {
-  CLOSE_STAGES, commitReturn, commitSale, dayReport, DayClosedError, prepareDayClose, recordCashMovement, recordPayout, type ChinarDb,
+  CLOSE_STAGES, closeBusinessDay, commitReturn, commitSale, dayReport, DayClosedError, prepareDayClose, recordCashMovement, recordPayout, type ChinarDb,
 } from '../../../renderer/db';
 import { addToCart, cartItemFor, EMPTY_CART } from '../../../shared/cart';
+import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
 import { buildEnvelope, serializeEnvelope } from '../../../shared/envelope';
 import type { DailyEarnings } from '../../../shared/protocol/daily-earnings';
 import { paise, type Paise } from '../../../shared/money';
@@ -212,11 +213,18 @@ describe('the Z close prepared when its dialog opens', () => {
     const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name.startsWith('z-close:')) seen.push(e.name); });
     observer.observe({ entryTypes: ['mark'] });
     const dayId = c.dayId;
+    const zMarks = () => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('z-close:'));
+    // A close refused (an operator is not a manager) leaves none either.
+    await expect(closeBusinessDay(c.db, {
+      dayId, count: EMPTY_CASH_COUNT, managerId: c.operator.id, marketId: 'demo-market', deviceId: 'demo-market/K01', now: later(c), timeZone: TZ, newId: c.newId,
+    })).rejects.toThrow("Closing the day needs an active manager's approval.");
+    expect(zMarks()).toEqual([]);
+    seen.length = 0;
     await nextDay(c);
     await new Promise((resolve) => setTimeout(resolve, 0));
     observer.disconnect();
     expect(seen).toEqual(CLOSE_STAGES.map((stage) => `z-close:${stage}`));
-    expect(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('z-close:'))).toEqual([]);
+    expect(zMarks()).toEqual([]);
     await expect(prepareDayClose(c.db, dayId)).rejects.toBeInstanceOf(DayClosedError);
   });
 });
