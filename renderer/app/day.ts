@@ -136,16 +136,28 @@ export interface ClosedAndPrinted {
 }
 
 /**
+ * The close's rows read and folded while the manager counts the drawer (db.prepareDayClose),
+ * for closeTheDay. Never rejects: a prepare that fails (the day closed meanwhile, a read
+ * refused) gives null, and the close reads the rows itself and says what is wrong, if anything is.
+ */
+export function prepareTheClose(station: Station, dayId: string): Promise<db.PreparedClose | null> {
+  return db.prepareDayClose(station.db, dayId).catch(() => null);
+}
+
+/**
  * The Z close: the blind count locks the day and queues its upload in one transaction;
  * only then is the Z built and printed, and the whole store backed up into the host's
  * backup folder (in the background: `backup` settles later). A printer fault leaves the day closed: the Z can
  * be printed again from the Day page.
  */
-export async function closeTheDay(station: Station, request: { dayId: string; count: CashCount; manager: UserEntity; now?: Date }): Promise<Outcome<ClosedAndPrinted>> {
+export async function closeTheDay(
+  station: Station,
+  request: { dayId: string; count: CashCount; manager: UserEntity; now?: Date; prepared?: db.PreparedClose | null },
+): Promise<Outcome<ClosedAndPrinted>> {
   const closed = await attempt(() => db.closeBusinessDay(station.db, {
     dayId: request.dayId, count: request.count, managerId: request.manager.id, marketId: station.settings.marketId,
     deviceId: station.settings.deviceId, now: request.now ?? new Date(), timeZone: station.profile.timeZone, newId: db.newId,
-    zFloor: station.journal.floor()[Z_NUMBER_KEY] ?? 0,
+    zFloor: station.journal.floor()[Z_NUMBER_KEY] ?? 0, ...(request.prepared ? { prepared: request.prepared } : {}),
   }));
   if (closed.status !== 'ok') return closed;
   const backup = backUpNow(station).catch((error: unknown): Outcome<BackupWritten> => ({ status: 'failed', message: messageOf(error) }));

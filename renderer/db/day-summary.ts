@@ -73,6 +73,26 @@ export async function dayRows(tables: DayRowTables, day: BusinessDayEntity, opti
   return { day, sales: sales.filter(mine), lines: lines.filter(mine), cashMovements, ...(payments ? { payments: payments.filter(mine) } : {}) };
 }
 
+/**
+ * The open day's sales and lines by their own keys: those above the day's id, which was
+ * issued when the day opened (UUIDv7s run in time, and nothing is sold into a day before
+ * it opens, nor into an older one while it is open). One primary-key range is read in
+ * key order, where a read through an index looks each row up apart: for 2,000 sales in
+ * Chromium a quarter less time, a third less of the page's CPU (bench/README.md "Day";
+ * what is left is the rows' own decoding, some 4.7 MB). A clock set back could hide a row below
+ * the range, so the caller checks what it read against the day's summary and reads
+ * through the indexes (dayRows) when the two disagree. Inside a transaction over the tables.
+ */
+export async function openDayRowsByKey(tables: DayRowTables, day: BusinessDayEntity): Promise<Omit<DayRows, 'payments'>> {
+  const [sales, lines, cashMovements] = await Promise.all([
+    tables.sales.where(':id').above(day.id).toArray(),
+    tables.saleLines.where(':id').above(day.id).toArray(),
+    tables.cashMovements.where('dayId').equals(day.id).toArray(),
+  ]);
+  const mine = (row: { dayId?: string; businessDate: BusinessDate }) => inDay(row, day);
+  return { day, sales: sales.filter(mine), lines: lines.filter(mine), cashMovements };
+}
+
 /** A day's rows, as dayFigures takes them. */
 export interface DayRows {
   day: BusinessDayEntity;

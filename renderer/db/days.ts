@@ -5,14 +5,14 @@ import {
 } from '../../shared/day-report';
 import { buildEnvelope, serializeBuiltEnvelope } from '../../shared/envelope';
 import type {
-  BusinessDayEntity, CashCount, CashMovementEntity, CashMovementKind, ClosedBusinessDayEntity, OpenBusinessDayEntity,
+  AuditEntry, BusinessDayEntity, CashCount, CashMovementEntity, CashMovementKind, ClosedBusinessDayEntity, OpenBusinessDayEntity,
   PayoutEntity, PayoutMethod, UserEntity,
 } from '../../shared/entities';
 import { paise, type Paise } from '../../shared/money';
 import { calendarDateIn, isoWithOffset } from '../../shared/time';
 import { appendAudit, lastAuditEntry, nextAuditEntry } from './audit';
 import type { NewId } from './ids';
-import { currentTally, dayRows, loadDayTally, saveDayTally, SUMMARY_TABLES, talliesOfDays } from './day-summary';
+import { currentTally, dayRows, loadDayTally, openDayRowsByKey, saveDayTally, SUMMARY_TABLES, talliesOfDays } from './day-summary';
 import { queueJournal } from './journal-queue';
 import type { OutboxRow } from './outbox';
 import { StoreRefusal } from './refusal';
@@ -328,12 +328,52 @@ export interface CloseDayInput {
    * it even when this store has lost closed days, so no Z is ever issued twice.
    */
   zFloor?: number;
+  /**
+   * The day's rows read and folded when the close dialog opened (prepareDayClose): used
+   * when the store has not moved since, read and folded again inside the close otherwise.
+   */
+  prepared?: PreparedClose;
 }
 
 export interface ClosedDay {
   day: ClosedBusinessDayEntity;
   figures: DayFigures;
   outbox: OutboxRow;
+  /** Whether the close took its rows from `prepared` (nothing had changed since), rather than reading them itself. */
+  fromPrepared: boolean;
+}
+
+/** A day's rows folded ahead of its close, with the audit log's head they were read at. */
+export interface PreparedClose {
+  dayId: BusinessDayEntity['id'];
+  /** The audit log's last entry when the rows were read (null: an empty log). */
+  auditHead: { seq: number; hash: string } | null;
+  folded: FoldedDay;
+}
+
+const headOf = (entry: AuditEntry | undefined): PreparedClose['auditHead'] => (entry ? { seq: entry.seq, hash: entry.hash } : null);
+
+/**
+ * Reads and folds the open day's rows for its close, in a read-only transaction, while
+ * the manager counts the drawer: a busy day's rows take most of a close's time to read.
+ * Every write that moves a day (a sale, return or void, a cash movement or payout, a day
+ * opened or closed, a restore, which puts the audit log back with the rows) appends an
+ * audit entry, so the close can tell by the audit log's head whether the fold still holds
+ * (closeBusinessDay). Refused like the close for a day that is not open.
+ */
+export async function prepareDayClose(db: ChinarDb, dayId: BusinessDayEntity['id']): Promise<PreparedClose> {
+  return db.transaction('r', [...READ_TABLES(db), db.daySummaries, db.audit], async () => {
+    const [open, summary, head] = await Promise.all([writableDay(db, dayId), db.daySummaries.get(dayId), lastAuditEntry(db)]);
+    return { dayId, auditHead: headOf(head), folded: await foldDayToClose(db, open, currentTally(summary), () => undefined) };
+  });
+}
+
+/** The prepared fold if it is of this day and nothing has been written since it was read. */
+function stillPrepared(prepared: PreparedClose | undefined, dayId: BusinessDayEntity['id'], head: AuditEntry | undefined): FoldedDay | null {
+  if (prepared?.dayId !== dayId) return null;
+  const now = headOf(head);
+  const same = prepared.auditHead === null ? now === null : now !== null && now.seq === prepared.auditHead.seq && now.hash === prepared.auditHead.hash;
+  return same ? prepared.folded : null;
 }
 
 /**
@@ -348,6 +388,14 @@ export interface ClosedDay {
 export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Promise<ClosedDay> {
   const counted = countTotal(input.count, 'drawer count');
   markClose('start');
+  try {
+    return await closeInOneTransaction(db, input, counted);
+  } finally {
+    clearCloseMarks();
+  }
+}
+
+async function closeInOneTransaction(db: ChinarDb, input: CloseDayInput, counted: Paise): Promise<ClosedDay> {
   const closed = await db.transaction('rw', [...READ_TABLES(db), db.daySummaries, db.users, db.audit, db.outbox, db.journalQueue], async () => {
     // Everything but the day's rows in one round of reads; the rows need the day's date.
     const [open, , summary, previous, head] = await Promise.all([
@@ -355,8 +403,11 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
       lastClose(db), lastAuditEntry(db),
     ]);
     const context = aboveZFloor({ day: open, previous: previousOf(previous), counted }, input.zFloor ?? 0);
-    // The rows are folded once: the X the close locks, the Z figures and the summary all come from that one pass.
-    const folded = await foldDayToClose(db, open, currentTally(summary));
+    // The rows are folded once: the X the close locks, the Z figures and the summary all
+    // come from that one pass, made when the dialog opened if nothing has moved since.
+    const prepared = stillPrepared(input.prepared, open.id, head);
+    if (prepared) markClose('read');
+    const folded = prepared ?? await foldDayToClose(db, open, currentTally(summary), () => markClose('read'));
     markClose('folded');
     const x = figuresOfFoldedDay(folded, context);
     const closedAt = isoWithOffset(input.now, input.timeZone);
@@ -387,7 +438,7 @@ export async function closeBusinessDay(db: ChinarDb, input: CloseDayInput): Prom
       queueJournal(db, 'day-close', closedAt, { businessDays: [day], outbox: [outbox], audit: [audit] }),
     ]);
     markClose('written');
-    return { day, figures, outbox };
+    return { day, figures, outbox, fromPrepared: prepared !== null };
   });
   markClose('committed');
   return closed;
@@ -403,20 +454,29 @@ function markClose(stage: (typeof CLOSE_STAGES)[number]): void {
 }
 
 /**
+ * The marks go once the close is done (or refused), so a page left open for months does
+ * not keep six a day in its performance buffer. A profile recorded them as they were made, and a
+ * PerformanceObserver (the bench's) has them already.
+ */
+function clearCloseMarks(): void {
+  for (const stage of CLOSE_STAGES) performance.clearMarks(`z-close:${stage}`);
+}
+
+/**
  * The day's rows folded for its close. With the day's running summary at hand, its
  * payments are not read (a fifth of its rows; reading is most of a close's time): the
- * sales, lines and cash movements are, and what they sum must be the summary's
- * (foldDayAgainstTally). Without one, or when the two disagree, every row is read and
- * folded: the rows are the truth.
+ * sales, lines and cash movements are, by their keys (openDayRowsByKey), and what they
+ * sum must be the summary's (foldDayAgainstTally). Without one, or when the two disagree,
+ * every row is read through the indexes and folded: the rows are the truth.
  */
-async function foldDayToClose(db: ChinarDb, day: OpenBusinessDayEntity, summary: DayTally | undefined): Promise<FoldedDay> {
+async function foldDayToClose(db: ChinarDb, day: OpenBusinessDayEntity, summary: DayTally | undefined, onRead: () => void): Promise<FoldedDay> {
   if (summary) {
-    const rows = await dayRows(db, day, { payments: false });
-    markClose('read');
+    const rows = await openDayRowsByKey(db, day);
+    onRead();
     const folded = foldDayAgainstTally(rows, summary);
     if (folded) return folded;
   }
   const rows = await dayRows(db, day);
-  markClose('read');
+  onRead();
   return foldDayRows(rows);
 }

@@ -22,9 +22,9 @@ export {
   clearStoreForRestore, restoreJournalPage, JournalRestoreError,
 } from './journal-queue';
 export {
-  openDay, dayForSale, isLeftOpen, openBusinessDay, recordCashMovement, recordPayout, closeBusinessDay, dayReport, dayTotals, recentDays,
+  openDay, dayForSale, isLeftOpen, openBusinessDay, recordCashMovement, recordPayout, closeBusinessDay, prepareDayClose, dayReport, dayTotals, recentDays,
   payoutsOfDay, CLOSE_STAGES, DayError, DayClosedError, DayNotOpenError, DAY_NOT_OPEN, REASON_MAX, REFERENCE_MAX,
-  type OpenDayInput, type CashMovementInput, type PayoutInput, type RecordedPayout, type CloseDayInput, type ClosedDay, type DayTotalsView,
+  type OpenDayInput, type CashMovementInput, type PayoutInput, type RecordedPayout, type CloseDayInput, type ClosedDay, type PreparedClose, type DayTotalsView,
 } from './days';
 export {
   outboxRows, undeliveredOutboxRows, nextOutboxRow, beginAttempt, finishAttempt, retryUploadNow, markDeliveredByHand, isPending, type OutboxRow, type OutboxState,

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupWritten } from '../../app/backup';
-import { closeTheDay, printDayDocument, type ClosedAndPrinted } from '../../app/day';
+import { closeTheDay, prepareTheClose, printDayDocument, type ClosedAndPrinted } from '../../app/day';
+import type { PreparedClose } from '../../db';
 import type { Outcome } from '../../app/outcome';
 import type { PrintOutcome } from '../../app/printing';
 import type { Station } from '../../app/station';
@@ -29,9 +30,16 @@ export function CloseDayDialog({ station, dayId, onClosed, onClose }: { station:
   const { t } = useTranslation('day');
   const [phase, setPhase] = useState<Phase>({ step: 'count', problem: null });
   const targetText = usePrinterTargetText();
+  // The day's rows are read and folded while the drawer is counted, so the close itself
+  // only writes (it reads them again if anything was written meanwhile). Started once, on opening.
+  const prepared = useRef<Promise<PreparedClose | null> | null>(null);
+  useEffect(() => {
+    prepared.current ??= prepareTheClose(station, dayId);
+  }, [station, dayId]);
 
   const close = async (count: CashCount, manager: UserEntity) => {
-    const result = await closeTheDay(station, { dayId, count, manager });
+    const result = await closeTheDay(station, { dayId, count, manager, prepared: await (prepared.current ?? null) });
+    prepared.current = null;
     if (result.status !== 'ok') setPhase({ step: 'count', problem: result.message });
     else {
       setPhase({ step: 'closed', result: result.value, print: result.value.print, printing: false });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { closeBusinessDay, commitReturn, commitSale, DEMO_PINS, recordCashMovement, recordPayout, signInWithPin, type ChinarDb, type CommittedSale } from '../../../renderer/db';
+import { closeBusinessDay, commitReturn, commitSale, DEMO_PINS, recordCashMovement, recordPayout, signInWithPin, type ChinarDb, type ClosedDay, type CommittedSale, type PreparedClose } from '../../../renderer/db';
 import { addToCart, cartItemFor, EMPTY_CART, setDiscount, type Cart } from '../../../shared/cart';
 import { EMPTY_CASH_COUNT } from '../../../shared/cash-count';
 import type { ArtisanEntity, ProductEntity, UserEntity } from '../../../shared/entities';
@@ -49,16 +49,20 @@ export async function counterWithFloat(dayNo = 0): Promise<Counter> {
 
 export const later = (c: Counter) => new Date(NOON_IN_SRINAGAR.getTime() + 86_400_000 * c.dayNo + 60_000 * ++c.minutes);
 
-/** The Z close of the counter's day (nothing counted: the difference is recorded), and the next day opened. */
-export async function nextDay(c: Counter): Promise<void> {
-  await closeBusinessDay(c.db, {
+/**
+ * The Z close of the counter's day (nothing counted: the difference is recorded), with the
+ * fold prepared when its dialog opened if one is given, and the next day opened.
+ */
+export async function nextDay(c: Counter, prepared?: PreparedClose): Promise<ClosedDay> {
+  const closed = await closeBusinessDay(c.db, {
     dayId: c.dayId, count: EMPTY_CASH_COUNT, managerId: c.manager.id, marketId: 'demo-market', deviceId: 'demo-market/K01',
-    now: later(c), timeZone: TZ, newId: c.newId,
+    now: later(c), timeZone: TZ, newId: c.newId, ...(prepared ? { prepared } : {}),
   });
   c.dayNo++;
   c.minutes = 0;
   c.justSold = null;
   c.dayId = (await openTestDay(c.db, c.newId, later(c), 500_000)).id;
+  return closed;
 }
 
 /** One random thing that happens at a counter: a sale (any tender, split too), a return, a void, cash in or out, a payout. */

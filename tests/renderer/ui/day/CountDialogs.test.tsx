@@ -61,4 +61,25 @@ describe('closing the day', () => {
     expect(await db.outbox.count()).toBe(1);
     expect(await openDay(db)).toBeNull();
   });
+
+  it('counts in a paid-in made while the dialog was open (its rows were read when it opened, and are read again)', async () => {
+    const { user, db } = await renderKiosk();
+    await signIn(user, DEMO_PINS.manager);
+    const day = (await openDay(db))!;
+    const manager = (await db.users.where('role').equals('manager').first())!;
+    await user.click(screen.getByTestId('nav-manager'));
+    await user.click(await screen.findByTestId('tile-day'));
+    await user.click(await screen.findByTestId('day-close'));
+    const dialog = await screen.findByTestId('close-day-dialog');
+    // Let the dialog's read of the day finish, then move the day under it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await recordCashMovement(db, { dayId: day.id, kind: 'paid-in', amount: 30_000, reason: 'change', by: manager.id, approvedBy: manager.id, now: new Date(), timeZone: 'Asia/Kolkata', newId: () => 'mv-2' });
+    await user.type(within(dialog).getByTestId('close-count-100'), '3');
+    await user.type(within(dialog).getByTestId('close-day-pin-input'), DEMO_PINS.manager);
+    await user.click(within(dialog).getByTestId('close-day-confirm'));
+    const z = await screen.findByTestId('z-report-dialog');
+    expect(within(z).getByTestId('z-over-short').textContent).toBe('₹0.00');
+    const closed = (await db.businessDays.get(day.id))!;
+    expect(closed).toMatchObject({ status: 'closed', expectedCash: 30_000, countedCash: 30_000 });
+  });
 });
