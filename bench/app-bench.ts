@@ -60,16 +60,15 @@ function appPageScript(): Promise<string> {
 function pageProbe(): void {
   const probe = { enterAt: 0, enterSeenAt: 0, expect: '', samples: [] as number[], seen: [] as number[], inDom: [] as number[], signinAt: 0, sellReadyAt: 0, requests: 0, readsAfterEnter: [] as number[] };
   (window as unknown as { __probe: typeof probe }).__probe = probe;
-  const counted = (proto: object, name: string) => {
-    const own = (proto as Record<string, (...a: unknown[]) => unknown>)[name]!;
-    (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-      probe.requests++;
-      return own.apply(this, args);
-    };
-  };
-  for (const name of ['get', 'getAll', 'getKey', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count']) {
-    counted(IDBIndex.prototype, name);
-    counted(IDBObjectStore.prototype, name);
+  // Loops, not a helper function: tsx would wrap a named function of the page's in a helper the page lacks.
+  for (const proto of [IDBIndex.prototype, IDBObjectStore.prototype] as unknown as Record<string, unknown>[]) {
+    for (const name of ['get', 'getAll', 'getKey', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count']) {
+      const own = proto[name] as (...a: unknown[]) => unknown;
+      proto[name] = function (this: unknown, ...args: unknown[]) {
+        probe.requests++;
+        return own.apply(this, args);
+      };
+    }
   }
   let requestsAtEnter = 0;
   window.addEventListener('keydown', (e) => { if (e.key === 'Enter') { probe.enterAt = e.timeStamp; probe.enterSeenAt = performance.now(); requestsAtEnter = probe.requests; } }, true);
