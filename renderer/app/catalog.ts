@@ -1,13 +1,25 @@
 import { useCallback } from 'react';
-import { findProductByBarcode, searchProducts, type ProductWithArtisan } from '../db';
+import { findProductByBarcode, prefetchProductByBarcode, searchProducts, type ProductWithArtisan } from '../db';
 import { useDebounced } from '../hooks/useDebounced';
 import { shown, useLoadable } from '../hooks/useLoadable';
 import { attempt, type Outcome } from './outcome';
 import type { Station } from './station';
 
-/** The scan path: one indexed lookup, nothing else. Null: no product has this barcode. */
+/**
+ * The scan path: one indexed lookup, nothing else (done already if it was started ahead,
+ * see prefetchBarcode). Null: no product has this barcode.
+ */
 export function lookupBarcode(station: Station, code: string): Promise<Outcome<ProductWithArtisan | null>> {
   return attempt(() => findProductByBarcode(station.db, code));
+}
+
+/**
+ * Starts the lookup of a code the scanner is still typing, so that the read is done by
+ * the time its Enter comes (lookupBarcode of the same code takes it). Never fails, and
+ * changes nothing: a code that is not scanned after all costs one read.
+ */
+export function prefetchBarcode(station: Station, code: string): void {
+  prefetchProductByBarcode(station.db, code);
 }
 
 export type SearchState =

@@ -24,74 +24,141 @@ function otherUpcSpelling(code: string): string | null {
 }
 
 /**
- * A store's artisans by id, kept in memory for the scan path, so that a scan waits for one
- * read (its product) instead of two in a row. A market has a few hundred artisans. `byId`
- * is dropped as soon as a transaction that wrote artisans completes, in this page or in
- * another tab of the kiosk (Dexie's `storagemutated`, which other tabs' writes reach by a
- * BroadcastChannel), and read again for the scans after; `generation` counts the drops,
- * so a read that overlapped one is not kept.
+ * What the scan path keeps in memory for one store, dropped as soon as a transaction that
+ * wrote the tables it copies completes, in this page or in another tab of the kiosk
+ * (Dexie's `storagemutated`, which other tabs' writes reach by a BroadcastChannel);
+ * `generation` counts the drops, so a read that overlapped one is not kept or used.
+ *
+ * - `artisans`: the store's artisans by id, so that a scan waits for one read (its
+ *   product) instead of two in a row. A market has a few hundred artisans. Read again
+ *   for the scans after a change to the artisans.
+ * - `ahead`: lookups started before the scan's Enter (see prefetchProductByBarcode), by
+ *   code, at most MAX_AHEAD of them, each used once and only within AHEAD_TTL_MS; any
+ *   change to the products or the artisans drops them all.
  */
-interface ArtisanCache {
-  byId: Map<ArtisanEntity['id'], ArtisanEntity> | null;
-  loading: boolean;
+interface ScanCache {
+  artisans: Map<ArtisanEntity['id'], ArtisanEntity> | null;
+  loadingArtisans: boolean;
+  ahead: Map<string, AheadLookup>;
   generation: number;
 }
 
-const artisanCaches = new WeakMap<ChinarDb, ArtisanCache>();
+interface AheadLookup {
+  startedAt: number;
+  generation: number;
+  /** undefined: the read failed (the scan then reads again and reports its own failure). */
+  found: Promise<ProductWithArtisan | null | undefined>;
+}
 
-function artisanCacheOf(db: ChinarDb): ArtisanCache {
-  const known = artisanCaches.get(db);
+/** A scanner sends a label in a few tens of ms; a lookup older than this is not trusted. */
+export const AHEAD_TTL_MS = 1_000;
+/** Lookups kept ahead at once (a 12-digit guess and the 13-digit code, and one scan more). */
+const MAX_AHEAD = 4;
+
+const scanCaches = new WeakMap<ChinarDb, ScanCache>();
+
+function scanCacheOf(db: ChinarDb): ScanCache {
+  const known = scanCaches.get(db);
   if (known) return known;
-  const cache: ArtisanCache = { byId: null, loading: false, generation: 0 };
-  const table = `idb://${db.name}/artisans/`;
+  const cache: ScanCache = { artisans: null, loadingArtisans: false, ahead: new Map(), generation: 0 };
+  const artisans = `idb://${db.name}/artisans/`;
+  const products = `idb://${db.name}/products/`;
   const onMutated = (parts: ObservabilitySet) => {
     // `all`: a page brought back from the back-forward cache may have missed anything.
-    if ('all' in parts || Object.keys(parts).some((part) => part.startsWith(table))) {
-      cache.byId = null;
-      cache.generation++;
-    }
+    const all = 'all' in parts;
+    const names = Object.keys(parts);
+    const artisansChanged = all || names.some((part) => part.startsWith(artisans));
+    if (!artisansChanged && !names.some((part) => part.startsWith(products))) return;
+    if (artisansChanged) cache.artisans = null;
+    cache.ahead.clear();
+    cache.generation++;
   };
   Dexie.on('storagemutated', onMutated);
   db.on('close', () => {
     Dexie.on.storagemutated.unsubscribe(onMutated);
-    artisanCaches.delete(db);
+    scanCaches.delete(db);
   });
-  artisanCaches.set(db, cache);
+  scanCaches.set(db, cache);
   return cache;
 }
 
 /** The artisan from memory; until the artisans are read (or after a change), by its own get, the table read for the next scans. */
 async function artisanOf(db: ChinarDb, id: ArtisanEntity['id']): Promise<ArtisanEntity | undefined> {
-  const cache = artisanCacheOf(db);
-  const kept = cache.byId?.get(id);
+  const cache = scanCacheOf(db);
+  const kept = cache.artisans?.get(id);
   if (kept) return kept;
-  if (!cache.byId && !cache.loading) {
-    cache.loading = true;
+  if (!cache.artisans && !cache.loadingArtisans) {
+    cache.loadingArtisans = true;
     const generation = cache.generation;
     void db.artisans.toArray().then(
-      (rows) => { if (cache.generation === generation) cache.byId = new Map(rows.map((a) => [a.id, a])); },
+      (rows) => { if (cache.generation === generation) cache.artisans = new Map(rows.map((a) => [a.id, a])); },
       () => undefined, // not kept: the scans go on reading their artisan one by one
-    ).finally(() => { cache.loading = false; });
+    ).finally(() => { cache.loadingArtisans = false; });
   }
   return db.artisans.get(id);
 }
 
 /**
- * The scan path: one indexed get on `barcode`, then the artisan (from memory, see
- * ArtisanCache). Returns null for an unknown or deactivated product. Each get is its own
- * read: Dexie answers a lone read as soon as its row arrives, where an explicit
- * transaction answers only once it has completed, a round trip later, on every scan.
- * Nothing is written here, and an artisan is never deleted, so the reads need no shared
- * snapshot.
+ * The scan path's reads: one indexed get on `barcode`, then the artisan (from memory, see
+ * ScanCache). Each get is its own read: Dexie answers a lone read as soon as its row
+ * arrives, where an explicit transaction answers only once it has completed, a round trip
+ * later, on every scan. Nothing is written here, and an artisan is never deleted, so the
+ * reads need no shared snapshot.
  */
-export async function findProductByBarcode(db: ChinarDb, scanned: string): Promise<ProductWithArtisan | null> {
-  const barcode = scanned.trim();
+async function readProductByBarcode(db: ChinarDb, barcode: string): Promise<ProductWithArtisan | null> {
   let product = await db.products.get({ barcode });
   const other = product ? null : otherUpcSpelling(barcode);
   if (other) product = await db.products.get({ barcode: other });
   if (!product || !product.active) return null;
   const artisan = await artisanOf(db, product.artisanId);
   return artisan ? { product, artisan } : null;
+}
+
+/**
+ * Starts the lookup of a code the scanner is still typing (the keys so far, or the EAN-13
+ * they make), so that its read is done, or under way, when the Enter comes:
+ * findProductByBarcode then takes it instead of reading again. A code already under way
+ * is not read twice. Never fails: a failed read is simply read again at the Enter.
+ * `atMs` is performance.now()'s clock (a parameter for the tests).
+ */
+export function prefetchProductByBarcode(db: ChinarDb, code: string, atMs = performance.now()): void {
+  const barcode = code.trim();
+  if (barcode === '') return;
+  const cache = scanCacheOf(db);
+  for (const [key, lookup] of cache.ahead) {
+    if (atMs - lookup.startedAt > AHEAD_TTL_MS || lookup.generation !== cache.generation) cache.ahead.delete(key);
+  }
+  if (cache.ahead.has(barcode)) return;
+  const found = readProductByBarcode(db, barcode).catch(() => undefined);
+  cache.ahead.set(barcode, { startedAt: atMs, generation: cache.generation, found });
+  // A Map keeps insertion order: the oldest lookup goes first.
+  while (cache.ahead.size > MAX_AHEAD) cache.ahead.delete(cache.ahead.keys().next().value!);
+}
+
+/** The lookup started ahead for `barcode`, taken (it serves one scan), if it is recent and nothing it read has changed since it started. */
+function takeAhead(cache: ScanCache, barcode: string, atMs: number): AheadLookup | null {
+  const lookup = cache.ahead.get(barcode);
+  if (!lookup) return null;
+  cache.ahead.delete(barcode);
+  return atMs - lookup.startedAt <= AHEAD_TTL_MS && lookup.generation === cache.generation ? lookup : null;
+}
+
+/**
+ * The scan path: the product with this barcode (or its other UPC spelling) and its
+ * artisan, from the lookup started ahead while the scanner typed if there is one (see
+ * prefetchProductByBarcode), else read now. Returns null for an unknown or deactivated
+ * product.
+ */
+export async function findProductByBarcode(db: ChinarDb, scanned: string, atMs = performance.now()): Promise<ProductWithArtisan | null> {
+  const barcode = scanned.trim();
+  const cache = scanCacheOf(db);
+  const ahead = takeAhead(cache, barcode, atMs);
+  if (ahead) {
+    const found = await ahead.found;
+    // Not if the read failed, or a write completed since it started (in another tab, say: its answer may predate that write).
+    if (found !== undefined && ahead.generation === cache.generation) return found;
+  }
+  return readProductByBarcode(db, barcode);
 }
 
 /**

@@ -48,13 +48,22 @@ export function useWedgeScanner(
    * typing; with it, the Enter and the keys are taken back like a scan's and this is told.
    */
   onTooShort?: () => void,
+  /**
+   * Told, key by key, what the scanner has typed so far whenever an Enter now would make
+   * it a scan (WedgeDetector.pending), so a lookup can start before the Enter comes. Not
+   * told while a person types (too slow to be a scan). Must be quick: it runs in the key's
+   * own event, and must neither render nor change anything on screen.
+   */
+  onPending?: (code: string) => void,
 ): void {
   const onScanRef = useRef(onScan);
   const onTooShortRef = useRef(onTooShort);
+  const onPendingRef = useRef(onPending);
   useEffect(() => {
     onScanRef.current = onScan;
     onTooShortRef.current = onTooShort;
-  }, [onScan, onTooShort]);
+    onPendingRef.current = onPending;
+  }, [onScan, onTooShort, onPending]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -77,6 +86,10 @@ export function useWedgeScanner(
           ? { field: target, value: target.value, selectionStart: target.selectionStart, selectionEnd: target.selectionEnd }
           : null);
         if (before.length > 128) before.shift();
+        if (onPendingRef.current) {
+          const pending = detector.pending();
+          if (pending !== null) onPendingRef.current(pending);
+        }
       } else if (verdict.kind === 'scan' || (verdict.kind === 'short' && onTooShortRef.current)) {
         event.preventDefault();
         event.stopPropagation();

@@ -15,6 +15,8 @@
  *
  * Pure: feed it key names (KeyboardEvent.key) with their timestamps; it keeps no clock.
  */
+import { gs1CheckDigit } from '../../../shared/barcode';
+
 export interface WedgeOptions {
   /** Shortest label that counts as a scan (EAN-8 is 8; receipt numbers are longer). */
   minLength: number;
@@ -56,6 +58,11 @@ export const MIN_SHORT_SCAN = 3;
 
 export interface WedgeDetector {
   feed(key: string, atMs: number): WedgeVerdict;
+  /**
+   * The code an Enter right after the last key would close as a scan, or null: what the
+   * scanner has typed so far, if it is fast enough and long enough to be one.
+   */
+  pending(): string | null;
   reset(): void;
 }
 
@@ -130,5 +137,25 @@ export function createWedgeDetector(options: WedgeOptions = DEFAULT_WEDGE_OPTION
     return { kind: 'key' };
   };
 
-  return { feed, reset };
+  const pending = (): string | null => {
+    const last = run[run.length - 1];
+    if (!last || run.length < options.minLength) return null;
+    const keys = scanBeforeEnter(run, last.at, options);
+    return keys && keys.length >= options.minLength ? keys.join('') : null;
+  };
+
+  return { feed, pending, reset };
+}
+
+/**
+ * The codes worth looking up before a scan's Enter, given what the scanner has typed so
+ * far (`pending`): an EAN-13's 13th digit is the check digit of its first 12, so twelve
+ * digits already name the EAN-13 they will most likely become, and thirteen are the code
+ * itself (when the 13th was not the expected one, this is a second lookup). Nothing for
+ * other lengths: their end cannot be told before the Enter.
+ */
+export function codesAhead(pending: string): string[] {
+  if (/^\d{12}$/.test(pending)) return [`${pending}${gs1CheckDigit(pending)}`];
+  if (/^\d{13}$/.test(pending)) return [pending];
+  return [];
 }

@@ -1,9 +1,11 @@
 import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { findProductByBarcode, openChinarDb, saveArtisan, type ChinarDb } from '../../../renderer/db';
+import { findProductByBarcode, openChinarDb, prefetchProductByBarcode, saveArtisan, type ChinarDb } from '../../../renderer/db';
+import { AHEAD_TTL_MS } from '../../../renderer/db/catalog';
 import { freshStore, NOON_IN_SRINAGAR } from './helpers';
 
 const SHAWL = '2000000000015';
+const STOLE = '2000000000022';
 const manager = { id: 'manager-1', name: 'Manager' };
 
 async function rename(db: ChinarDb, artisanId: string, name: string): Promise<void> {
@@ -73,5 +75,79 @@ describe('findProductByBarcode: the artisans kept in memory', () => {
     } finally {
       reopened.close();
     }
+  });
+});
+
+describe('prefetchProductByBarcode: the lookup started while the scanner types', () => {
+  /** Calls of the product read, counted from here on (a prefetch reads at once, before it returns). */
+  const productReads = (db: ChinarDb) => vi.spyOn(db.products, 'get');
+
+  it('a scan of the prefetched code takes its answer and reads nothing again', async () => {
+    const { db } = await freshStore();
+    const fresh = await findProductByBarcode(db, SHAWL);
+    prefetchProductByBarcode(db, SHAWL, 0);
+    const reads = productReads(db);
+    expect(await findProductByBarcode(db, SHAWL, 30)).toEqual(fresh);
+    expect(reads).not.toHaveBeenCalled();
+  });
+
+  it('a scan of another code reads its own product, and a prefetched answer serves one scan only', async () => {
+    const { db } = await freshStore();
+    prefetchProductByBarcode(db, SHAWL, 0);
+    const reads = productReads(db);
+    expect((await findProductByBarcode(db, STOLE, 30))?.product.barcode).toBe(STOLE);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect((await findProductByBarcode(db, SHAWL, 40))?.product.barcode).toBe(SHAWL);
+    expect(reads).toHaveBeenCalledTimes(1); // the prefetched shawl, still there
+    expect((await findProductByBarcode(db, SHAWL, 50))?.product.barcode).toBe(SHAWL);
+    expect(reads).toHaveBeenCalledTimes(2); // used once: the next scan of it reads
+  });
+
+  it('an answer older than AHEAD_TTL_MS is not used', async () => {
+    const { db } = await freshStore();
+    prefetchProductByBarcode(db, SHAWL, 0);
+    const reads = productReads(db);
+    await findProductByBarcode(db, SHAWL, AHEAD_TTL_MS + 1);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it('a product changed after its prefetch is read afresh: the scan sees the new price', async () => {
+    const { db } = await freshStore();
+    const { product } = (await findProductByBarcode(db, SHAWL))!;
+    prefetchProductByBarcode(db, SHAWL, 0);
+    await db.products.update(product.id, { price: 99_00 as typeof product.price });
+    expect((await findProductByBarcode(db, SHAWL, 10))?.product.price).toBe(99_00);
+  });
+
+  it('a write under way when the scanner starts, completed before the Enter: the scan sees it', async () => {
+    const { db } = await freshStore();
+    const { product } = (await findProductByBarcode(db, SHAWL))!;
+    const written = db.products.update(product.id, { stock: 1 });
+    prefetchProductByBarcode(db, SHAWL, 0);
+    await written;
+    expect((await findProductByBarcode(db, SHAWL, 5))?.product.stock).toBe(1);
+  });
+
+  it('an artisan renamed after the prefetch shows on the scan', async () => {
+    const { db } = await freshStore();
+    await warmUp(db);
+    const { product } = (await findProductByBarcode(db, SHAWL))!;
+    prefetchProductByBarcode(db, SHAWL, 0);
+    await rename(db, product.artisanId, 'Renamed after the prefetch');
+    expect((await findProductByBarcode(db, SHAWL, 10))?.artisan.name).toBe('Renamed after the prefetch');
+  });
+
+  it('a prefetch whose read failed is read again at the scan, which answers as before', async () => {
+    const { db } = await freshStore();
+    const reads = productReads(db).mockRejectedValueOnce(new Error('the disk hiccupped'));
+    prefetchProductByBarcode(db, SHAWL, 0);
+    expect((await findProductByBarcode(db, SHAWL, 10))?.product.barcode).toBe(SHAWL);
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+
+  it('an unknown code prefetched is still unknown at the scan', async () => {
+    const { db } = await freshStore();
+    prefetchProductByBarcode(db, '2999999999990', 0);
+    expect(await findProductByBarcode(db, '2999999999990', 10)).toBeNull();
   });
 });

@@ -156,6 +156,14 @@ export async function signIn(user: RenderedKiosk['user'], pin: string, options: 
  * inside the wedge detector's gap), then Enter, at whatever has the focus.
  */
 export function scan(code: string): void {
+  startScan(code)('');
+}
+
+/**
+ * The first keys of a scan, typed as `scan` types them; the function it returns types the
+ * rest of the label (which may differ from what the first keys promised) and the Enter.
+ */
+export function startScan(firstKeys: string): (rest: string) => void {
   const target = document.activeElement ?? document.body;
   // Stamped 5 ms apart, as a scanner types: the wedge tells a scan by the keys' timestamps,
   // and real stamps on a loaded machine can fall further apart than a person's typing.
@@ -163,11 +171,14 @@ export function scan(code: string): void {
   // fast machine a key the test typed just before (a "5" into a discount) would otherwise
   // be read as the scan's first digit.
   const start = performance.now() + 1_000;
-  [...code, 'Enter'].forEach((key, i) => {
+  let typed = 0;
+  const type = (keys: readonly string[]) => keys.forEach((key) => {
     const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
-    Object.defineProperty(event, 'timeStamp', { value: start + i * 5 });
+    Object.defineProperty(event, 'timeStamp', { value: start + typed++ * 5 });
     fireEvent(target, event);
   });
+  type([...firstKeys]);
+  return (rest) => type([...rest, 'Enter']);
 }
 
 export function cartLines(): HTMLElement[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWedgeDetector, type WedgeDetector, type WedgeVerdict } from '../../../../renderer/ui/scanner/wedge';
+import { codesAhead, createWedgeDetector, type WedgeDetector, type WedgeVerdict } from '../../../../renderer/ui/scanner/wedge';
+import { gs1CheckDigit } from '../../../../shared/barcode';
 
 /** Feeds `keys` at the given times (ms); `Enter` is a key like any other here. */
 function feedAll(d: WedgeDetector, strokes: readonly [string, number][]): WedgeVerdict[] {
@@ -137,5 +138,61 @@ describe('wedge detector', () => {
     feedAll(d, [['1', 0], ['2', 2], ['3', 4], ['4', 6], ['5', 8]]);
     d.reset();
     expect(last(feedAll(d, [['6', 10], ['Enter', 12]]))).toEqual({ kind: 'other' });
+  });
+});
+
+describe('wedge detector: the scan under way, before its Enter', () => {
+  /** What `pending()` says after each key of `strokes`. */
+  const pendingAfterEach = (strokes: readonly [string, number][]) => {
+    const d = createWedgeDetector();
+    return strokes.map(([key, at]) => {
+      d.feed(key, at);
+      return d.pending();
+    });
+  };
+
+  it('names the keys a scanner has typed so far once they are enough for a scan', () => {
+    const seen = pendingAfterEach(even('2000000000015', 4).slice(0, 13));
+    expect(seen.slice(0, 5)).toEqual([null, null, null, null, null]);
+    expect(seen[5]).toBe('200000');
+    expect(seen[11]).toBe('200000000001');
+    expect(seen[12]).toBe('2000000000015');
+  });
+
+  it('names nothing while a person types, however many digits', () => {
+    expect(pendingAfterEach(even('2000000000015', 60).slice(0, 13)).every((p) => p === null)).toBe(true);
+    expect(pendingAfterEach(even('2000000000015', 150).slice(0, 13)).every((p) => p === null)).toBe(true);
+  });
+
+  it('leaves out what was typed slowly before the scanner started, as the Enter would', () => {
+    const slowThenFast: [string, number][] = [['9', 0], ['9', 200], ...even('2000000000015', 4, 4, 400).slice(0, 12)];
+    expect(pendingAfterEach(slowThenFast).at(-1)).toBe('200000000001');
+  });
+
+  it('is forgotten at the Enter and after a reset', () => {
+    const d = createWedgeDetector();
+    feedAll(d, even('2000000000015', 4));
+    expect(d.pending()).toBeNull();
+    feedAll(d, even('1234567', 4, 4, 2_000).slice(0, 7));
+    d.reset();
+    expect(d.pending()).toBeNull();
+  });
+});
+
+describe('codesAhead: what to look up before the Enter', () => {
+  it('twelve digits: the EAN-13 they make with their check digit', () => {
+    expect(codesAhead('200000000001')).toEqual(['2000000000015']);
+    expect(codesAhead('290000007919')).toEqual([`290000007919${gs1CheckDigit('290000007919')}`]);
+  });
+
+  it('thirteen digits: the code itself, whatever its last digit', () => {
+    expect(codesAhead('2000000000015')).toEqual(['2000000000015']);
+    expect(codesAhead('2000000000016')).toEqual(['2000000000016']);
+  });
+
+  it('nothing for other lengths or for codes with letters, whose end cannot be told', () => {
+    expect(codesAhead('20000000')).toEqual([]);
+    expect(codesAhead('20000000000150')).toEqual([]);
+    expect(codesAhead('DEMO-PSH-1ab')).toEqual([]);
   });
 });
