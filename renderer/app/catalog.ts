@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { findProductByBarcode, prefetchProductByBarcode, searchProducts, type ProductWithArtisan } from '../db';
+import { findProductByBarcode, prefetchEan13sStartingWith, prefetchProductByBarcode, searchProducts, type ProductWithArtisan } from '../db';
 import { useDebounced } from '../hooks/useDebounced';
 import { shown, useLoadable } from '../hooks/useLoadable';
 import { attempt, type Outcome } from './outcome';
@@ -20,6 +20,11 @@ export function lookupBarcode(station: Station, code: string): Promise<Outcome<P
  */
 export function prefetchBarcode(station: Station, code: string): void {
   prefetchProductByBarcode(station.db, code);
+}
+
+/** The same, a key earlier: the EAN-13s that start with these eleven digits, in one small read. */
+export function prefetchBarcodeStart(station: Station, digits: string): void {
+  prefetchEan13sStartingWith(station.db, digits);
 }
 
 export type SearchState =

@@ -35,12 +35,26 @@ function otherUpcSpelling(code: string): string | null {
  * - `ahead`: lookups started before the scan's Enter (see prefetchProductByBarcode), by
  *   code, at most MAX_AHEAD of them, each used once and only within AHEAD_TTL_MS; any
  *   change to the products or the artisans drops them all.
+ * - `aheadStarts`: the same for the EAN-13s that eleven typed digits can become (see
+ *   prefetchEan13sStartingWith), by those digits.
  */
 interface ScanCache {
   artisans: Map<ArtisanEntity['id'], ArtisanEntity> | null;
   loadingArtisans: boolean;
   ahead: Map<string, AheadLookup>;
+  aheadStarts: Map<string, AheadStart>;
   generation: number;
+}
+
+/**
+ * What a lookup by the first eleven digits found: for each 13-digit barcode that starts
+ * with them, what findProductByBarcode of that code answers (null: deactivated). A code
+ * not in the map is read as usual (another spelling, a code beyond the read's limit).
+ */
+interface AheadStart {
+  startedAt: number;
+  generation: number;
+  found: Promise<Map<string, ProductWithArtisan | null> | undefined>;
 }
 
 interface AheadLookup {
@@ -60,7 +74,7 @@ const scanCaches = new WeakMap<ChinarDb, ScanCache>();
 function scanCacheOf(db: ChinarDb): ScanCache {
   const known = scanCaches.get(db);
   if (known) return known;
-  const cache: ScanCache = { artisans: null, loadingArtisans: false, ahead: new Map(), generation: 0 };
+  const cache: ScanCache = { artisans: null, loadingArtisans: false, ahead: new Map(), aheadStarts: new Map(), generation: 0 };
   const artisans = `idb://${db.name}/artisans/`;
   const products = `idb://${db.name}/products/`;
   const onMutated = (parts: ObservabilitySet) => {
@@ -71,6 +85,7 @@ function scanCacheOf(db: ChinarDb): ScanCache {
     if (!artisansChanged && !names.some((part) => part.startsWith(products))) return;
     if (artisansChanged) cache.artisans = null;
     cache.ahead.clear();
+    cache.aheadStarts.clear();
     cache.generation++;
   };
   Dexie.on('storagemutated', onMutated);
@@ -109,9 +124,54 @@ async function readProductByBarcode(db: ChinarDb, barcode: string): Promise<Prod
   let product = await db.products.get({ barcode });
   const other = product ? null : otherUpcSpelling(barcode);
   if (other) product = await db.products.get({ barcode: other });
-  if (!product || !product.active) return null;
+  return product ? withArtisan(db, product) : null;
+}
+
+async function withArtisan(db: ChinarDb, product: ProductEntity): Promise<ProductWithArtisan | null> {
+  if (!product.active) return null;
   const artisan = await artisanOf(db, product.artisanId);
   return artisan ? { product, artisan } : null;
+}
+
+/** Rows one lookup by eleven digits reads at most: their EAN-13s are ten, the rest are other codes that start alike. */
+const START_ROWS = 16;
+
+const isFresh = (cache: ScanCache, lookup: { startedAt: number; generation: number }, atMs: number) =>
+  atMs - lookup.startedAt <= AHEAD_TTL_MS && lookup.generation === cache.generation;
+
+/**
+ * Starts the lookup of the products whose barcodes start with these eleven digits, one key
+ * before prefetchProductByBarcode can name the code: an EAN-13's 12th digit is one of ten
+ * and its 13th is the check digit, so eleven digits leave at most ten EAN-13s, one small
+ * ranged read on the barcode index. findProductByBarcode of any of them takes the answer.
+ * Never fails (a failed read is read again at the Enter), and changes nothing.
+ */
+export function prefetchEan13sStartingWith(db: ChinarDb, digits: string, atMs = performance.now()): void {
+  if (!/^\d{11}$/.test(digits)) return;
+  const cache = scanCacheOf(db);
+  for (const [key, lookup] of cache.aheadStarts) if (!isFresh(cache, lookup, atMs)) cache.aheadStarts.delete(key);
+  if (cache.aheadStarts.has(digits)) return;
+  const found = db.products.where('barcode').between(digits, `${digits}\uffff`, true, false).limit(START_ROWS).toArray()
+    .then(async (rows) => {
+      const byCode = new Map<string, ProductWithArtisan | null>();
+      for (const row of rows) if (/^\d{13}$/.test(row.barcode)) byCode.set(row.barcode, await withArtisan(db, row));
+      return byCode;
+    })
+    .catch(() => undefined);
+  cache.aheadStarts.set(digits, { startedAt: atMs, generation: cache.generation, found });
+  while (cache.aheadStarts.size > MAX_AHEAD) cache.aheadStarts.delete(cache.aheadStarts.keys().next().value!);
+}
+
+/** The answer for a 13-digit code from a fresh lookup by its first eleven digits, if one is under way or done and found it; undefined otherwise. */
+async function fromAheadStart(cache: ScanCache, barcode: string, atMs: number): Promise<ProductWithArtisan | null | undefined> {
+  if (!/^\d{13}$/.test(barcode)) return undefined;
+  const lookup = cache.aheadStarts.get(barcode.slice(0, 11));
+  if (!lookup || !isFresh(cache, lookup, atMs)) return undefined;
+  // It serves one scan, as a lookup of the code itself does.
+  cache.aheadStarts.delete(barcode.slice(0, 11));
+  const byCode = await lookup.found;
+  // Not if a write completed while it was read: its answer may predate that write.
+  return byCode && lookup.generation === cache.generation ? byCode.get(barcode) : undefined;
 }
 
 /**
@@ -125,10 +185,11 @@ export function prefetchProductByBarcode(db: ChinarDb, code: string, atMs = perf
   const barcode = code.trim();
   if (barcode === '') return;
   const cache = scanCacheOf(db);
-  for (const [key, lookup] of cache.ahead) {
-    if (atMs - lookup.startedAt > AHEAD_TTL_MS || lookup.generation !== cache.generation) cache.ahead.delete(key);
-  }
+  for (const [key, lookup] of cache.ahead) if (!isFresh(cache, lookup, atMs)) cache.ahead.delete(key);
   if (cache.ahead.has(barcode)) return;
+  // Its first eleven digits' lookup, started a key ago, reads it already.
+  const start = /^\d{13}$/.test(barcode) ? cache.aheadStarts.get(barcode.slice(0, 11)) : undefined;
+  if (start && isFresh(cache, start, atMs)) return;
   const found = readProductByBarcode(db, barcode).catch(() => undefined);
   cache.ahead.set(barcode, { startedAt: atMs, generation: cache.generation, found });
   // A Map keeps insertion order: the oldest lookup goes first.
@@ -140,13 +201,13 @@ function takeAhead(cache: ScanCache, barcode: string, atMs: number): AheadLookup
   const lookup = cache.ahead.get(barcode);
   if (!lookup) return null;
   cache.ahead.delete(barcode);
-  return atMs - lookup.startedAt <= AHEAD_TTL_MS && lookup.generation === cache.generation ? lookup : null;
+  return isFresh(cache, lookup, atMs) ? lookup : null;
 }
 
 /**
  * The scan path: the product with this barcode (or its other UPC spelling) and its
- * artisan, from the lookup started ahead while the scanner typed if there is one (see
- * prefetchProductByBarcode), else read now. Returns null for an unknown or deactivated
+ * artisan, from a lookup started ahead while the scanner typed if there is one (see
+ * prefetchProductByBarcode and prefetchEan13sStartingWith), else read now. Returns null for an unknown or deactivated
  * product.
  */
 export async function findProductByBarcode(db: ChinarDb, scanned: string, atMs = performance.now()): Promise<ProductWithArtisan | null> {
@@ -158,6 +219,8 @@ export async function findProductByBarcode(db: ChinarDb, scanned: string, atMs =
     // Not if the read failed, or a write completed since it started (in another tab, say: its answer may predate that write).
     if (found !== undefined && ahead.generation === cache.generation) return found;
   }
+  const started = await fromAheadStart(cache, barcode, atMs);
+  if (started !== undefined) return started;
   return readProductByBarcode(db, barcode);
 }
 

@@ -13,7 +13,7 @@ export {
   staffSaltToUse, hashStaffPin, hashArtisanPin, derivePin, parseStoredPin, PinSaltChangedError, PIN_ITERATIONS,
   type PinAnswer, type PinPlace, type SignedInArtisan,
 } from './pins';
-export { findProductByBarcode, prefetchProductByBarcode, searchProducts, productSearchWords, type ProductWithArtisan } from './catalog';
+export { findProductByBarcode, prefetchEan13sStartingWith, prefetchProductByBarcode, searchProducts, productSearchWords, type ProductWithArtisan } from './catalog';
 export { commitSale, peekNextReceiptNo, SaleNotRecordedError, type CommitSaleInput, type CommittedSale, type LineApproval } from './sales';
 export { saveOpenCart, loadOpenCart, parkCart, parkedCarts, recallCart, stockCounts, OPEN_CART_ID, type CartDraft } from './carts';
 export { findSaleByReceiptNo, recentSales, recordReprint, recordNoSale, markOriginalPrinted, originalPrinted, lastRecordedSale } from './receipts';

@@ -159,3 +159,12 @@ export function codesAhead(pending: string): string[] {
   if (/^\d{13}$/.test(pending)) return [pending];
   return [];
 }
+
+/**
+ * Eleven digits typed at a scanner's speed, one key before codesAhead can name the code:
+ * the start that the at most ten EAN-13s they can become share (its 12th digit, then its
+ * check digit), worth looking up together. Null for anything else.
+ */
+export function ean13StartAhead(pending: string): string | null {
+  return /^\d{11}$/.test(pending) ? pending : null;
+}

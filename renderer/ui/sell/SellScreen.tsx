@@ -9,7 +9,7 @@ import type { ProductWithArtisan } from '../../db';
 import { Banner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
 import { Money } from '../components/Money';
-import { lookupBarcode, prefetchBarcode } from '../../app/catalog';
+import { lookupBarcode, prefetchBarcode, prefetchBarcodeStart } from '../../app/catalog';
 import { useParkedSales } from '../../app/carts';
 import { NO_COUNTER_SALE, type CounterSale } from '../../app/customer-display';
 import { useDayState } from '../../app/day';
@@ -23,7 +23,7 @@ import { PayDialog, type RecordedSale } from '../pay/PayDialog';
 import { ReturnDialog } from '../returns/ReturnDialog';
 import { looksLikeReceiptNo } from '../returns/returnQuantities';
 import { useWedgeScanner } from '../scanner/useWedgeScanner';
-import { codesAhead } from '../scanner/wedge';
+import { codesAhead, ean13StartAhead } from '../scanner/wedge';
 import { CartView } from './CartView';
 import type { SellAction, SellState } from './cartState';
 import { approvalsForCommit, unapprovedLines } from './discount';
@@ -151,9 +151,12 @@ export function SellScreen({ station, operator, sell, dispatch, salesStopped, on
 
   const searchBarcode = useCallback((code: string) => void addByBarcode(code), [addByBarcode]);
 
-  // While the scanner types a label for the cart, its product is looked up ahead, so the
-  // read is done by the Enter (lookupBarcode takes it): no state, no redraw, per key.
+  // While the scanner types a label for the cart, its product is looked up ahead (from its
+  // eleventh digit), so the read is done by the Enter (lookupBarcode takes it): no state,
+  // no redraw, per key.
   const lookAhead = useCallback((pending: string) => {
+    const start = ean13StartAhead(pending);
+    if (start) prefetchBarcodeStart(station, start);
     for (const code of codesAhead(pending)) prefetchBarcode(station, code);
   }, [station]);
 

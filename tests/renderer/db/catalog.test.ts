@@ -1,6 +1,6 @@
 import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { findProductByBarcode, openChinarDb, prefetchProductByBarcode, saveArtisan, type ChinarDb } from '../../../renderer/db';
+import { findProductByBarcode, openChinarDb, prefetchEan13sStartingWith, prefetchProductByBarcode, saveArtisan, type ChinarDb } from '../../../renderer/db';
 import { AHEAD_TTL_MS } from '../../../renderer/db/catalog';
 import { freshStore, NOON_IN_SRINAGAR } from './helpers';
 
@@ -149,5 +149,61 @@ describe('prefetchProductByBarcode: the lookup started while the scanner types',
     const { db } = await freshStore();
     prefetchProductByBarcode(db, '2999999999990', 0);
     expect(await findProductByBarcode(db, '2999999999990', 10)).toBeNull();
+  });
+});
+
+describe('prefetchEan13sStartingWith: the lookup started at the eleventh digit', () => {
+  const productGets = (db: ChinarDb) => vi.spyOn(db.products, 'get');
+  const START = SHAWL.slice(0, 11); // the stole's too
+
+  it('a scan of an EAN-13 that starts so takes its answer, and the answer serves one scan', async () => {
+    const { db } = await freshStore();
+    const shawl = await findProductByBarcode(db, SHAWL);
+    prefetchEan13sStartingWith(db, START, 0);
+    const gets = productGets(db);
+    expect(await findProductByBarcode(db, SHAWL, 30)).toEqual(shawl);
+    expect(gets).not.toHaveBeenCalled();
+    expect((await findProductByBarcode(db, STOLE, 40))?.product.barcode).toBe(STOLE);
+    expect(gets).toHaveBeenCalledTimes(1);
+  });
+
+  it('the code\'s own lookup a key later is not started again, and the scan reads nothing', async () => {
+    const { db } = await freshStore();
+    prefetchEan13sStartingWith(db, START, 0);
+    const gets = productGets(db);
+    prefetchProductByBarcode(db, SHAWL, 4);
+    expect((await findProductByBarcode(db, SHAWL, 8))?.product.barcode).toBe(SHAWL);
+    expect(gets).not.toHaveBeenCalled();
+  });
+
+  it('a product changed after the lookup is read afresh, and an old lookup is not used', async () => {
+    const { db } = await freshStore();
+    const { product } = (await findProductByBarcode(db, SHAWL))!;
+    prefetchEan13sStartingWith(db, START, 0);
+    await db.products.update(product.id, { price: 99_00 as typeof product.price });
+    expect((await findProductByBarcode(db, SHAWL, 10))?.product.price).toBe(99_00);
+    prefetchEan13sStartingWith(db, START, 20);
+    const gets = productGets(db);
+    await findProductByBarcode(db, SHAWL, 20 + AHEAD_TTL_MS + 1);
+    expect(gets).toHaveBeenCalledTimes(1);
+  });
+
+  it('a switched-off product is not sold, and a code it did not find is read as usual', async () => {
+    const { db } = await freshStore();
+    const { product } = (await findProductByBarcode(db, SHAWL))!;
+    await db.products.update(product.id, { active: false });
+    prefetchEan13sStartingWith(db, START, 0);
+    expect(await findProductByBarcode(db, SHAWL, 10)).toBeNull();
+    prefetchEan13sStartingWith(db, '29999999999', 20);
+    const gets = productGets(db);
+    expect(await findProductByBarcode(db, '2999999999990', 30)).toBeNull();
+    expect(gets).toHaveBeenCalledTimes(1);
+  });
+
+  it('anything but eleven digits starts nothing', async () => {
+    const { db } = await freshStore();
+    const ranges = vi.spyOn(db.products, 'where');
+    for (const typed of ['2000000000', '200000000001', '2000000000A']) prefetchEan13sStartingWith(db, typed, 0);
+    expect(ranges).not.toHaveBeenCalled();
   });
 });

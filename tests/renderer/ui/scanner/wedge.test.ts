@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codesAhead, createWedgeDetector, type WedgeDetector, type WedgeVerdict } from '../../../../renderer/ui/scanner/wedge';
+import { codesAhead, createWedgeDetector, ean13StartAhead, type WedgeDetector, type WedgeVerdict } from '../../../../renderer/ui/scanner/wedge';
 import { gs1CheckDigit } from '../../../../shared/barcode';
 
 /** Feeds `keys` at the given times (ms); `Enter` is a key like any other here. */
@@ -194,5 +194,12 @@ describe('codesAhead: what to look up before the Enter', () => {
     expect(codesAhead('20000000')).toEqual([]);
     expect(codesAhead('20000000000150')).toEqual([]);
     expect(codesAhead('DEMO-PSH-1ab')).toEqual([]);
+  });
+});
+
+describe('ean13StartAhead: the start the EAN-13s of eleven digits share', () => {
+  it('eleven digits are that start; anything else is nothing', () => {
+    expect(ean13StartAhead('20000000000')).toBe('20000000000');
+    for (const typed of ['2000000000', '200000000001', '2000000000A', 'DEMO-PSH-1a']) expect(ean13StartAhead(typed)).toBeNull();
   });
 });
