@@ -66,6 +66,15 @@ export interface CommitFigures { commit: Percentiles; floorPut: Percentiles; flo
  * so both see the same load on the machine; the ratio is taken per pair, not of percentiles.
  */
 async function commitFigures(runs: number, yearProducts: number): Promise<CommitFigures> {
+  // Each timed step is also a User Timing measure, so a CPU profile or a request count
+  // taken around the run can tell the commit's own work from the floor's and from what
+  // runs between them (the live app's reactions to each commit).
+  const measured = async <T>(name: string, run: () => Promise<T>) => {
+    const taken = await time(run);
+    performance.measure(`commit-figures:${name}`, { start: performance.now() - taken.ms, duration: taken.ms });
+    return taken;
+  };
+  for (const name of ['sale', 'floor', 'get']) performance.clearMeasures(`commit-figures:${name}`);
   const db = await openChinarDb();
   try {
     const operator = (await db.users.filter((u) => u.active && u.role === 'operator').first())!;
@@ -84,7 +93,7 @@ async function commitFigures(runs: number, yearProducts: number): Promise<Commit
       const total = cartTotals(cart, taxTable).gross;
       const settled = settleTenders(total, [{ method: 'cash', tendered: total }]);
       if (!settled.ok) throw new Error('The bench sale could not be settled.');
-      const sold = await time(() => commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: BENCH_DEVICE_ID, now: new Date(), newId }));
+      const sold = await measured('sale', () => commitSale(db, { cart, payments: settled.payments, operator, roundOff: 0 as Paise, deviceId: BENCH_DEVICE_ID, now: new Date(), newId }));
       const { sale, lines, payments, journalId } = sold.value;
       // What the sale wrote, read back as it is now in the store.
       const [products, audit, counters, summary, queued] = await Promise.all([
@@ -94,7 +103,7 @@ async function commitFigures(runs: number, yearProducts: number): Promise<Commit
       const counter = counters.find((c) => sale.receiptNo.endsWith(`/${String(c.value).padStart(6, '0')}`));
       // The link may have sent the queue row already: then a copy of it stands in (and goes after).
       const queueRow = queued ?? { id: `floor-${i}`, kind: 'sale', at: sale.createdAt, data: { sales: [sale], saleLines: lines, payments, products, counters: counter ? [counter] : [], audit: [audit] }, bytes: 0 };
-      const put = await time(async () => {
+      const put = await measured('floor', async () => {
         const tx = idb.transaction(['sales', 'saleLines', 'payments', 'products', 'counters', 'audit', 'journalQueue', 'daySummaries', 'carts'], 'readwrite', { durability: 'strict' });
         tx.objectStore('sales').put(sale);
         for (const l of lines) tx.objectStore('saleLines').put(l);
@@ -107,7 +116,7 @@ async function commitFigures(runs: number, yearProducts: number): Promise<Commit
         tx.objectStore('carts').delete('open');
         await idbDone(tx);
       });
-      const get = await time(async () => {
+      const get = await measured('get', async () => {
         const tx = idb.transaction('products', 'readonly');
         tx.objectStore('products').get(lines[0]!.productId);
         await idbDone(tx);

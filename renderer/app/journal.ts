@@ -6,7 +6,7 @@ import {
 import { GENESIS_HEAD, invoiceNumberParts, rowsToRestore, verifyJournalLinks, Z_NUMBER_KEY, type ChainHead, type JournalRecordInput } from '../../shared/journal';
 import type { ErrorCode, HostResult } from '../../shared/result';
 import {
-  acknowledgeJournal, clearStoreForRestore, isJournalPending, pendingJournal, restoreJournalPage, type ChinarDb, type JournalQueueRow,
+  acknowledgeJournal, clearStoreForRestore, isJournalPending, nextJournalBatch, restoreJournalPage, type ChinarDb, type JournalQueueRow,
 } from '../db';
 import { useLoadable, type Loadable } from '../hooks/useLoadable';
 import { callHost, messageOf, valueOf, type Outcome } from './outcome';
@@ -141,8 +141,9 @@ export function createJournalLink(db: ChinarDb, host: HostApi, options: JournalL
     let delay = initialMs;
     while (!stopped) {
       let batch: JournalQueueRow[];
+      let backlog: boolean;
       try {
-        batch = await pendingJournal(db, JOURNAL_APPEND_MAX_RECORDS, BATCH_BYTES);
+        ({ rows: batch, more: backlog } = await nextJournalBatch(db, JOURNAL_APPEND_MAX_RECORDS, BATCH_BYTES));
       } catch (error) {
         emit({ status: 'waiting', pending: 0, message: messageOf(error), retryInMs: delay });
         await pause(delay);
@@ -175,8 +176,16 @@ export function createJournalLink(db: ChinarDb, host: HostApi, options: JournalL
         for (const id of ids) recent.add(id);
         for (const id of recent) { if (recent.size <= 1000) break; recent.delete(id); }
         settle(ids, true);
-        const left = Math.max(0, pending - batch.length);
-        emit(left > 0 ? { status: 'copying', pending: left } : null, ids);
+        if (backlog) {
+          emit({ status: 'copying', pending: Math.max(1, pending - batch.length) }, ids);
+          continue;
+        }
+        // Caught up: what was queued while this batch was on its way waits for the next
+        // nudge (a sale's checkout gives one) or the idle look. Looking again at once made a
+        // burst of commits (a bench, a replay) meet this loop's reads and acknowledgements
+        // in the store between every two of them; now they go together, once a look.
+        emit({ status: 'copied' }, ids);
+        await pause(idleLookMs);
         continue;
       }
       settle(ids, false);

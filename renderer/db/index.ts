@@ -18,7 +18,7 @@ export { commitSale, peekNextReceiptNo, SaleNotRecordedError, type CommitSaleInp
 export { saveOpenCart, loadOpenCart, parkCart, parkedCarts, recallCart, stockCounts, OPEN_CART_ID, type CartDraft } from './carts';
 export { findSaleByReceiptNo, recentSales, recordReprint, recordNoSale, markOriginalPrinted, originalPrinted, lastRecordedSale } from './receipts';
 export {
-  queueJournal, pendingJournal, pendingJournalCount, pendingJournalIds, isJournalPending, acknowledgeJournal, journalHeadOf, storeIsEmpty,
+  queueJournal, pendingJournal, nextJournalBatch, pendingJournalCount, pendingJournalIds, isJournalPending, acknowledgeJournal, journalHeadOf, storeIsEmpty,
   clearStoreForRestore, restoreJournalPage, JournalRestoreError,
 } from './journal-queue';
 export {

@@ -84,15 +84,20 @@ export async function queueJournal(db: ChinarDb, kind: string, at: string, data:
 
 /** The oldest queued records, at most `maxRecords` and `maxBytes` together (always at least one). */
 export async function pendingJournal(db: ChinarDb, maxRecords: number, maxBytes: number): Promise<JournalQueueRow[]> {
-  const rows = await db.journalQueue.orderBy('qseq').limit(maxRecords).toArray();
+  return (await nextJournalBatch(db, maxRecords, maxBytes)).rows;
+}
+
+/** As pendingJournal, and whether more records wait behind the batch (a backlog, not only what was just committed). */
+export async function nextJournalBatch(db: ChinarDb, maxRecords: number, maxBytes: number): Promise<{ rows: JournalQueueRow[]; more: boolean }> {
+  const rows = await db.journalQueue.orderBy('qseq').limit(maxRecords + 1).toArray();
   const out: JournalQueueRow[] = [];
   let bytes = 0;
   for (const row of rows) {
-    if (out.length > 0 && bytes + row.bytes > maxBytes) break;
+    if (out.length === maxRecords || (out.length > 0 && bytes + row.bytes > maxBytes)) break;
     out.push(row);
     bytes += row.bytes;
   }
-  return out;
+  return { rows: out, more: out.length < rows.length };
 }
 
 export function pendingJournalCount(db: ChinarDb): Promise<number> {

@@ -219,6 +219,49 @@ describe('the journal sender', () => {
     link.stop();
   });
 
+  it('once caught up, sends what was queued while a batch was on its way at the next nudge or look, in one append', async () => {
+    const { db } = await freshStore();
+    const host = await realHost();
+    let sending: Promise<unknown> = Promise.resolve();
+    // A host that takes its time over each append, so sales are committed while one is on its way.
+    const slow: HostApi = {
+      call: ((method: string, input: unknown) => {
+        const answer = host.api.call(method as never, input as never);
+        if (method !== 'journal.append') return answer;
+        sending = new Promise((resolve) => setTimeout(resolve, 300)).then(() => answer);
+        return sending;
+      }) as HostApi['call'],
+      on: () => () => undefined,
+    };
+    const link = createJournalLink(db, slow, { ...fast, idleLookMs: 2_000 });
+    link.start();
+    await until(link, 'copied');
+    const first = await sellOne(db);
+    link.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A burst nobody nudged for (a replay, a bench), committed while the first is on its way...
+    const burst = [await sellOne(db), await sellOne(db), await sellOne(db)];
+    await sending;
+    expect(await link.whenCopied(first.journalId!, 1_000)).toBe(true);
+    const calls = host.state.appendCalls;
+    const copiedAt = Date.now();
+    // ...waits for the idle look, and goes in one append (a loop looking again at once would send it now).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(host.state.appendCalls).toBe(calls);
+    expect(await db.journalQueue.count()).toBe(3);
+    expect(await link.whenCopied(burst[2]!.journalId!, 3_000)).toBe(true);
+    expect(Date.now() - copiedAt).toBeGreaterThan(1_000);
+    expect(host.state.appendCalls).toBe(calls + 1);
+    // A sale's own nudge does not wait for the look.
+    const nudged = await sellOne(db);
+    const sentAt = Date.now();
+    link.nudge();
+    expect(await link.whenCopied(nudged.journalId!, 2_000)).toBe(true);
+    expect(Date.now() - sentAt).toBeLessThan(1_000);
+    expect((await host.status()).count).toBe(7); // the demo seed, the day opened and five sales
+    link.stop();
+  });
+
   it('stops and says so when the host refuses (a reused invoice number)', async () => {
     const host = await realHost();
     const { db: a, link: linkA } = await linkedStore(host);
