@@ -187,6 +187,11 @@ export interface AppBenchOptions {
   /** Timed scans, each adding a line to a cart that already holds `cartLines`. */
   scans: number;
   cartLines: number;
+  /**
+   * A pause before each timed scan, as an operator's reach for the next item gives (0:
+   * back to back, the next scan's keys meeting the last line's frame and after-paint work).
+   */
+  scanGapMs: number;
   /** Sales rung up through the screens for the memory figure (0: none). */
   sessionSales: number;
   commitRuns: number;
@@ -279,7 +284,10 @@ export async function benchApp(options: AppBenchOptions): Promise<AppBenchResult
     for (let done = 0; done < options.scans; done += perCart) {
       for (let k = 0; k < options.cartLines; k++) await scanProduct(page, cdp, product());
       const before = (await probeOf(page)).samples.length;
-      for (let k = 0; k < Math.min(perCart, options.scans - done); k++) await scanProduct(page, cdp, product());
+      for (let k = 0; k < Math.min(perCart, options.scans - done); k++) {
+        if (options.scanGapMs > 0) await sleep(options.scanGapMs);
+        await scanProduct(page, cdp, product());
+      }
       const probe = await probeOf(page);
       timedScans.push(...probe.samples.slice(before));
       fromListener.push(...probe.seen.slice(before));

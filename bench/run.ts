@@ -30,6 +30,7 @@ const common: Omit<AppBenchOptions, 'size' | 'sessionSales'> = {
   coldStarts: benchEnv('BENCH_COLD_STARTS', 10, 3),
   scans: benchEnv('BENCH_SCANS', 60, 10),
   cartLines: 30,
+  scanGapMs: benchEnv('BENCH_SCAN_GAP_MS', 0, 0),
   commitRuns: benchEnv('BENCH_COMMITS', 200, 30),
   reportRuns: benchEnv('BENCH_REPORTS', 20, 5),
   daySales: benchEnv('BENCH_DAY_SALES', 2_000, 300),
