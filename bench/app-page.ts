@@ -55,6 +55,24 @@ function idbDone(tx: IDBTransaction): Promise<void> {
   });
 }
 
+/** What a sale wrote, as the storage floor puts it again. */
+interface SaleRows { sale: object; lines: readonly object[]; payments: readonly object[]; products: readonly (object | undefined)[]; counter: object | undefined; audit: object; queueRow: object; summary: object | undefined }
+
+/** The storage floor: a bare strict IndexedDB transaction putting a sale's rows, as commitSale's scope holds them (and the cart's delete). */
+async function putSaleRows(idb: IDBDatabase, rows: SaleRows): Promise<void> {
+  const tx = idb.transaction(['sales', 'saleLines', 'payments', 'products', 'counters', 'audit', 'journalQueue', 'daySummaries', 'carts'], 'readwrite', { durability: 'strict' });
+  tx.objectStore('sales').put(rows.sale);
+  for (const l of rows.lines) tx.objectStore('saleLines').put(l);
+  for (const p of rows.payments) tx.objectStore('payments').put(p);
+  for (const p of rows.products) tx.objectStore('products').put(p);
+  if (rows.counter) tx.objectStore('counters').put(rows.counter);
+  tx.objectStore('audit').put(rows.audit);
+  tx.objectStore('journalQueue').put(rows.queueRow);
+  if (rows.summary) tx.objectStore('daySummaries').put(rows.summary);
+  tx.objectStore('carts').delete('open');
+  await idbDone(tx);
+}
+
 export interface CommitFigures { commit: Percentiles; floorPut: Percentiles; floorNew: Percentiles; floorGet: Percentiles; ratio: Percentiles }
 
 /**
@@ -111,38 +129,16 @@ async function commitFigures(runs: number, yearProducts: number): Promise<Commit
       const counter = counters.find((c) => sale.receiptNo.endsWith(`/${String(c.value).padStart(6, '0')}`));
       // The link may have sent the queue row already: then a copy of it stands in (and goes after).
       const queueRow = queued ?? { id: `floor-${i}`, kind: 'sale', at: sale.createdAt, data: { sales: [sale], saleLines: lines, payments, products, counters: counter ? [counter] : [], audit: [audit] }, bytes: 0 };
-      const put = await measured('floor', async () => {
-        const tx = idb.transaction(['sales', 'saleLines', 'payments', 'products', 'counters', 'audit', 'journalQueue', 'daySummaries', 'carts'], 'readwrite', { durability: 'strict' });
-        tx.objectStore('sales').put(sale);
-        for (const l of lines) tx.objectStore('saleLines').put(l);
-        for (const p of payments) tx.objectStore('payments').put(p);
-        for (const p of products) tx.objectStore('products').put(p);
-        if (counter) tx.objectStore('counters').put(counter);
-        tx.objectStore('audit').put(audit);
-        tx.objectStore('journalQueue').put(queueRow);
-        if (summary) tx.objectStore('daySummaries').put(summary);
-        tx.objectStore('carts').delete('open');
-        await idbDone(tx);
-      });
+      const put = await measured('floor', () => putSaleRows(idb, { sale, lines, payments, products, counter, audit: audit!, queueRow, summary }));
       // The same rows as new ones (see above): fresh keys where the sale added keys.
       const fresh = { saleId: newId(), receiptNo: `FLOOR/${newId()}`, seq: audit!.seq + 1, queueId: `floor-new-${i}` };
       const newSale = { ...sale, id: fresh.saleId, receiptNo: fresh.receiptNo };
       const newLines = lines.map((l) => ({ ...l, id: newId(), saleId: fresh.saleId }));
       const newPayments = payments.map((p) => ({ ...p, id: newId(), saleId: fresh.saleId }));
       const { qseq: _qseq, ...queueRowWithoutKey } = queueRow as typeof queueRow & { qseq?: number };
-      const putNew = await measured('floor-new', async () => {
-        const tx = idb.transaction(['sales', 'saleLines', 'payments', 'products', 'counters', 'audit', 'journalQueue', 'daySummaries', 'carts'], 'readwrite', { durability: 'strict' });
-        tx.objectStore('sales').put(newSale);
-        for (const l of newLines) tx.objectStore('saleLines').put(l);
-        for (const p of newPayments) tx.objectStore('payments').put(p);
-        for (const p of products) tx.objectStore('products').put(p);
-        if (counter) tx.objectStore('counters').put(counter);
-        tx.objectStore('audit').put({ ...audit, seq: fresh.seq });
-        tx.objectStore('journalQueue').put({ ...queueRowWithoutKey, id: fresh.queueId });
-        if (summary) tx.objectStore('daySummaries').put(summary);
-        tx.objectStore('carts').delete('open');
-        await idbDone(tx);
-      });
+      const putNew = await measured('floor-new', () => putSaleRows(idb, {
+        sale: newSale, lines: newLines, payments: newPayments, products, counter, audit: { ...audit!, seq: fresh.seq }, queueRow: { ...queueRowWithoutKey, id: fresh.queueId }, summary,
+      }));
       // Out again before the next sale reads the audit head and the queue.
       await db.transaction('rw', [db.sales, db.saleLines, db.payments, db.audit, db.journalQueue], async () => {
         await Promise.all([
