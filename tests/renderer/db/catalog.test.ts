@@ -78,10 +78,10 @@ describe('findProductByBarcode: the artisans kept in memory', () => {
   });
 });
 
-describe('prefetchProductByBarcode: the lookup started while the scanner types', () => {
-  /** Calls of the product read, counted from here on (a prefetch reads at once, before it returns). */
-  const productReads = (db: ChinarDb) => vi.spyOn(db.products, 'get');
+/** Calls of the product get by barcode, counted from here on (a prefetch reads at once, before it returns). */
+const productReads = (db: ChinarDb) => vi.spyOn(db.products, 'get');
 
+describe('prefetchProductByBarcode: the lookup started while the scanner types', () => {
   it('a scan of the prefetched code takes its answer and reads nothing again', async () => {
     const { db } = await freshStore();
     const fresh = await findProductByBarcode(db, SHAWL);
@@ -153,14 +153,13 @@ describe('prefetchProductByBarcode: the lookup started while the scanner types',
 });
 
 describe('prefetchEan13sStartingWith: the lookup started at the eleventh digit', () => {
-  const productGets = (db: ChinarDb) => vi.spyOn(db.products, 'get');
   const START = SHAWL.slice(0, 11); // the stole's too
 
   it('a scan of an EAN-13 that starts so takes its answer, and the answer serves one scan', async () => {
     const { db } = await freshStore();
     const shawl = await findProductByBarcode(db, SHAWL);
     prefetchEan13sStartingWith(db, START, 0);
-    const gets = productGets(db);
+    const gets = productReads(db);
     expect(await findProductByBarcode(db, SHAWL, 30)).toEqual(shawl);
     expect(gets).not.toHaveBeenCalled();
     expect((await findProductByBarcode(db, STOLE, 40))?.product.barcode).toBe(STOLE);
@@ -170,7 +169,7 @@ describe('prefetchEan13sStartingWith: the lookup started at the eleventh digit',
   it('the code\'s own lookup a key later is not started again, and the scan reads nothing', async () => {
     const { db } = await freshStore();
     prefetchEan13sStartingWith(db, START, 0);
-    const gets = productGets(db);
+    const gets = productReads(db);
     prefetchProductByBarcode(db, SHAWL, 4);
     expect((await findProductByBarcode(db, SHAWL, 8))?.product.barcode).toBe(SHAWL);
     expect(gets).not.toHaveBeenCalled();
@@ -183,7 +182,7 @@ describe('prefetchEan13sStartingWith: the lookup started at the eleventh digit',
     await db.products.update(product.id, { price: 99_00 as typeof product.price });
     expect((await findProductByBarcode(db, SHAWL, 10))?.product.price).toBe(99_00);
     prefetchEan13sStartingWith(db, START, 20);
-    const gets = productGets(db);
+    const gets = productReads(db);
     await findProductByBarcode(db, SHAWL, 20 + AHEAD_TTL_MS + 1);
     expect(gets).toHaveBeenCalledTimes(1);
   });
@@ -195,7 +194,7 @@ describe('prefetchEan13sStartingWith: the lookup started at the eleventh digit',
     prefetchEan13sStartingWith(db, START, 0);
     expect(await findProductByBarcode(db, SHAWL, 10)).toBeNull();
     prefetchEan13sStartingWith(db, '29999999999', 20);
-    const gets = productGets(db);
+    const gets = productReads(db);
     expect(await findProductByBarcode(db, '2999999999990', 30)).toBeNull();
     expect(gets).toHaveBeenCalledTimes(1);
   });
